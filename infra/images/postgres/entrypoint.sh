@@ -1,0 +1,109 @@
+#!/bin/bash
+# Entrypoint of provisioner/postgres:15 (one tenant's database).
+#
+# Contract
+#   secret   ${POSTGRES_PASSWORD_FILE:-/run/secrets/db_password}: the password of ${POSTGRES_USER}
+#            (file content without trailing CR/LF). Required at every start; only used on first start.
+#            Never passed on a command line, never echoed.
+#   env      POSTGRES_USER (notes)  login role, owner of POSTGRES_DB, not a superuser
+#            POSTGRES_DB   (notes)  database created on first start
+#            PGDATA        (/var/lib/postgresql/data/pgdata; the volume is /var/lib/postgresql/data)
+#   args     appended to `postgres`, e.g. -c shared_buffers=64MB -c max_connections=50
+#   access   TCP 5432, any address, scram-sha-256, for POSTGRES_USER.
+#            The superuser `postgres` has no password: local socket + peer only, i.e.
+#            `docker exec --user postgres CTR psql -d notes -tAc 'select 1'`, pg_isready, pg_dump.
+#   stop     SIGINT (fast shutdown; STOPSIGNAL in the image).
+set -euo pipefail
+
+PGDATA=${PGDATA:-/var/lib/postgresql/data/pgdata}
+VOLUME_DIR=$(dirname "$PGDATA")
+STAGING=$PGDATA.init
+PASSWORD_FILE=${POSTGRES_PASSWORD_FILE:-/run/secrets/db_password}
+DB_USER=${POSTGRES_USER:-notes}
+DB_NAME=${POSTGRES_DB:-notes}
+SOCKET_DIR=/var/run/postgresql
+export PGDATA
+
+log() { printf 'pg-entrypoint: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+if [ "$(id -u)" = 0 ]; then
+    as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups)
+else
+    as_postgres=()   # already started as postgres (docker run --user postgres)
+fi
+pg() { "${as_postgres[@]}" "$@"; }
+
+identifier='^[a-z_][a-z0-9_]{0,62}$'
+[[ $DB_USER =~ $identifier ]] || die "POSTGRES_USER '$DB_USER' must match $identifier"
+[[ $DB_NAME =~ $identifier ]] || die "POSTGRES_DB '$DB_NAME' must match $identifier"
+[ "$DB_USER" != postgres ] || die "POSTGRES_USER must not be the superuser 'postgres'"
+[ -f "$PASSWORD_FILE" ] || die "password file $PASSWORD_FILE is missing: deliver the db_password secret as a file before starting the container"
+[ -r "$PASSWORD_FILE" ] || die "password file $PASSWORD_FILE is not readable by uid $(id -u)"
+[ -s "$PASSWORD_FILE" ] || die "password file $PASSWORD_FILE is empty"
+
+if [ "$(id -u)" = 0 ]; then
+    install -d -o postgres -g postgres -m 2775 "$SOCKET_DIR"
+    mkdir -p "$VOLUME_DIR"
+    # A volume created or restored by root: hand it (back) to postgres.
+    if [ "$(stat -c %U "$VOLUME_DIR")" != postgres ] || { [ -d "$PGDATA" ] && [ "$(stat -c %U "$PGDATA")" != postgres ]; }; then
+        chown -R postgres:postgres "$VOLUME_DIR"
+    fi
+    chmod 0700 "$VOLUME_DIR"
+    [ ! -d "$PGDATA" ] || chmod 0700 "$PGDATA"
+fi
+
+# Initialise into $STAGING and rename it to $PGDATA when complete: a start that dies half-way
+# leaves no PGDATA behind, and the next start simply does it again.
+initialise() {
+    log "initialising $PGDATA: database $DB_NAME owned by $DB_USER"
+    local secret password
+    # Stage the password for the postgres user, without trailing CR/LF, readable by postgres only.
+    secret=$(mktemp /tmp/pg-init-secret.XXXXXXXX)
+    trap 'rm -f "$secret"' EXIT
+    password=$(<"$PASSWORD_FILE")
+    while [[ $password == *[$'\r\n'] ]]; do password=${password%?}; done
+    [ -n "$password" ] || die "password file $PASSWORD_FILE is empty"
+    printf '%s' "$password" >"$secret"
+    unset password
+    [ "$(id -u)" != 0 ] || chown postgres:postgres "$secret"
+
+    local initlog
+    initlog=$(mktemp /tmp/pg-initdb.XXXXXXXX)
+    [ "$(id -u)" != 0 ] || chown postgres:postgres "$initlog"
+    rm -rf "$STAGING"
+    if ! pg initdb -D "$STAGING" --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
+            --auth-local=peer --auth-host=scram-sha-256 --data-checksums >"$initlog" 2>&1; then
+        cat "$initlog" >&2
+        die "initdb failed"
+    fi
+    rm -f "$initlog"
+
+    printf '\n# provisioner\nlisten_addresses = '"'*'"'\n' >>"$STAGING/postgresql.conf"
+    printf '\n# provisioner: the app role, from any address, password only\nhost all all all scram-sha-256\n' >>"$STAGING/pg_hba.conf"
+
+    # Temporary server on the Unix socket only, so nobody can connect before the role exists.
+    pg pg_ctl -D "$STAGING" -w -t 60 -l "$STAGING/init.log" \
+        -o "-c listen_addresses='' -c unix_socket_directories=$SOCKET_DIR" start >/dev/null
+    pg psql -X -q -v ON_ERROR_STOP=1 -h "$SOCKET_DIR" -U postgres -d postgres \
+        -v db_user="$DB_USER" -v db_name="$DB_NAME" -v secret_file="$secret" <<'SQL'
+\set pw `cat :'secret_file'`
+create role :"db_user" login password :'pw';
+\unset pw
+create database :"db_name" owner :"db_user";
+revoke all on database :"db_name" from public;
+grant connect, temporary on database :"db_name" to :"db_user";
+SQL
+    pg pg_ctl -D "$STAGING" -w -t 60 -m fast stop >/dev/null
+    rm -f "$secret" "$STAGING/init.log"
+    mv "$STAGING" "$PGDATA"
+    trap - EXIT
+    log "initialised"
+}
+
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+    [ ! -e "$PGDATA" ] || die "$PGDATA exists but has no PG_VERSION: refusing to initialise over it"
+    initialise
+fi
+
+exec "${as_postgres[@]}" postgres -D "$PGDATA" "$@"

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Provisioner.Cli.Hosting;
+using Provisioner.Cli.Rendering;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary>Gives a command its services and output, and disposes them afterwards. Errors are rendered by <see cref="CliApp"/>.</summary>
+internal static class CommandRunner
+{
+    public static void SetHandler(this Command command, GlobalOptions globals, Func<ParseResult, CliServices, CliOutput, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = new CliOutput(Console.Out, Console.Error, parse.GetValue(globals.Json));
+            using var services = new CliServices(parse.GetValue(globals.Config), parse.GetValue(globals.Verbose));
+            return await body(parse, services, output, ct);
+        });
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Provisioner.Cli.Rendering;
+using Spectre.Console;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary><c>provision list</c>: every tenant the registry knows, from the registry alone (fast at thousands of tenants).</summary>
+internal static class ListCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var command = new Command("list", "List tenants with their status, template, size and endpoint");
+        command.Aliases.Add("ls");
+        command.SetHandler(globals, async (_, services, output, ct) =>
+        {
+            var tenants = await services.Registry.ListAsync(ct);
+            if (output.Json)
+            {
+                output.WriteJson(tenants.Select(Views.Tenant));
+                return 0;
+            }
+
+            if (tenants.Count == 0)
+            {
+                output.Line("No tenants yet. Create one with `provision tenant <name>`.");
+                return 0;
+            }
+
+            var table = new Table().AddColumns("NAME", "STATUS", "TEMPLATE", "SIZE", "HOST", "ENDPOINT", "UPDATED");
+            foreach (var t in tenants)
+            {
+                table.AddRow(
+                    Cell.Escape(t.Name), Cell.Status(t.Status), Cell.Escape(t.TemplateRef), Cell.Escape(t.Size), Cell.Escape(t.Host),
+                    Cell.Escape(t.Endpoint ?? "-"), Cell.Escape(t.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            output.Human.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

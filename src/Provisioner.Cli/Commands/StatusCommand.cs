@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Provisioner.Cli.Rendering;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Templates;
+using Spectre.Console;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary><c>provision status NAME</c>: live containers, each check's result now, endpoint, version, recent operations. Exit 5 when a check fails.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var name = new Argument<string>("name") { Description = "Tenant to inspect" };
+        var command = new Command("status", "Show a tenant's live state and run its health checks once") { name };
+        command.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            var report = await services.Status().GetAsync(parse.GetValue(name)!, ct);
+            var healthy = report.Health is null || report.Health.Passed;
+            if (output.Json)
+            {
+                output.WriteJson(new
+                {
+                    tenant = report.Tenant is null ? null : Views.Tenant(report.Tenant),
+                    components = report.Observation.Components.Select(Views.Component),
+                    networks = report.Observation.Networks,
+                    volumes = report.Observation.Volumes,
+                    health = Views.Health(report.Health),
+                    operations = report.RecentOperations.Select(Views.Operation),
+                });
+                return healthy ? ExitCodes.Ok : ExitCodes.Unhealthy;
+            }
+
+            var t = report.Tenant;
+            output.Line(t is null
+                ? $"Tenant {parse.GetValue(name)} is not in the registry, but resources labelled for it exist:"
+                : $"Tenant {t.Name}: {t.Status}, {t.TemplateRef} ({t.Size}) on {t.Host}, endpoint {t.Endpoint ?? "-"}{(t.LastError is null ? "" : $"\n  last error: {t.LastError}")}");
+            var containers = new Table().AddColumns("COMPONENT", "CONTAINER", "STATE", "IMAGE", "CPU", "MEMORY", "PUBLISHED");
+            foreach (var c in report.Observation.Components)
+            {
+                containers.AddRow(
+                    Cell.Escape(c.Component), Cell.Escape(c.Name), Cell.Status(c.Status), Cell.Escape(c.Image),
+                    Cell.Escape(c.Cpus?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "-"),
+                    Cell.Escape(c.MemoryBytes is long m ? Quantity.FormatBytes(m) : "-"), Cell.Escape(c.PublishedOn ?? "-"));
+            }
+
+            output.Human.Write(containers);
+            if (report.Health is { } health)
+            {
+                var checks = new Table().AddColumns("CHECK", "RESULT", "OUTPUT");
+                foreach (var c in health.Checks)
+                {
+                    checks.AddRow(Cell.Escape(c.Name), Cell.Status(c.Status), Cell.Escape(c.Output));
+                }
+
+                output.Human.Write(checks);
+            }
+
+            output.Line($"Networks: {string.Join(", ", report.Observation.Networks)}; volumes: {string.Join(", ", report.Observation.Volumes)}");
+            foreach (var op in report.RecentOperations.Take(3))
+            {
+                output.Line($"  op {op.Id} {op.Kind} {op.Status} {op.StartedAt:u} {op.Detail}{(op.Error is null ? "" : $": {op.Error.Split('\n')[0]}")}");
+            }
+
+            return healthy ? ExitCodes.Ok : ExitCodes.Unhealthy;
+        });
+        return command;
+    }
+}

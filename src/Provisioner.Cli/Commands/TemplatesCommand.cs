@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Provisioner.Cli.Rendering;
+using Provisioner.Core.Templates;
+using Spectre.Console;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary><c>provision templates</c>: every product version found, its sizes and components, and any problems.</summary>
+internal static class TemplatesCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var command = new Command("templates", "List the product templates and versions that can be provisioned");
+        command.SetHandler(globals, (_, services, output, _) =>
+        {
+            var entries = services.Templates.List();
+            if (output.Json)
+            {
+                output.WriteJson(entries.Select(e => new
+                {
+                    product = e.Product,
+                    version = e.Version.ToNormalizedString(),
+                    valid = e.IsValid,
+                    file = e.File,
+                    sizes = e.Template?.Sizes.Values.Select(s => new { name = s.Name, cpu = s.Cpu, memoryBytes = s.MemoryBytes, diskBytes = s.DiskBytes }),
+                    components = e.Template?.Components.Select(c => new { name = c.Name, image = c.Image, port = c.Port }),
+                    errors = e.Errors.Select(x => x.ToString()),
+                }));
+                return Task.FromResult(0);
+            }
+
+            if (entries.Count == 0)
+            {
+                output.Line($"No templates found in {Cell.Escape((services.Templates as DirectoryTemplateCatalog)?.Root)}.");
+                return Task.FromResult(0);
+            }
+
+            var table = new Table().AddColumns("TEMPLATE", "SIZES", "COMPONENTS", "STATUS");
+            foreach (var e in entries)
+            {
+                table.AddRow(
+                    Cell.Escape($"{e.Product}@{e.Version.ToNormalizedString()}"),
+                    Cell.Escape(e.Template is null ? "" : string.Join(", ", e.Template.Sizes.Values.Select(s => $"{s.Name} ({s.Cpu:0.##} cpu, {Quantity.FormatBytes(s.MemoryBytes)})"))),
+                    Cell.Escape(e.Template is null ? "" : string.Join(", ", e.Template.Components.Select(c => $"{c.Name}={c.Image}"))),
+                    e.IsValid ? "[green]valid[/]" : $"[red]{e.Errors.Count} problem(s)[/]");
+            }
+
+            output.Human.Write(table);
+            foreach (var error in entries.SelectMany(e => e.Errors))
+            {
+                output.Error($"  {error}");
+            }
+
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

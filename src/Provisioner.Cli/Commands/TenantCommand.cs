@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Provisioner.Cli.Rendering;
+using Provisioner.Core.Provisioning;
+using Spectre.Console;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary><c>provision tenant NAME</c>: create or converge a tenant and gate on its health.</summary>
+internal static class TenantCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var name = new Argument<string>("name") { Description = "Tenant name: lowercase letters, digits and '-', starting with a letter (max 24)" };
+        var template = new Option<string?>("--template", "-t") { Description = "Template as product@version (default: the tenant's current one, or the newest notes)" };
+        var size = new Option<string?>("--size", "-s") { Description = "Size (plan) from the template: small, medium, large (default: the template's default)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
+        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun };
+        command.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            var request = new ProvisionRequest(parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun));
+            var progress = new LineProgress(output);
+            try
+            {
+                var result = await services.Provisioner().ProvisionAsync(request, progress, ct);
+                Render(result, output);
+                return 0;
+            }
+            catch (TenantUnhealthyException e)
+            {
+                Render(e.Result, output);
+                throw;
+            }
+        });
+        return command;
+    }
+
+    private static void Render(ProvisionResult r, CliOutput output)
+    {
+        if (output.Json)
+        {
+            output.WriteJson(new
+            {
+                tenant = Views.Tenant(r.Tenant),
+                dryRun = r.DryRun,
+                changed = r.Changes.Count > 0,
+                changes = r.Changes.Select(Views.Change),
+                health = Views.Health(r.Health),
+                logTail = r.LogTail,
+                elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3),
+            });
+            return;
+        }
+
+        var t = r.Tenant;
+        if (r.DryRun)
+        {
+            output.Line(r.Changes.Count == 0
+                ? $"Dry run: {t.Name} is up to date; nothing would change."
+                : $"Dry run: {r.Changes.Count} change(s) would be made to {t.Name} ({t.TemplateRef}, {t.Size}):");
+            foreach (var c in r.Changes)
+            {
+                output.Line($"  {c}");
+            }
+
+            return;
+        }
+
+        if (r.Health is { } health)
+        {
+            var checks = new Table().AddColumns("CHECK", "RESULT", "OUTPUT");
+            foreach (var c in health.Checks)
+            {
+                checks.AddRow(Cell.Escape(c.Name), Cell.Status(c.Status), Cell.Escape(c.Output));
+            }
+
+            output.Human.Write(checks);
+        }
+
+        var seconds = r.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        var what = r.Changes.Count == 0 ? "no changes (already converged)" : $"{r.Changes.Count} change(s)";
+        output.Line($"Tenant {t.Name} is {t.Status}: {t.TemplateRef} ({t.Size}) at {t.Endpoint ?? "-"}; {what} in {seconds} s.");
+        if (r.LogTail is { Length: > 0 } logs)
+        {
+            output.Line("Last log lines of the app:");
+            output.Line(logs.TrimEnd());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Provisioner.Core.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Provisioner.Cli.Hosting;
+
+/// <summary>Finds and reads provisioner.yaml: --config, then $PROVISIONER_CONFIG, then ./provisioner.yaml, then $PROVISIONER_HOME/provisioner.yaml.</summary>
+internal static class ConfigLoader
+{
+    public static (ProvisionerConfig Config, string? File) Load(string? explicitPath, string home)
+    {
+        var candidates = new[] { explicitPath, Environment.GetEnvironmentVariable("PROVISIONER_CONFIG"), "provisioner.yaml", Path.Combine(home, "provisioner.yaml") };
+        var file = explicitPath ?? candidates.Skip(1).FirstOrDefault(f => !string.IsNullOrEmpty(f) && File.Exists(f));
+        if (file is null)
+        {
+            return (new ProvisionerConfig(), null);
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new BadInputException($"config file {file} does not exist");
+        }
+
+        try
+        {
+            var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+            return (deserializer.Deserialize<ProvisionerConfig>(File.ReadAllText(file)) ?? new ProvisionerConfig(), file);
+        }
+        catch (YamlException e)
+        {
+            throw new BadInputException($"{file}:{e.Start.Line}: {e.InnerException?.Message ?? e.Message}", "see the Configuration section of the README for the keys");
+        }
+    }
+
+    /// <summary>Parses <c>120s</c>, <c>2m</c>, <c>500ms</c> or plain seconds.</summary>
+    public static TimeSpan? Duration(string? text, string key)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Trim();
+        var (number, unit) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 0.001)
+            : t.EndsWith('s') ? (t[..^1], 1.0)
+            : t.EndsWith('m') ? (t[..^1], 60.0)
+            : (t, 1.0);
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return TimeSpan.FromSeconds(value * unit);
+        }
+
+        throw new BadInputException($"{key}: '{text}' is not a duration (e.g. 120s, 2m)");
+    }
+}

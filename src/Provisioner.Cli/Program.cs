@@ -1,0 +1,1 @@
+return await Provisioner.Cli.CliApp.RunAsync(args);

@@ -1,0 +1,15 @@
+namespace Provisioner.Cli.Rendering;
+
+/// <summary>Small helpers for Spectre markup: escaping and status colours.</summary>
+internal static class Cell
+{
+    public static string Escape(string? text) => Spectre.Console.Markup.Escape(text ?? "");
+
+    public static string Status(string status) => status switch
+    {
+        "Active" or "running" or "passed" or "succeeded" => $"[green]{Escape(status)}[/]",
+        "Failed" or "failed" or "exited" or "dead" or "interrupted" => $"[red]{Escape(status)}[/]",
+        "Provisioning" or "not-run" or "created" or "restarting" => $"[yellow]{Escape(status)}[/]",
+        _ => Escape(status),
+    };
+}

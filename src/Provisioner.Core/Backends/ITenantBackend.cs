@@ -1,0 +1,39 @@
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+
+namespace Provisioner.Core.Backends;
+
+/// <summary>
+/// Where tenants run (a Docker engine, an AWS account...). Works at the level of whole stamps so that a backend
+/// with its own diff engine (Pulumi) fits as well as one that reconciles resource by resource (Docker).
+/// </summary>
+public interface ITenantBackend
+{
+    /// <summary>"docker", "aws".</summary>
+    string Kind { get; }
+
+    /// <summary>The host or account tenants are placed on, as recorded in the registry.</summary>
+    string Host { get; }
+
+    /// <summary>Checks the backend can apply this stamp (reachable, images present) without changing anything.</summary>
+    Task PreflightAsync(Stamp stamp, CancellationToken ct);
+
+    /// <summary>What <see cref="ApplyAsync"/> would change, without changing it.</summary>
+    Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct);
+
+    /// <summary>Converges the tenant to the stamp, applying only the difference; safe to rerun after any interruption.</summary>
+    Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct);
+
+    /// <summary>What exists for the tenant now.</summary>
+    Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct);
+
+    /// <summary>Removes the tenant's resources; its data volumes only when <paramref name="deleteData"/>.</summary>
+    Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct);
+
+    /// <summary>Runs a command inside a component (used by SQL probes and backups).</summary>
+    Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct);
+
+    /// <summary>The component's last log lines (stdout and stderr), or an empty string when it does not exist.</summary>
+    Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct);
+}

@@ -1,0 +1,103 @@
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using Provisioner.Core.Templates;
+
+namespace Provisioner.Core.Health;
+
+/// <summary>
+/// Runs a tenant's checks until they all pass or the deadline passes. Each attempt runs the checks in order and stops at
+/// the first failure (later checks build on earlier ones). Retries, backoff and the deadline are a Polly pipeline.
+/// </summary>
+public sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider time, HealthGateOptions options)
+{
+    private readonly IReadOnlyList<IHealthProbe> _probes = probes.ToList();
+
+    public HealthGateOptions Options { get; } = options.Validate();
+
+    public async Task<HealthReport> WaitHealthyAsync(ProbeTarget target, IReadOnlyList<HealthCheckSpec> checks, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        var attempts = 0;
+        HealthReport? last = null;
+        var pipeline = new ResiliencePipelineBuilder<HealthReport> { TimeProvider = time }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = Options.Deadline })
+            .AddRetry(new RetryStrategyOptions<HealthReport>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Passed: false }),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = Options.Delay,
+                MaxDelay = Options.MaxDelay,
+                UseJitter = false,
+            })
+            .Build();
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    last = await RunAsync(target, checks, stopAtFirstFailure: true, token) with { Attempts = attempts, Elapsed = time.GetElapsedTime(start) };
+                    return last;
+                },
+                ct);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            var failure = $"not healthy within {Options.Deadline.TotalSeconds:0} s";
+            return (last ?? new HealthReport(false, [], attempts, TimeSpan.Zero, null)) with
+            {
+                Passed = false, Attempts = attempts, Elapsed = time.GetElapsedTime(start), Failure = failure,
+            };
+        }
+    }
+
+    /// <summary>Runs every check once, without retries, for a live status view.</summary>
+    public async Task<HealthReport> CheckOnceAsync(ProbeTarget target, IReadOnlyList<HealthCheckSpec> checks, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        return await RunAsync(target, checks, stopAtFirstFailure: false, ct) with { Attempts = 1, Elapsed = time.GetElapsedTime(start) };
+    }
+
+    private async Task<HealthReport> RunAsync(ProbeTarget target, IReadOnlyList<HealthCheckSpec> checks, bool stopAtFirstFailure, CancellationToken ct)
+    {
+        var outcomes = new List<CheckOutcome>();
+        var failed = false;
+        foreach (var check in checks)
+        {
+            if (failed && stopAtFirstFailure)
+            {
+                outcomes.Add(new CheckOutcome(check.Name, "not-run", "an earlier check failed", TimeSpan.Zero));
+                continue;
+            }
+
+            var result = await ProbeOnceAsync(check, target, ct);
+            outcomes.Add(new CheckOutcome(check.Name, result.Passed ? "passed" : "failed", result.Output, result.Duration));
+            failed |= !result.Passed;
+        }
+
+        var firstFailure = outcomes.FirstOrDefault(o => o.Status == "failed");
+        return new HealthReport(!failed, outcomes, 1, TimeSpan.Zero, firstFailure is null ? null : $"{firstFailure.Name}: {firstFailure.Output}");
+    }
+
+    private async Task<ProbeResult> ProbeOnceAsync(HealthCheckSpec check, ProbeTarget target, CancellationToken ct)
+    {
+        var probe = _probes.FirstOrDefault(p => p.CanProbe(check));
+        if (probe is null)
+        {
+            return ProbeResult.Fail($"no probe for {check.GetType().Name}", TimeSpan.Zero);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Options.ProbeTimeout);
+        try
+        {
+            return await probe.ProbeAsync(check, target, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return ProbeResult.Fail($"timed out after {Options.ProbeTimeout.TotalSeconds:0} s", Options.ProbeTimeout);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Provisioner.Core.Health;
+
+/// <summary>How long and how often the health gate tries. Defaults suit a tenant starting on a local engine.</summary>
+public sealed record HealthGateOptions
+{
+    /// <summary>Give up after this long. Default 120 s (configurable as <c>health.deadline</c>).</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>First delay between attempts, doubling up to <see cref="MaxDelay"/>. Default 200 ms.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest delay between attempts. Default 1 s.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time allowed to one probe attempt. Default 5 s.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    public HealthGateOptions Validate()
+    {
+        var errors = new List<string>();
+        if (Deadline <= TimeSpan.Zero)
+        {
+            errors.Add("health.deadline must be positive");
+        }
+
+        if (Delay <= TimeSpan.Zero || MaxDelay < Delay)
+        {
+            errors.Add("health delays must be positive, with maxDelay >= delay");
+        }
+
+        if (ProbeTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("health.probeTimeout must be positive");
+        }
+
+        return errors.Count == 0 ? this : throw new Errors.BadInputException(string.Join("; ", errors));
+    }
+}

@@ -1,0 +1,36 @@
+namespace Provisioner.Core.Provisioning;
+
+/// <summary>Settings for provisioning. Every default works on a single local engine.</summary>
+public sealed record ProvisionerOptions
+{
+    /// <summary>Template used when none is given and the tenant is new. Default <c>notes</c> (its newest version).</summary>
+    public string DefaultTemplate { get; init; } = "notes";
+
+    /// <summary>First host port handed to tenant entry points. Default 20000.</summary>
+    public int FirstPort { get; init; } = 20000;
+
+    /// <summary>Last host port handed to tenant entry points. Default 29999.</summary>
+    public int LastPort { get; init; } = 29999;
+
+    /// <summary>Host address entry ports are published on. Default 127.0.0.1 (never all interfaces by default).</summary>
+    public string PublishAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Log lines of the entry component shown when a tenant is unhealthy. Default 20.</summary>
+    public int FailureLogLines { get; init; } = 20;
+
+    public ProvisionerOptions Validate()
+    {
+        var errors = new List<string>();
+        if (FirstPort is < 1024 or > 65535 || LastPort is < 1024 or > 65535 || LastPort < FirstPort)
+        {
+            errors.Add($"ports.first/ports.last must be 1024-65535 with first <= last (got {FirstPort}-{LastPort})");
+        }
+
+        if (!System.Net.IPAddress.TryParse(PublishAddress, out _))
+        {
+            errors.Add($"publishAddress '{PublishAddress}' is not an IP address");
+        }
+
+        return errors.Count == 0 ? this : throw new Errors.BadInputException("invalid configuration: " + string.Join("; ", errors));
+    }
+}

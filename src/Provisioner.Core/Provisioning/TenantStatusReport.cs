@@ -1,0 +1,8 @@
+using Provisioner.Core.Backends;
+using Provisioner.Core.Health;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Provisioning;
+
+/// <summary><c>provision status</c>: the registry's record, what runs now, and each check's live result.</summary>
+public sealed record TenantStatusReport(TenantRecord? Tenant, TenantObservation Observation, HealthReport? Health, IReadOnlyList<OperationRecord> RecentOperations);

@@ -1,0 +1,20 @@
+namespace Provisioner.Core.Reconcile;
+
+/// <summary>What reconciliation does to one resource.</summary>
+public enum ChangeKind
+{
+    /// <summary>Create it (containers are also started).</summary>
+    Create,
+
+    /// <summary>Remove and create again: its spec changed or it was left half-made.</summary>
+    Replace,
+
+    /// <summary>Start an existing, stopped container.</summary>
+    Start,
+
+    /// <summary>Run a job to completion (replacing any earlier run with another spec or a failure).</summary>
+    Run,
+
+    /// <summary>Remove a resource of this tenant that the stamp no longer has.</summary>
+    Remove,
+}

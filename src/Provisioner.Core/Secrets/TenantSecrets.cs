@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace Provisioner.Core.Secrets;
+
+/// <summary>A tenant's secret values by name. Never printed: <see cref="ToString"/> shows names only.</summary>
+public sealed class TenantSecrets(IReadOnlyDictionary<string, string> values)
+{
+    public static TenantSecrets Empty { get; } = new(new Dictionary<string, string>());
+
+    public IReadOnlyCollection<string> Names => values.Keys.ToList();
+
+    public string this[string name] =>
+        values.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"no secret named '{name}'");
+
+    public bool Contains(string name) => values.ContainsKey(name);
+
+    /// <summary>Returns these secrets plus a freshly generated value for every name in <paramref name="required"/> that is missing.</summary>
+    public TenantSecrets WithGenerated(IEnumerable<string> required)
+    {
+        var all = new Dictionary<string, string>(values);
+        foreach (var name in required.Where(n => !all.ContainsKey(n)))
+        {
+            all[name] = SecretGenerator.New();
+        }
+
+        return new TenantSecrets(all);
+    }
+
+    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(values);
+
+    public static TenantSecrets Deserialize(byte[] json) =>
+        json.Length == 0 ? Empty : new TenantSecrets(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []);
+
+    public override string ToString() => $"TenantSecrets({string.Join(", ", values.Keys)})";
+}

@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Provisioner.Core.Stamps;
+
+/// <summary>A short, stable hash of a container spec: equal specs give equal hashes on every machine and run.</summary>
+public static class StampHash
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+
+    public static string Of(ContainerSpec spec, IReadOnlyDictionary<string, string> labels)
+    {
+        var canonical = new
+        {
+            spec.Image,
+            spec.Entrypoint,
+            spec.Command,
+            Env = spec.Env.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(),
+            Networks = spec.Networks.Select(n => new { n.Network, Aliases = n.Aliases.Order(StringComparer.Ordinal).ToList() }).OrderBy(n => n.Network, StringComparer.Ordinal).ToList(),
+            spec.Mounts,
+            SecretFiles = spec.SecretFiles.Order(StringComparer.Ordinal).ToList(),
+            spec.NanoCpus,
+            spec.MemoryBytes,
+            spec.Port,
+            Labels = labels.OrderBy(l => l.Key, StringComparer.Ordinal).ToList(),
+        };
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical, Options)));
+        return Convert.ToHexStringLower(bytes)[..16];
+    }
+}

@@ -1,0 +1,17 @@
+namespace Provisioner.Core.Stamps;
+
+/// <summary>Deterministic resource names: <c>t-acme-db</c>, <c>t-acme-internal</c>, <c>t-acme-db-data</c>.</summary>
+public static class StampNames
+{
+    public static string Prefix(string tenant) => $"t-{tenant}";
+
+    public static string Container(string tenant, string component) => $"t-{tenant}-{component}";
+
+    public static string Job(string tenant, string job) => $"t-{tenant}-{job}";
+
+    public static string InternalNetwork(string tenant) => $"t-{tenant}-internal";
+
+    public static string EdgeNetwork(string tenant) => $"t-{tenant}-edge";
+
+    public static string Volume(string tenant, string component, string volume) => $"t-{tenant}-{component}-{volume}";
+}

@@ -1,0 +1,84 @@
+using NuGet.Versioning;
+using Provisioner.Core.Errors;
+
+namespace Provisioner.Core.Templates;
+
+/// <summary>Reads templates from a folder: <c>&lt;root&gt;/&lt;product&gt;/&lt;version&gt;/template.yaml</c>.</summary>
+public sealed class DirectoryTemplateCatalog(string root, IReadOnlySet<string> knownJourneys) : ITemplateCatalog
+{
+    public string Root { get; } = root;
+
+    public IReadOnlyList<TemplateEntry> List()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return [];
+        }
+
+        var entries = new List<TemplateEntry>();
+        foreach (var productDir in Directory.EnumerateDirectories(Root))
+        {
+            foreach (var versionDir in Directory.EnumerateDirectories(productDir))
+            {
+                var file = Path.Combine(versionDir, "template.yaml");
+                if (!File.Exists(file) || !NuGetVersion.TryParseStrict(Path.GetFileName(versionDir), out var version))
+                {
+                    continue;
+                }
+
+                entries.Add(Load(Path.GetFileName(productDir), version, file));
+            }
+        }
+
+        return entries.OrderBy(e => e.Product, StringComparer.Ordinal).ThenBy(e => e.Version).ToList();
+    }
+
+    public ProductTemplate Resolve(TemplateRef reference)
+    {
+        var versions = List().Where(e => e.Product == reference.Product).ToList();
+        if (versions.Count == 0)
+        {
+            var products = List().Select(e => e.Product).Distinct().ToList();
+            throw new BadInputException(
+                $"unknown template '{reference.Product}' in {Root}",
+                products.Count == 0 ? "no templates were found; set PROVISIONER_TEMPLATES or run from the repository root" : $"available: {string.Join(", ", products)}");
+        }
+
+        var entry = reference.Version is null
+            ? versions.Where(v => v.IsValid && !v.Version.IsPrerelease).MaxBy(v => v.Version) ?? versions.MaxBy(v => v.Version)!
+            : versions.FirstOrDefault(v => v.Version == reference.Version);
+        if (entry is null)
+        {
+            throw new BadInputException(
+                $"template {reference} does not exist",
+                $"available versions of {reference.Product}: {string.Join(", ", versions.Select(v => v.Version.ToNormalizedString()))}");
+        }
+
+        return entry.Template ?? throw new TemplateInvalidException(entry.Errors);
+    }
+
+    private TemplateEntry Load(string product, NuGetVersion version, string file)
+    {
+        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        if (display.StartsWith("..", StringComparison.Ordinal))
+        {
+            display = file;
+        }
+
+        try
+        {
+            var template = TemplateParser.Parse(display, File.ReadAllText(file), knownJourneys, version.ToNormalizedString());
+            if (template.Product != product)
+            {
+                var error = new TemplateError(display, "product", $"'{template.Product}' does not match its folder name '{product}'");
+                return new TemplateEntry(product, version, file, null, [error]);
+            }
+
+            return new TemplateEntry(product, version, file, template, []);
+        }
+        catch (TemplateInvalidException e)
+        {
+            return new TemplateEntry(product, version, file, null, e.Errors);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using NuGet.Versioning;
+
+namespace Provisioner.Core.Templates;
+
+/// <summary>A validated, versioned product manifest (templates/&lt;product&gt;/&lt;version&gt;/template.yaml). Inert data.</summary>
+public sealed record ProductTemplate(
+    string Product,
+    NuGetVersion Version,
+    string Description,
+    IReadOnlyDictionary<string, SizeSpec> Sizes,
+    string DefaultSize,
+    IReadOnlyList<string> Secrets,
+    IReadOnlyList<ComponentSpec> Components,
+    MigrateSpec? Migrate,
+    string SourcePath)
+{
+    public string Ref => $"{Product}@{Version.ToNormalizedString()}";
+
+    public ComponentSpec Component(string name) =>
+        Components.FirstOrDefault(c => c.Name == name)
+        ?? throw new KeyNotFoundException($"{Ref} has no component '{name}'");
+
+    /// <summary>The component whose port is published as the tenant's entry point, if any.</summary>
+    public ComponentSpec? Entry => Components.FirstOrDefault(c => c.Port is not null);
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Provisioner.Core.Errors;
+
+namespace Provisioner.Core.Tenants;
+
+/// <summary>
+/// Tenant names become parts of container, network, volume and cloud resource names, so they are
+/// DNS labels: lowercase letters, digits and '-', starting with a letter, at most <see cref="MaxLength"/> characters.
+/// </summary>
+public static partial class TenantName
+{
+    /// <summary>Keeps <c>t-&lt;name&gt;-&lt;suffix&gt;</c> within AWS's 32-character load balancer name limit.</summary>
+    public const int MaxLength = 24;
+
+    [GeneratedRegex("^[a-z](?:[a-z0-9-]*[a-z0-9])?$")]
+    private static partial Regex Pattern();
+
+    public static string Validate(string? name)
+    {
+        const string hint = "use lowercase letters, digits and '-', starting with a letter, e.g. `provision tenant acme`";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new BadInputException("a tenant name is required", hint);
+        }
+
+        var shown = name.Length > 40 ? name[..40] + "..." : name;
+        if (name.Length > MaxLength)
+        {
+            throw new BadInputException($"tenant name '{shown}' is {name.Length} characters long; the limit is {MaxLength}", hint);
+        }
+
+        if (!Pattern().IsMatch(name) || name.Contains("--", StringComparison.Ordinal))
+        {
+            var why = name.Any(char.IsUpper) ? "it contains uppercase letters" : "it contains characters that are not allowed";
+            throw new BadInputException($"invalid tenant name '{shown}': {why}", hint);
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Provisioner.Core.Tenants;
+
+/// <summary>What the registry knows about a tenant: its intent (template, size), where it lives, its state and its encrypted secrets.</summary>
+public sealed record TenantRecord(
+    string Name,
+    string Product,
+    string Version,
+    string Size,
+    string Backend,
+    string Host,
+    string Status,
+    string? Endpoint,
+    int? HostPort,
+    byte[] EncryptedSecrets,
+    string? LastError,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public string TemplateRef => $"{Product}@{Version}";
+}

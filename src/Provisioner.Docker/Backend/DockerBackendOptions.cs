@@ -1,0 +1,14 @@
+namespace Provisioner.Docker.Backend;
+
+/// <summary>Settings of the Docker backend.</summary>
+public sealed record DockerBackendOptions
+{
+    /// <summary>The host name recorded for tenants placed on this engine. Default <c>local</c>.</summary>
+    public string HostName { get; init; } = "local";
+
+    /// <summary>Longest a job (the schema migration) may run. Default 5 minutes.</summary>
+    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Log lines of a failed job included in its error. Default 20.</summary>
+    public int JobLogLines { get; init; } = 20;
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Provisioner.Docker.Engine;
+
+/// <summary>Networks to attach a container to at creation.</summary>
+public sealed record NetworkingConfig
+{
+    /// <summary>Network name → endpoint settings (aliases). API 1.41 honours one entry.</summary>
+    [JsonPropertyName("EndpointsConfig")]
+    public IReadOnlyDictionary<string, EndpointSettings>? EndpointsConfig { get; init; }
+}

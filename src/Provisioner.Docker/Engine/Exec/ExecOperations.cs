@@ -1,0 +1,118 @@
+using System.Text;
+
+namespace Provisioner.Docker.Engine;
+
+/// <summary>
+/// Create → start (attached, no TTY) → read the multiplexed output to its end → inspect for the exit code.
+/// Without stdin the start goes through HttpClient (the engine answers 200 and streams until it closes the
+/// connection); with stdin it uses a hijacked raw connection so our side can be half-closed at end of input.
+/// </summary>
+internal sealed class ExecOperations(DockerTransport transport) : IExecOperations
+{
+    private static readonly TimeSpan ExitCodePollInterval = TimeSpan.FromMilliseconds(25);
+    private const int ExitCodePollAttempts = 200;
+
+    public async Task<ExecResult> RunAsync(string containerId, ExecCreateParameters parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Cmd is not { Count: > 0 })
+        {
+            throw new ArgumentException("The command must not be empty.", nameof(parameters));
+        }
+
+        var execId = await CreateAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+        var start = DockerRequest.PostJson($"/exec/{DockerPath.Segment(execId, nameof(execId))}/start", new ExecStartRequest())
+            with { ClientTimeout = Timeout.InfiniteTimeSpan };
+
+        if (parameters.Stdin is { } stdin)
+        {
+            await transport.SendHijackedAsync(
+                start,
+                (connection, token) => PumpAsync(connection, stdin, stdout, stderr, token),
+                cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await transport.SendAsync(
+                start,
+                async (response, token) =>
+                {
+                    var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                    await using (body.ConfigureAwait(false))
+                    {
+                        await StreamDemultiplexer.CopyAsync(body, stdout, stderr, token).ConfigureAwait(false);
+                    }
+
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var exitCode = await GetExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
+        return new ExecResult(exitCode, Decode(stdout), Decode(stderr));
+    }
+
+    private async Task<string> CreateAsync(string containerId, ExecCreateParameters parameters, CancellationToken cancellationToken)
+    {
+        var body = new ExecCreateRequest
+        {
+            AttachStdin = parameters.Stdin is not null,
+            Cmd = parameters.Cmd,
+            Env = parameters.Env,
+            User = parameters.User,
+            WorkingDir = parameters.WorkingDir,
+        };
+        var created = await transport.GetJsonAsync<IdResponse>(
+            DockerRequest.PostJson($"/containers/{DockerPath.Segment(containerId, nameof(containerId))}/exec", body),
+            cancellationToken).ConfigureAwait(false);
+        return created.Id;
+    }
+
+    private static async Task<bool> PumpAsync(
+        HijackedConnection connection, Stream stdin, Stream stdout, Stream stderr, CancellationToken cancellationToken)
+    {
+        var writer = WriteStdinAsync(connection, stdin, cancellationToken);
+        await StreamDemultiplexer.CopyAsync(connection.Stream, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        await writer.ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task WriteStdinAsync(HijackedConnection connection, Stream stdin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stdin.CopyToAsync(connection.Stream, cancellationToken).ConfigureAwait(false);
+            await connection.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            connection.CloseWrite();
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // The command exited without reading all its input; its output and exit code still tell the story.
+        }
+    }
+
+    /// <summary>The output can end a moment before the engine records the exit code; poll briefly for it.</summary>
+    private async Task<long> GetExitCodeAsync(string execId, CancellationToken cancellationToken)
+    {
+        var request = DockerRequest.Get($"/exec/{DockerPath.Segment(execId, nameof(execId))}/json");
+        for (var attempt = 0; ; attempt++)
+        {
+            var inspect = await transport.GetJsonAsync<ExecInspect>(request, cancellationToken).ConfigureAwait(false);
+            if (!inspect.Running && inspect.ExitCode is { } exitCode)
+            {
+                return exitCode;
+            }
+
+            if (attempt >= ExitCodePollAttempts)
+            {
+                throw new DockerException($"Exec {execId} closed its output but the engine reports no exit code after {ExitCodePollAttempts} checks.");
+            }
+
+            await Task.Delay(ExitCodePollInterval, transport.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Decode(MemoryStream stream) => Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+}

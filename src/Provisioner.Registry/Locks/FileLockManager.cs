@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Registry.Locks;
+
+/// <summary>
+/// Locks as exclusive OS file locks under <c>$PROVISIONER_HOME/locks</c>: the kernel releases them when the process
+/// dies, even on <c>kill -9</c>. A side file names the holder (pid, purpose, since) for the error message.
+/// </summary>
+internal sealed class FileLockManager(string directory, TimeProvider time) : ILockManager
+{
+    public IDisposable Acquire(string resource, string purpose)
+    {
+        Directory.CreateDirectory(directory);
+        var stem = Path.Combine(directory, string.Concat(resource.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-')));
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(stem + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new LockHeldException(resource, ReadHolder(stem + ".holder"));
+        }
+
+        var holder = new LockHolder(Environment.ProcessId, purpose, Environment.MachineName, time.GetUtcNow());
+        File.WriteAllText(stem + ".holder", JsonSerializer.Serialize(holder));
+        return new Held(stream);
+    }
+
+    private static string ReadHolder(string file)
+    {
+        try
+        {
+            var h = JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(file));
+            return h is null ? "another process" : $"{h.Purpose} (pid {h.Pid} on {h.Machine}, since {h.Since:u})";
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return "another process";
+        }
+    }
+
+    private sealed class Held(FileStream stream) : IDisposable
+    {
+        public void Dispose() => stream.Dispose();
+    }
+}

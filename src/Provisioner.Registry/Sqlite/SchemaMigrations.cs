@@ -1,0 +1,74 @@
+namespace Provisioner.Registry.Sqlite;
+
+/// <summary>Forward-only schema migrations, tracked with <c>pragma user_version</c>.</summary>
+internal static class SchemaMigrations
+{
+    private static readonly string[] Steps =
+    [
+        """
+        create table tenants (
+            name text primary key,
+            product text not null,
+            version text not null,
+            size text not null,
+            backend text not null,
+            host text not null,
+            status text not null,
+            endpoint text,
+            host_port integer unique,
+            secrets blob not null,
+            last_error text,
+            created_at text not null,
+            updated_at text not null);
+        create table operations (
+            id integer primary key autoincrement,
+            tenant text not null,
+            kind text not null,
+            status text not null,
+            detail text not null,
+            pid integer not null,
+            started_at text not null,
+            finished_at text,
+            error text);
+        create index operations_tenant on operations(tenant, id);
+        create table operation_steps (
+            id integer primary key autoincrement,
+            operation_id integer not null references operations(id),
+            seq integer not null,
+            name text not null,
+            status text not null,
+            detail text not null,
+            started_at text not null,
+            finished_at text);
+        create index operation_steps_op on operation_steps(operation_id, seq);
+        """,
+    ];
+
+    public static async Task ApplyAsync(SqliteDatabase db)
+    {
+        await using var connection = await db.OpenRawAsync(CancellationToken.None);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "pragma journal_mode = wal;";
+            await wal.ExecuteNonQueryAsync();
+        }
+
+        await using var tx = connection.BeginTransaction(deferred: false);
+        var version = Convert.ToInt32(await Scalar(connection, "pragma user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = version; i < Steps.Length; i++)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = Steps[i] + $"\npragma user_version = {i + 1};";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+    }
+
+    private static async Task<object?> Scalar(Microsoft.Data.Sqlite.SqliteConnection c, string sql)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using Npgsql;
+
+namespace Notes;
+
+/// <summary>Builds the pooled data source. The password is read from the secret file whenever a physical connection opens.</summary>
+internal static class Database
+{
+    public static NpgsqlDataSource Create(NotesSettings settings)
+    {
+        var csb = new NpgsqlConnectionStringBuilder
+        {
+            Host = settings.DbHost,
+            Port = settings.DbPort,
+            Database = settings.DbName,
+            Username = settings.DbUser,
+            Pooling = true,
+            MaxPoolSize = 20,
+            Timeout = 5,
+            CommandTimeout = 5,
+            ApplicationName = "notes",
+        };
+        var builder = new NpgsqlDataSourceBuilder(csb.ConnectionString);
+        builder.UsePasswordProvider(
+            _ => ReadPassword(settings.PasswordFile),
+            (_, _) => ValueTask.FromResult(ReadPassword(settings.PasswordFile)));
+        return builder.Build();
+    }
+
+    private static string ReadPassword(string path)
+    {
+        string content;
+        try
+        {
+            content = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"cannot read password file {path}: {e.GetType().Name}", e);
+        }
+
+        var password = content.TrimEnd('\r', '\n');
+        return password.Length > 0 ? password : throw new InvalidOperationException($"password file {path} is empty");
+    }
+}
