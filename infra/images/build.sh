@@ -184,6 +184,7 @@ build_app() {
     DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish "$REPO/templates/notes/src/Notes" \
         -c Release -r linux-x64 --self-contained -p:Version="$version" -o "$out" -nologo >"$log" 2>&1 \
         || fail "dotnet publish notes $version failed" "$log"
+    chmod -R u+rwX,go+rX,go-w "$out"   # runtime packs ship 0744 files; the app runs as uid 10001
     "$DOCKER" build --quiet --tag "$image" --build-arg VERSION="$version" \
         --file "$HERE/notes/Dockerfile" "$out" >>"$log" 2>&1 \
         || fail "docker build $image failed" "$log"

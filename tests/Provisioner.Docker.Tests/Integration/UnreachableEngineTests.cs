@@ -18,7 +18,7 @@ public sealed class UnreachableEngineTests
 
         Assert.Equal(endpoint, error.Endpoint);
         Assert.StartsWith($"Cannot reach the Docker engine at {endpoint}: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("No such file or directory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("`make engine`", error.Message, StringComparison.Ordinal);
         Assert.Contains("`dockerd &`", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("or set DOCKER_HOST.", error.Message, StringComparison.Ordinal);

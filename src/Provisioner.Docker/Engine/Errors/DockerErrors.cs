@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Provisioner.Docker.Engine;
@@ -18,9 +19,19 @@ internal static class DockerErrors
         };
     }
 
-    /// <summary>Builds the unreachable-engine error from the innermost cause of a transport failure.</summary>
-    public static DockerEngineUnreachableException Unreachable(string endpoint, Exception cause) =>
-        new(endpoint, Reason(cause), cause);
+    /// <summary>
+    /// Builds the unreachable-engine error from the innermost cause of a transport failure. A missing unix socket
+    /// is named plainly: .NET reports it as "Cannot assign requested address" (EADDRNOTAVAIL), which misleads.
+    /// </summary>
+    public static DockerEngineUnreachableException Unreachable(DockerEndpoint endpoint, Exception cause)
+    {
+        var innermost = Innermost(cause);
+        var reason = innermost is SocketException { SocketErrorCode: SocketError.AddressNotAvailable }
+            && endpoint.SocketPath is { } path && !File.Exists(path)
+                ? $"the socket {path} does not exist (No such file or directory)"
+                : innermost.Message;
+        return new DockerEngineUnreachableException(endpoint.Display, reason, cause);
+    }
 
     /// <summary>The engine's <c>message</c> field, else the raw body, else the status name.</summary>
     internal static string ExtractMessage(string body, HttpStatusCode status)
@@ -46,7 +57,7 @@ internal static class DockerErrors
         return trimmed.Length > 0 ? trimmed : status.ToString();
     }
 
-    private static string Reason(Exception cause)
+    private static Exception Innermost(Exception cause)
     {
         var innermost = cause;
         while (innermost.InnerException is not null)
@@ -54,6 +65,6 @@ internal static class DockerErrors
             innermost = innermost.InnerException;
         }
 
-        return innermost.Message;
+        return innermost;
     }
 }

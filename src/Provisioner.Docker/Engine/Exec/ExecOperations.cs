@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text;
 
 namespace Provisioner.Docker.Engine;
@@ -74,7 +75,17 @@ internal sealed class ExecOperations(DockerTransport transport) : IExecOperation
         HijackedConnection connection, Stream stdin, Stream stdout, Stream stderr, CancellationToken cancellationToken)
     {
         var writer = WriteStdinAsync(connection, stdin, cancellationToken);
-        await StreamDemultiplexer.CopyAsync(connection.Stream, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StreamDemultiplexer.CopyAsync(connection.Stream, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+            // The command exited without reading all its input: the engine closed the connection with our unread
+            // bytes still queued, which resets it. Everything the engine sent before is already read; the exit code
+            // (inspected next) tells how the command ended.
+        }
+
         await writer.ConfigureAwait(false);
         return true;
     }
@@ -87,7 +98,7 @@ internal sealed class ExecOperations(DockerTransport transport) : IExecOperation
             await connection.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             connection.CloseWrite();
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
             // The command exited without reading all its input; its output and exit code still tell the story.
         }

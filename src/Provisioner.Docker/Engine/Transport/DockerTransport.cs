@@ -213,7 +213,7 @@ internal sealed class DockerTransport : IDisposable
             case HttpRequestException:
             case IOException:
             case SocketException:
-                return DockerErrors.Unreachable(Endpoint.Display, ex);
+                return DockerErrors.Unreachable(Endpoint, ex);
             default:
                 return null;
         }

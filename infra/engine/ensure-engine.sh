@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Makes sure a Docker engine answers, and prints where.
+#   1. DOCKER_HOST (unix:// or tcp://) if set and answering /_ping;
+#   2. /var/run/docker.sock if answering;
+#   3. otherwise installs Debian's docker.io (if dockerd is missing) and starts dockerd in the background
+#      (there is no systemd), logging to .build/engine/dockerd.log, then waits for /_ping.
+# Idempotent and quick when an engine already answers. Needs root only to install or start dockerd.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STATE=${BUILD_DIR:-$REPO/.build}/engine
+export DEBIAN_FRONTEND=noninteractive
+
+apt_install() {
+    apt-get install -y -q "$@" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
+}
+
+command -v curl >/dev/null || apt_install curl
+
+ping_engine() { # endpoint
+    case $1 in
+        unix://*) curl -fsS --max-time 2 --unix-socket "${1#unix://}" http://docker/_ping >/dev/null 2>&1 ;;
+        tcp://*) curl -fsS --max-time 2 "http://${1#tcp://}/_ping" >/dev/null 2>&1 ;;
+        *) return 1 ;;
+    esac
+}
+
+if [ -n "${DOCKER_HOST:-}" ]; then
+    if ping_engine "$DOCKER_HOST"; then
+        echo "engine: $DOCKER_HOST answers"
+        exit 0
+    fi
+    echo "engine: DOCKER_HOST=$DOCKER_HOST does not answer /_ping; start that engine or unset DOCKER_HOST" >&2
+    exit 1
+fi
+
+SOCK=unix:///var/run/docker.sock
+if ping_engine "$SOCK"; then
+    echo "engine: $SOCK answers"
+    exit 0
+fi
+
+[ "$(id -u)" = 0 ] || { echo "engine: no engine answers at $SOCK and starting one needs root (or set DOCKER_HOST)" >&2; exit 1; }
+if ! command -v dockerd >/dev/null; then
+    echo "engine: installing Debian's docker.io ..."
+    apt_install docker.io || { echo "engine: apt-get install docker.io failed" >&2; exit 1; }
+fi
+
+mkdir -p "$STATE"
+echo "engine: starting dockerd (log: $STATE/dockerd.log)"
+# setsid: the engine outlives this make invocation, as a service would.
+setsid nohup dockerd >"$STATE/dockerd.log" 2>&1 < /dev/null &
+echo $! >"$STATE/dockerd.pid"
+for _ in $(seq 1 120); do
+    if ping_engine "$SOCK"; then
+        echo "engine: $SOCK answers (dockerd pid $(cat "$STATE/dockerd.pid"))"
+        exit 0
+    fi
+    if ! kill -0 "$(cat "$STATE/dockerd.pid")" 2>/dev/null; then
+        echo "engine: dockerd exited; last log lines:" >&2
+        tail -n 20 "$STATE/dockerd.log" >&2
+        exit 1
+    fi
+    sleep 0.5
+done
+echo "engine: dockerd did not answer within 60 s; see $STATE/dockerd.log" >&2
+exit 1

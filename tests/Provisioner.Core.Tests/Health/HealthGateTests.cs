@@ -1,0 +1,73 @@
+using Provisioner.Core.Health;
+using Provisioner.Core.Templates;
+
+namespace Provisioner.Core.Tests.Health;
+
+public class HealthGateTests
+{
+    private static readonly HealthCheckSpec[] Checks =
+    [
+        new HttpCheckSpec("app", "/readyz", 200),
+        new JourneyCheckSpec("app", "notes-roundtrip"),
+    ];
+
+    private static readonly HealthGateOptions Fast = new() { Delay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2), Deadline = TimeSpan.FromSeconds(30) };
+
+    private static readonly ProbeTarget Target = new("acme", new Uri("http://127.0.0.1:1"), null!);
+
+    [Fact]
+    public async Task WaitHealthy_PassesOnThirdAttempt_ReportsAttempts()
+    {
+        var probe = new FakeProbe((name, n) => !name.Contains("http") || n >= 3);
+
+        var report = await new HealthGate([probe], TimeProvider.System, Fast).WaitHealthyAsync(Target, Checks, CancellationToken.None);
+
+        Assert.True(report.Passed);
+        Assert.Equal(3, report.Attempts);
+        Assert.All(report.Checks, c => Assert.Equal("passed", c.Status));
+    }
+
+    [Fact]
+    public async Task WaitHealthy_FirstCheckFails_LaterChecksNotRun()
+    {
+        var probe = new FakeProbe((name, n) => !name.Contains("http") || n >= 2);
+
+        await new HealthGate([probe], TimeProvider.System, Fast).WaitHealthyAsync(Target, Checks, CancellationToken.None);
+
+        Assert.Equal(1, probe.Calls["app:journey notes-roundtrip"]);
+    }
+
+    [Fact]
+    public async Task WaitHealthy_NeverPasses_FailsAtDeadlineWithLastOutput()
+    {
+        var options = Fast with { Deadline = TimeSpan.FromMilliseconds(200) };
+        var probe = new FakeProbe((name, _) => !name.Contains("journey"));
+
+        var report = await new HealthGate([probe], TimeProvider.System, options).WaitHealthyAsync(Target, Checks, CancellationToken.None);
+
+        Assert.False(report.Passed);
+        Assert.Equal("app:journey notes-roundtrip", report.FailingCheck?.Name);
+        Assert.Contains("not healthy within", report.Failure);
+        Assert.StartsWith("attempt", report.FailingCheck!.Output);
+    }
+
+    [Fact]
+    public async Task CheckOnce_RunsEveryCheckEvenAfterAFailure()
+    {
+        var probe = new FakeProbe((name, _) => !name.Contains("http"));
+
+        var report = await new HealthGate([probe], TimeProvider.System, Fast).CheckOnceAsync(Target, Checks, CancellationToken.None);
+
+        Assert.False(report.Passed);
+        Assert.Equal(["failed", "passed"], report.Checks.Select(c => c.Status));
+    }
+
+    [Fact]
+    public void Options_Invalid_AreRejectedAllAtOnce()
+    {
+        var e = Assert.Throws<Core.Errors.BadInputException>(() => new HealthGateOptions { Deadline = TimeSpan.Zero, ProbeTimeout = TimeSpan.Zero }.Validate());
+
+        Assert.Contains("deadline", e.Message);
+        Assert.Contains("probeTimeout", e.Message);
+    }
+}

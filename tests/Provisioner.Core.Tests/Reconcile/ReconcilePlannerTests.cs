@@ -1,0 +1,108 @@
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Stamps;
+
+namespace Provisioner.Core.Tests.Reconcile;
+
+public class ReconcilePlannerTests
+{
+    private static readonly Stamp Stamp = StampBuilder.Build(TestTemplates.ParseNotes(), "acme", "small", 20000);
+
+    private static ObservedState Converged(Func<ObservedContainer, ObservedContainer>? change = null)
+    {
+        var containers = Stamp.Containers.Select(c => new ObservedContainer("id-" + c.Name, c.Name, "running", null, c.Labels))
+            .Concat(Stamp.Jobs.Select(j => new ObservedContainer("id-" + j.Name, j.Name, "exited", 0, j.Labels)))
+            .Select(c => change?.Invoke(c) ?? c)
+            .ToList();
+        return new ObservedState(
+            Stamp.Networks.Select(n => new ObservedResource(n.Name, n.Labels)).ToList(),
+            Stamp.Volumes.Select(v => new ObservedResource(v.Name, v.Labels)).ToList(),
+            containers);
+    }
+
+    [Fact]
+    public void Plan_NothingExists_CreatesEverythingInOrder()
+    {
+        var plan = ReconcilePlanner.Plan(Stamp, ObservedState.Empty);
+
+        Assert.Equal(
+            ["create network t-acme-internal", "create network t-acme-edge", "create volume t-acme-db-data", "create container t-acme-db", "run job t-acme-migrate", "create container t-acme-app"],
+            plan.Select(p => $"{p.Kind.ToString().ToLowerInvariant()} {p.ResourceKind} {p.Name}"));
+    }
+
+    [Fact]
+    public void Plan_Converged_ChangesNothing() => Assert.Empty(ReconcilePlanner.Plan(Stamp, Converged()));
+
+    [Fact]
+    public void Plan_AppRemoved_RecreatesOnlyTheApp()
+    {
+        var observed = Converged();
+        observed = observed with { Containers = observed.Containers.Where(c => c.Name != "t-acme-app").ToList() };
+
+        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, observed));
+
+        Assert.Equal((ChangeKind.Create, "t-acme-app"), (change.Kind, change.Name));
+    }
+
+    [Fact]
+    public void Plan_StoppedContainer_IsStarted()
+    {
+        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-db" ? c with { State = "exited", ExitCode = 137 } : c)));
+
+        Assert.Equal(ChangeKind.Start, change.Kind);
+    }
+
+    [Fact]
+    public void Plan_CreatedButNeverStarted_IsReplaced()
+    {
+        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-app" ? c with { State = "created" } : c)));
+
+        Assert.Equal(ChangeKind.Replace, change.Kind);
+        Assert.Contains("interrupted", change.Reason);
+    }
+
+    [Fact]
+    public void Plan_OtherVersionRunning_ReplacesAndReRunsTheJob()
+    {
+        var older = StampBuilder.Build(TestTemplates.ParseNotes(TestTemplates.Notes.Replace("notes-app:1.1.0", "notes-app:1.0.0")), "acme", "small", 20000);
+        var observed = Converged(c => c.Name switch
+        {
+            "t-acme-app" => c with { Labels = older.Container("app").Labels },
+            "t-acme-migrate" => c with { Labels = older.Jobs[0].Labels },
+            _ => c,
+        });
+
+        var plan = ReconcilePlanner.Plan(Stamp, observed);
+
+        Assert.Equal([ChangeKind.Run, ChangeKind.Replace], plan.Select(p => p.Kind));
+    }
+
+    [Fact]
+    public void Plan_FailedOrInterruptedJob_RunsAgain()
+    {
+        Assert.Equal(ChangeKind.Run, Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-migrate" ? c with { ExitCode = 1 } : c))).Kind);
+        Assert.Equal(ChangeKind.Run, Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-migrate" ? c with { State = "running", ExitCode = null } : c))).Kind);
+    }
+
+    [Fact]
+    public void Plan_Orphans_AreRemovedButVolumesKept()
+    {
+        var observed = Converged();
+        observed = observed with
+        {
+            Containers = [.. observed.Containers, new ObservedContainer("x", "t-acme-cache", "running", null, new Dictionary<string, string>())],
+            Networks = [.. observed.Networks, new ObservedResource("t-acme-old", new Dictionary<string, string>())],
+            Volumes = [.. observed.Volumes, new ObservedResource("t-acme-cache-data", new Dictionary<string, string>())],
+        };
+
+        var plan = ReconcilePlanner.Plan(Stamp, observed);
+
+        Assert.Equal(["container t-acme-cache", "network t-acme-old"], plan.Select(p => $"{p.ResourceKind} {p.Name}"));
+        Assert.All(plan, p => Assert.Equal(ChangeKind.Remove, p.Kind));
+    }
+
+    [Theory]
+    [InlineData("Exited (0) 5 seconds ago", 0L)]
+    [InlineData("Exited (137) About a minute ago", 137L)]
+    [InlineData("Up 3 minutes", null)]
+    public void ExitCodeFromStatus_ParsesDockerStatus(string status, long? expected) => Assert.Equal(expected, ReconcilePlanner.ExitCodeFromStatus(status));
+}

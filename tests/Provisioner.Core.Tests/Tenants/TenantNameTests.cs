@@ -1,0 +1,37 @@
+using Provisioner.Core.Errors;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Tests.Tenants;
+
+public class TenantNameTests
+{
+    [Theory]
+    [InlineData("acme")]
+    [InlineData("big-brand-2")]
+    [InlineData("a")]
+    public void Validate_GoodNames_Pass(string name) => Assert.Equal(name, TenantName.Validate(name));
+
+    [Theory]
+    [InlineData("ACME", "uppercase")]
+    [InlineData("../x", "not allowed")]
+    [InlineData("-acme", "not allowed")]
+    [InlineData("acme-", "not allowed")]
+    [InlineData("a--b", "not allowed")]
+    [InlineData("1acme", "not allowed")]
+    [InlineData("", "required")]
+    public void Validate_BadNames_AreBadInput(string name, string why)
+    {
+        var e = Assert.Throws<BadInputException>(() => TenantName.Validate(name));
+
+        Assert.Contains(why, e.Message);
+        Assert.Equal(ExitCodes.BadInput, e.ExitCode);
+    }
+
+    [Fact]
+    public void Validate_TooLong_SaysTheLimit()
+    {
+        var e = Assert.Throws<BadInputException>(() => TenantName.Validate(new string('a', 64)));
+
+        Assert.Contains("the limit is 24", e.Message);
+    }
+}
