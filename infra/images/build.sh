@@ -5,9 +5,10 @@
 #   notes-app:<version>         FROM base, self-contained `dotnet publish` of templates/notes/src/Notes
 # One image per line: built/present and the seconds it took. Idempotent: an image that exists is kept.
 #
-# Usage: infra/images/build.sh [--force] [--force-base]
-#   --force        rebuild provisioner/postgres:15 and the notes-app images even if present
+# Usage: infra/images/build.sh [--force] [--force-base] [base|postgres|notes]...
+#   --force        rebuild the selected images (not the base) even if present
 #   --force-base   also rebuild the base (and therefore everything on it)
+#   base|postgres|notes   only these (default: all; a missing base is always built)
 # Environment:
 #   BUILD_DIR      scratch space (default <repo>/.build, gitignored)
 #   DOCKER         docker client (default: docker on PATH); DOCKER_HOST is honoured
@@ -28,11 +29,13 @@ APP_REPO=notes-app
 
 force=0
 force_base=0
+only=()
 for arg in "$@"; do
     case $arg in
         --force) force=1 ;;
         --force-base) force=1; force_base=1 ;;
-        -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        base|postgres|notes) only+=("$arg") ;;
+        -h|--help) sed -n '2,/^set -euo/{s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "build.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -192,8 +195,12 @@ build_app() {
     report "$image" built "$started"
 }
 
+selected() { [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " == *" $1 "* ]]; }
+
 build_base
-build_postgres
-for v in $(notes_versions); do
-    build_app "$v"
-done
+if selected postgres; then build_postgres; fi
+if selected notes; then
+    for v in $(notes_versions); do
+        build_app "$v"
+    done
+fi

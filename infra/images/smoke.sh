@@ -144,6 +144,13 @@ code=$(http "http://127.0.0.1:$NEWPORT/readyz"); echo "   while db is down: $NEW
 t=$(now); "$DOCKER" start "$P-db" >/dev/null
 echo "   db restart: app ready again after $(wait_ready "$NEWPORT")s (from docker start)"
 code=$(http "http://127.0.0.1:$NEWPORT/api/notes"); echo "   GET /api/notes -> $code $(body)"
+"$DOCKER" stats --no-stream --format '   memory {{.Name}}: {{.MemUsage}}' "$P-db" "$P-app-new" "$P-app-old"
+"$DOCKER" rm -f "$P-db" >/dev/null
+create "$P-db" provisioner/postgres:15 --network-alias db -v "$VOL:/var/lib/postgresql/data" --
+t=$(now); "$DOCKER" start "$P-db" >/dev/null
+echo "   db container recreated on the same volume: app ready again after $(wait_ready "$NEWPORT")s"
+"$DOCKER" logs "$P-db" 2>&1 | grep -q initialising && die "re-initialised an existing volume"
+code=$(http "http://127.0.0.1:$NEWPORT/api/notes"); echo "   GET /api/notes -> $code $(body)"
 t=$(now); "$DOCKER" stop "$P-app-new" >/dev/null; ok "app stop (SIGTERM): $(since "$t")s"
 "$DOCKER" logs "$P-app-new" 2>&1 | sed 's/^/   app| /'
 

@@ -42,45 +42,45 @@ identifier='^[a-z_][a-z0-9_]{0,62}$'
 [ -r "$PASSWORD_FILE" ] || die "password file $PASSWORD_FILE is not readable by uid $(id -u)"
 [ -s "$PASSWORD_FILE" ] || die "password file $PASSWORD_FILE is empty"
 
+# Root only does what needs root: the socket dir, and handing a root-owned (restored) volume to
+# postgres. Everything inside the volume is done as postgres, so the container needs no more
+# capabilities than SETUID and SETGID (plus CHOWN for a volume that is not owned by postgres).
 if [ "$(id -u)" = 0 ]; then
-    install -d -o postgres -g postgres -m 2775 "$SOCKET_DIR"
-    mkdir -p "$VOLUME_DIR"
-    # A volume created or restored by root: hand it (back) to postgres.
-    if [ "$(stat -c %U "$VOLUME_DIR")" != postgres ] || { [ -d "$PGDATA" ] && [ "$(stat -c %U "$PGDATA")" != postgres ]; }; then
+    [ "$(stat -c %U "$SOCKET_DIR" 2>/dev/null)" = postgres ] || install -d -o postgres -g postgres -m 2775 "$SOCKET_DIR"
+    [ -d "$VOLUME_DIR" ] || install -d -o postgres -g postgres -m 0700 "$VOLUME_DIR"
+    if [ "$(stat -c %U "$VOLUME_DIR")" != postgres ] || { pg test -e "$PGDATA" && ! pg test -O "$PGDATA"; }; then
+        log "handing $VOLUME_DIR to postgres"
         chown -R postgres:postgres "$VOLUME_DIR"
     fi
-    chmod 0700 "$VOLUME_DIR"
-    [ ! -d "$PGDATA" ] || chmod 0700 "$PGDATA"
 fi
+pg chmod 0700 "$VOLUME_DIR"
+! pg test -d "$PGDATA" || pg chmod 0700 "$PGDATA"
 
 # Initialise into $STAGING and rename it to $PGDATA when complete: a start that dies half-way
 # leaves no PGDATA behind, and the next start simply does it again.
 initialise() {
     log "initialising $PGDATA: database $DB_NAME owned by $DB_USER"
-    local secret password
-    # Stage the password for the postgres user, without trailing CR/LF, readable by postgres only.
-    secret=$(mktemp /tmp/pg-init-secret.XXXXXXXX)
-    trap 'rm -f "$secret"' EXIT
+    local password
     password=$(<"$PASSWORD_FILE")
     while [[ $password == *[$'\r\n'] ]]; do password=${password%?}; done
     [ -n "$password" ] || die "password file $PASSWORD_FILE is empty"
-    printf '%s' "$password" >"$secret"
+    # Stage it for psql, without trailing CR/LF, in a file only postgres can read (through a pipe: no argv).
+    secret=$(pg mktemp /tmp/pg-init-secret.XXXXXXXX)
+    trap 'pg rm -f "$secret" 2>/dev/null || true' EXIT
+    printf '%s' "$password" | pg sh -c 'cat >"$1"' sh "$secret"
     unset password
-    [ "$(id -u)" != 0 ] || chown postgres:postgres "$secret"
 
-    local initlog
-    initlog=$(mktemp /tmp/pg-initdb.XXXXXXXX)
-    [ "$(id -u)" != 0 ] || chown postgres:postgres "$initlog"
-    rm -rf "$STAGING"
-    if ! pg initdb -D "$STAGING" --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
-            --auth-local=peer --auth-host=scram-sha-256 --data-checksums >"$initlog" 2>&1; then
-        cat "$initlog" >&2
+    pg rm -rf "$STAGING"
+    local out
+    if ! out=$(pg initdb -D "$STAGING" --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
+            --auth-local=peer --auth-host=scram-sha-256 --data-checksums 2>&1); then
+        printf '%s\n' "$out" >&2
         die "initdb failed"
     fi
-    rm -f "$initlog"
 
-    printf '\n# provisioner\nlisten_addresses = '"'*'"'\n' >>"$STAGING/postgresql.conf"
-    printf '\n# provisioner: the app role, from any address, password only\nhost all all all scram-sha-256\n' >>"$STAGING/pg_hba.conf"
+    printf '\n# provisioner\nlisten_addresses = '"'*'"'\n' | pg sh -c 'cat >>"$1"' sh "$STAGING/postgresql.conf"
+    printf '\n# provisioner: the app role, from any address, password only\nhost all all all scram-sha-256\n' \
+        | pg sh -c 'cat >>"$1"' sh "$STAGING/pg_hba.conf"
 
     # Temporary server on the Unix socket only, so nobody can connect before the role exists.
     pg pg_ctl -D "$STAGING" -w -t 60 -l "$STAGING/init.log" \
@@ -95,14 +95,14 @@ revoke all on database :"db_name" from public;
 grant connect, temporary on database :"db_name" to :"db_user";
 SQL
     pg pg_ctl -D "$STAGING" -w -t 60 -m fast stop >/dev/null
-    rm -f "$secret" "$STAGING/init.log"
-    mv "$STAGING" "$PGDATA"
+    pg rm -f "$secret" "$STAGING/init.log"
     trap - EXIT
+    pg mv "$STAGING" "$PGDATA"
     log "initialised"
 }
 
-if [ ! -s "$PGDATA/PG_VERSION" ]; then
-    [ ! -e "$PGDATA" ] || die "$PGDATA exists but has no PG_VERSION: refusing to initialise over it"
+if ! pg test -s "$PGDATA/PG_VERSION"; then
+    ! pg test -e "$PGDATA" || die "$PGDATA exists but has no PG_VERSION: refusing to initialise over it"
     initialise
 fi
 

@@ -6,11 +6,11 @@ public sealed record HealthGateOptions
     /// <summary>Give up after this long. Default 120 s (configurable as <c>health.deadline</c>).</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>First delay between attempts, doubling up to <see cref="MaxDelay"/>. Default 200 ms.</summary>
-    public TimeSpan Delay { get; init; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>First delay between attempts, doubling up to <see cref="MaxDelay"/>. Default 100 ms.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Longest delay between attempts. Default 1 s.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Longest delay between attempts. Default 500 ms.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Time allowed to one probe attempt. Default 5 s.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
