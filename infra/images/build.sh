@@ -23,7 +23,7 @@ DOCKER=${DOCKER:-docker}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 export DOCKER_BUILDKIT=0 DOCKER_CLI_HINTS=false
 
-BASE_IMAGE=provisioner/base:bookworm
+BASE_IMAGE=${BASE_IMAGE:-provisioner/base:bookworm}   # overridable for experiments; the tool expects the default
 POSTGRES_IMAGE=provisioner/postgres:15
 APP_REPO=notes-app
 
@@ -46,10 +46,13 @@ mkdir -p "$BUILD_DIR/logs"
 
 image_id() { "$DOCKER" image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
 
-report() { # image status started
+report() { # image status started [detail]
     local now=$EPOCHREALTIME
-    awk -v img="$1" -v st="$2" -v a="$3" -v b="$now" 'BEGIN { printf "%-28s %-8s %6.1fs\n", img, st, b - a }'
+    awk -v img="$1" -v st="$2" -v a="$3" -v b="$now" -v d="${4:-}" \
+        'BEGIN { printf "%-28s %-8s %6.1fs%s\n", img, st, b - a, (d == "" ? "" : "  (" d ")") }'
 }
+
+seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1fs", b - a }'; }
 
 fail() { # message log
     echo "build.sh: $1" >&2
@@ -102,10 +105,14 @@ build_base() {
     rootfs=$BUILD_DIR/rootfs-bookworm
     log=$BUILD_DIR/logs/base.log
     remove_rootfs "$rootfs"
+    local t detail
+    t=$EPOCHREALTIME
     debootstrap --variant=minbase --include=postgresql-15,libssl3,ca-certificates \
         bookworm "$rootfs" "$DEBIAN_MIRROR" >"$log" 2>&1 \
         || { remove_rootfs "$rootfs"; fail "debootstrap failed" "$log"; }
+    detail="debootstrap $(seconds_since "$t")"
     slim_rootfs "$rootfs"
+    t=$EPOCHREALTIME
     tar -C "$rootfs" --numeric-owner -c . \
         | "$DOCKER" import \
             --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
@@ -115,10 +122,11 @@ build_base() {
             --message "debootstrap minbase bookworm + postgresql-15 libssl3 ca-certificates" \
             - "$BASE_IMAGE" >>"$log" 2>&1 \
         || { remove_rootfs "$rootfs"; fail "docker import failed" "$log"; }
+    detail="$detail, import $(seconds_since "$t")"
     remove_rootfs "$rootfs"
     forget "$old" "$BASE_IMAGE"
     force=1   # everything on the old base is stale
-    report "$BASE_IMAGE" built "$started"
+    report "$BASE_IMAGE" built "$started" "$detail"
 }
 
 # What no tenant container needs: docs, man pages, message catalogues, apt state, the default
@@ -149,7 +157,7 @@ build_postgres() {
         return
     fi
     log=$BUILD_DIR/logs/postgres.log
-    "$DOCKER" build --quiet --tag "$POSTGRES_IMAGE" "$HERE/postgres" >"$log" 2>&1 \
+    "$DOCKER" build --quiet --tag "$POSTGRES_IMAGE" --build-arg BASE="$BASE_IMAGE" "$HERE/postgres" >"$log" 2>&1 \
         || fail "docker build $POSTGRES_IMAGE failed" "$log"
     forget "$old" "$POSTGRES_IMAGE"
     report "$POSTGRES_IMAGE" built "$started"
@@ -188,7 +196,7 @@ build_app() {
         -c Release -r linux-x64 --self-contained -p:Version="$version" -o "$out" -nologo >"$log" 2>&1 \
         || fail "dotnet publish notes $version failed" "$log"
     chmod -R u+rwX,go+rX,go-w "$out"   # runtime packs ship 0744 files; the app runs as uid 10001
-    "$DOCKER" build --quiet --tag "$image" --build-arg VERSION="$version" \
+    "$DOCKER" build --quiet --tag "$image" --build-arg VERSION="$version" --build-arg BASE="$BASE_IMAGE" \
         --file "$HERE/notes/Dockerfile" "$out" >>"$log" 2>&1 \
         || fail "docker build $image failed" "$log"
     forget "$old" "$image"

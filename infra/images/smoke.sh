@@ -32,8 +32,16 @@ ok() { printf '   ok: %s\n' "$*"; }
 die() { printf '   FAILED: %s\n' "$*" >&2; exit 1; }
 
 # A password with quotes, a backslash and a dollar, to prove nothing is shell- or SQL-interpolated.
-printf '%s\n' "p'w\"\\\$x-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" >"$SECRETS/db_password"
-chmod 0444 "$SECRETS/db_password"   # docker cp keeps the mode; the app runs as uid 10001
+# The archive upload keeps the file's owner and mode (do not use `docker cp -a`/copyUIDGID: this
+# engine fails it with "getent unable to find entry"): root:0400 for the db, 10001:0400 for the app.
+write_secret() { # content
+    mkdir -p "$SECRETS/db" "$SECRETS/app"
+    printf '%s\n' "$1" >"$SECRETS/db/db_password"
+    cp "$SECRETS/db/db_password" "$SECRETS/app/db_password"
+    chown 0:0 "$SECRETS/db/db_password"; chown 10001:10001 "$SECRETS/app/db_password"
+    chmod 0400 "$SECRETS/db/db_password" "$SECRETS/app/db_password"
+}
+write_secret "p'w\"\\\$x-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 
 # create NAME IMAGE [docker create args...] -- [command args...]: create, upload the secret, return.
 create() {
@@ -44,7 +52,9 @@ create() {
     cmd=("$@")
     "$DOCKER" create --name "$name" --network "$NET" --label "$P=1" "${opts[@]}" "$image" "${cmd[@]}" >/dev/null
     containers+=("$name")
-    "$DOCKER" cp "$SECRETS/db_password" "$name:/run/secrets/db_password"
+    local owner=app
+    [[ $image == provisioner/postgres:* ]] && owner=db
+    "$DOCKER" cp "$SECRETS/$owner/db_password" "$name:/run/secrets/db_password"
 }
 
 http() { curl -s -o /tmp/$P.body -w '%{http_code}' "$@" || true; }
@@ -69,7 +79,8 @@ start_app() { # version name -> sets PORT, prints cold start time to /readyz 200
     for _ in $(seq 300); do
         code=$(http "http://127.0.0.1:$PORT/healthz"); [ "$code" = 200 ] && break; sleep 0.05
     done
-    echo "   $name ($version) on 127.0.0.1:$PORT: /healthz 200 after $(since "$t")s"
+    echo "   $name ($version) on 127.0.0.1:$PORT: /healthz 200 after $(since "$t")s (from docker start)"
+    STARTED=$t
 }
 
 wait_ready() { # port -> seconds until /readyz 200
@@ -97,7 +108,7 @@ done
 ok "first start (initdb + role + database) until 'psql select 1' answers: $(since "$t")s"
 "$DOCKER" exec --user postgres "$P-db" pg_isready -q && ok "pg_isready"
 "$DOCKER" logs "$P-db" 2>&1 | sed 's/^/   db| /'
-if "$DOCKER" logs "$P-db" 2>&1 | grep -qF "$(head -c 12 "$SECRETS/db_password")"; then die "password in db logs"; fi
+if "$DOCKER" logs "$P-db" 2>&1 | grep -qF "$(head -c 12 "$SECRETS/db/db_password")"; then die "password in db logs"; fi
 "$DOCKER" inspect --format '{{json .Config.Env}}' "$P-db" | grep -qi password_file= && die "secret in env"
 ok "password not in logs, not in env"
 
@@ -108,7 +119,7 @@ migrate "$OLD"
 step "app $OLD"
 start_app "$OLD" "$P-app-old"
 OLDPORT=$PORT
-echo "   cold start to /readyz 200: $(wait_ready "$OLDPORT")s"
+wait_ready "$OLDPORT" >/dev/null; echo "   cold start, docker start to /readyz 200: $(since "$STARTED")s"
 for path in /healthz /readyz /version; do
     code=$(http "http://127.0.0.1:$OLDPORT$path"); echo "   GET $path -> $code $(body)"
 done
@@ -158,7 +169,8 @@ step "failure modes"
 "$DOCKER" create --name "$P-db-nosecret" --network "$NET" provisioner/postgres:15 >/dev/null
 containers+=("$P-db-nosecret")
 set +e; "$DOCKER" start -a "$P-db-nosecret" 2>&1 | sed 's/^/   no secret| /'; set -e
-echo 'wrong-password' >"$SECRETS/db_password"
+set +e; migrate "$OLD" 2>&1 | sed 's/^/   old app on newer schema| /'; set -e
+write_secret wrong-password
 t=$(now)
 if migrate "$NEW" 2>&1 | sed 's/^/   wrong password| /'; then :; fi
 "$DOCKER" rm -f -v "$P-db" >/dev/null

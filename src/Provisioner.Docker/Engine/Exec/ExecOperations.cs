@@ -74,7 +74,8 @@ internal sealed class ExecOperations(DockerTransport transport) : IExecOperation
     private static async Task<bool> PumpAsync(
         HijackedConnection connection, Stream stdin, Stream stdout, Stream stderr, CancellationToken cancellationToken)
     {
-        var writer = WriteStdinAsync(connection, stdin, cancellationToken);
+        using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writer = WriteStdinAsync(connection, stdin, stopWriting.Token);
         try
         {
             await StreamDemultiplexer.CopyAsync(connection.Stream, stdout, stderr, cancellationToken).ConfigureAwait(false);
@@ -85,22 +86,30 @@ internal sealed class ExecOperations(DockerTransport transport) : IExecOperation
             // bytes still queued, which resets it. Everything the engine sent before is already read; the exit code
             // (inspected next) tells how the command ended.
         }
+        finally
+        {
+            // The output ends when the command has exited. The engine then only half-closes the connection and stops
+            // reading it, so input the command never read would block our writer until the engine's socket is
+            // garbage-collected: stop writing instead.
+            await stopWriting.CancelAsync().ConfigureAwait(false);
+            await writer.ConfigureAwait(false);
+        }
 
-        await writer.ConfigureAwait(false);
         return true;
     }
 
-    private static async Task WriteStdinAsync(HijackedConnection connection, Stream stdin, CancellationToken cancellationToken)
+    /// <summary>Copies stdin, then half-closes so the engine closes the command's stdin. Never throws.</summary>
+    private static async Task WriteStdinAsync(HijackedConnection connection, Stream stdin, CancellationToken stopToken)
     {
         try
         {
-            await stdin.CopyToAsync(connection.Stream, cancellationToken).ConfigureAwait(false);
-            await connection.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await stdin.CopyToAsync(connection.Stream, stopToken).ConfigureAwait(false);
+            await connection.Stream.FlushAsync(stopToken).ConfigureAwait(false);
             connection.CloseWrite();
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The command exited without reading all its input; its output and exit code still tell the story.
+            // The command exited (or the caller gave up) before taking all its input; the output and exit code tell the story.
         }
     }
 

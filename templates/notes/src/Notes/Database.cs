@@ -35,7 +35,7 @@ internal static class Database
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"cannot read password file {path}: {e.GetType().Name}", e);
+            throw new InvalidOperationException($"cannot read password file {path}", e);
         }
 
         var password = content.TrimEnd('\r', '\n');

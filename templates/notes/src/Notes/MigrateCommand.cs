@@ -41,9 +41,10 @@ internal static class MigrateCommand
             Console.WriteLine($"schema at version {expected} (was {current}), notes {AppVersion.Current}");
             return 0;
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"migrate failed: {e.Message}");
+            // A command's last line of defence: one line on stderr, exit 1, no stack trace.
+            Console.Error.WriteLine($"migrate failed: {Errors.Describe(e)}");
             return 1;
         }
     }
@@ -63,7 +64,7 @@ internal static class MigrateCommand
             {
                 if (attempt == 1)
                 {
-                    Console.WriteLine($"waiting for database {settings.DbHost}:{settings.DbPort} ({e.Message})");
+                    Console.WriteLine($"waiting for database {settings.DbHost}:{settings.DbPort} ({Errors.Describe(e)})");
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(500), ct).ConfigureAwait(false);

@@ -43,7 +43,7 @@ internal static class NotesServer
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException && !context.Response.HasStarted)
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Notes")
-                .LogWarning("{Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, e.Message);
+                .LogWarning("{Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, Errors.Describe(e));
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsJsonAsync(new { error = "database unavailable" }).ConfigureAwait(false);
         }

@@ -15,7 +15,7 @@ internal sealed class Readiness(NpgsqlDataSource dataSource, int expectedSchema)
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
-            return NotReady($"database unavailable: {e.Message}", schema: null);
+            return NotReady($"database unavailable: {Errors.Describe(e)}", schema: null);
         }
 
         if (schema < expectedSchema)
