@@ -66,7 +66,8 @@ initialise() {
     [ -n "$password" ] || die "password file $PASSWORD_FILE is empty"
     # Stage it for psql, without trailing CR/LF, in a file only postgres can read (through a pipe: no argv).
     secret=$(pg mktemp /tmp/pg-init-secret.XXXXXXXX)
-    trap 'pg rm -f "$secret" 2>/dev/null || true' EXIT
+    init_socket=
+    trap 'pg rm -rf "$secret" $init_socket 2>/dev/null || true' EXIT
     printf '%s' "$password" | pg sh -c 'cat >"$1"' sh "$secret"
     unset password
 
@@ -82,10 +83,12 @@ initialise() {
     printf '\n# provisioner: the app role, from any address, password only\nhost all all all scram-sha-256\n' \
         | pg sh -c 'cat >>"$1"' sh "$STAGING/pg_hba.conf"
 
-    # Temporary server on the Unix socket only, so nobody can connect before the role exists.
+    # Temporary server on a private Unix socket only: neither the app (TCP) nor health checks
+    # (pg_isready, psql on the usual socket) can reach it before the role and database exist.
+    init_socket=$(pg mktemp -d /tmp/pg-init-socket.XXXXXXXX)
     pg pg_ctl -D "$STAGING" -w -t 60 -l "$STAGING/init.log" \
-        -o "-c listen_addresses='' -c unix_socket_directories=$SOCKET_DIR" start >/dev/null
-    pg psql -X -q -v ON_ERROR_STOP=1 -h "$SOCKET_DIR" -U postgres -d postgres \
+        -o "-c listen_addresses='' -c unix_socket_directories=$init_socket" start >/dev/null
+    pg psql -X -q -v ON_ERROR_STOP=1 -h "$init_socket" -U postgres -d postgres \
         -v db_user="$DB_USER" -v db_name="$DB_NAME" -v secret_file="$secret" <<'SQL'
 \set pw `cat :'secret_file'`
 create role :"db_user" login password :'pw';
@@ -95,7 +98,7 @@ revoke all on database :"db_name" from public;
 grant connect, temporary on database :"db_name" to :"db_user";
 SQL
     pg pg_ctl -D "$STAGING" -w -t 60 -m fast stop >/dev/null
-    pg rm -f "$secret" "$STAGING/init.log"
+    pg rm -rf "$secret" "$init_socket" "$STAGING/init.log"
     trap - EXIT
     pg mv "$STAGING" "$PGDATA"
     log "initialised"

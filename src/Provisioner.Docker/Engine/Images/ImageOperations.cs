@@ -62,7 +62,7 @@ internal sealed class ImageOperations(DockerTransport transport) : IImageOperati
         };
         var body = await transport.SendAsync(
             request, (response, token) => response.Content.ReadAsStringAsync(token), cancellationToken).ConfigureAwait(false);
-        return ParseLoadMessages(body, request.Describe("/v"));
+        return ParseLoadMessages(body, request.Describe(""));
     }
 
     /// <summary>Reads the engine's JSON-lines progress; an <c>error</c> line means the load failed (status is still 200).</summary>
