@@ -14,7 +14,7 @@ run: setup
 	$(PROVISION) tenant demo
 	$(PROVISION) status demo
 	@echo
-	@echo "The demo tenant answers at $$($(PROVISION) list --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1)"
+	@ep=$$($(PROVISION) status demo --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1); echo "The demo tenant answers at $$ep  (try: curl $$ep/api/notes)"
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
 ## test: set up, then every test (unit and integration against the real engine)

@@ -92,4 +92,26 @@ public sealed class NetworkIntegrationTests : IAsyncLifetime
 
         Assert.Empty((await _run.Client.Networks.InspectAsync(second, _run.Deadline())).Containers);
     }
+
+    [Fact]
+    public async Task CreateContainer_TwoNetworksInEndpointsConfig_EngineRejectsWith400()
+    {
+        await TestImages.EnsureBaseImageAsync(_run.Client, _run.Deadline(660));
+        var a = _run.Name("two-a");
+        var b = _run.Name("two-b");
+        await _run.Client.Networks.CreateAsync(new NetworkCreateParameters { Name = a, Labels = _run.Labels }, _run.Deadline());
+        await _run.Client.Networks.CreateAsync(new NetworkCreateParameters { Name = b, Labels = _run.Labels }, _run.Deadline());
+        var parameters = new ContainerCreateParameters
+        {
+            Image = TestRun.BaseImage,
+            Labels = _run.Labels,
+            HostConfig = new HostConfig { NetworkMode = a },
+            NetworkingConfig = new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [a] = new(), [b] = new() } },
+        };
+
+        var error = await Assert.ThrowsAsync<DockerApiException>(() => _run.Client.Containers.CreateAsync(_run.Name("two"), parameters, _run.Deadline()));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("cannot be connected to network endpoints", error.EngineMessage, StringComparison.Ordinal);
+    }
 }

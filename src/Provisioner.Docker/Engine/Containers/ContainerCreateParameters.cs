@@ -61,8 +61,9 @@ public sealed record ContainerCreateParameters
     public HostConfig? HostConfig { get; init; }
 
     /// <summary>
-    /// Networks to attach at creation. Engine 20.10 (API 1.41) honours only one entry here; connect further
-    /// networks with <see cref="INetworkOperations.ConnectAsync"/> before starting.
+    /// Networks to attach at creation. Engine 20.10 (API 1.41) rejects more than one entry with 400
+    /// ("Container cannot be connected to network endpoints: a, b"); connect further networks with
+    /// <see cref="INetworkOperations.ConnectAsync"/> before starting.
     /// </summary>
     [JsonPropertyName("NetworkingConfig")]
     public NetworkingConfig? NetworkingConfig { get; init; }

@@ -5,7 +5,7 @@ namespace Provisioner.Docker.Engine;
 /// <summary>Networks to attach a container to at creation.</summary>
 public sealed record NetworkingConfig
 {
-    /// <summary>Network name → endpoint settings (aliases). API 1.41 honours one entry.</summary>
+    /// <summary>Network name → endpoint settings (aliases). API 1.41 accepts at most one entry (400 otherwise).</summary>
     [JsonPropertyName("EndpointsConfig")]
     public IReadOnlyDictionary<string, EndpointSettings>? EndpointsConfig { get; init; }
 }
