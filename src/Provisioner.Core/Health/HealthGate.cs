@@ -45,7 +45,8 @@ public sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider ti
         }
         catch (Exception e) when (e is TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
         {
-            var failure = $"not healthy within {Options.Deadline.TotalSeconds:0} s";
+            var deadline = $"{Options.Deadline.TotalSeconds:0} s";
+            var failure = last?.Failure is { } lastFailure ? $"{lastFailure} (still failing after {deadline})" : $"not healthy within {deadline}";
             return (last ?? new HealthReport(false, [], attempts, TimeSpan.Zero, null)) with
             {
                 Passed = false, Attempts = attempts, Elapsed = time.GetElapsedTime(start), Failure = failure,

@@ -47,7 +47,8 @@ public class HealthGateTests
 
         Assert.False(report.Passed);
         Assert.Equal("app:journey notes-roundtrip", report.FailingCheck?.Name);
-        Assert.Contains("not healthy within", report.Failure);
+        Assert.Contains("app:journey notes-roundtrip: attempt", report.Failure);
+        Assert.Contains("(still failing after 0 s)", report.Failure);
         Assert.StartsWith("attempt", report.FailingCheck!.Output);
     }
 
