@@ -47,6 +47,10 @@ if ! command -v dockerd >/dev/null; then
 fi
 
 mkdir -p "$STATE"
+# A dockerd killed with its session leaves its pid file behind; a stale one would stop the new daemon.
+if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+    rm -f /var/run/docker.pid
+fi
 echo "engine: starting dockerd (log: $STATE/dockerd.log)"
 # setsid: the engine outlives this make invocation, as a service would.
 setsid nohup dockerd >"$STATE/dockerd.log" 2>&1 < /dev/null &
