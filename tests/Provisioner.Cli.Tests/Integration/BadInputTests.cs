@@ -35,25 +35,15 @@ public sealed class BadInputTests(EngineFixture engine)
     [Fact]
     public async Task Tenant_TemplateWithYamlError_NamesFileAndLineAndCreatesNothing()
     {
-        var templates = Directory.CreateTempSubdirectory("broken-templates-").FullName;
-        try
-        {
-            var dir = Directory.CreateDirectory(Path.Combine(templates, "notes", "1.1.0")).FullName;
-            var good = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Templates, "notes", "1.1.0", "template.yaml"));
-            await File.WriteAllTextAsync(Path.Combine(dir, "template.yaml"), good.Replace("sizes:", "sizes: [oops"));
-            var cli = engine.Cli(new Dictionary<string, string> { ["PROVISIONER_TEMPLATES"] = templates });
-            var name = engine.Tenant("badyaml");
+        using var templates = new TemplateVariant("sizes:", "sizes: [oops");
+        var cli = engine.Cli(new Dictionary<string, string> { ["PROVISIONER_TEMPLATES"] = templates.Root });
+        var name = engine.Tenant("badyaml");
 
-            var r = await cli.RunAsync("tenant", name);
+        var r = await cli.RunAsync("tenant", name);
 
-            AssertOneLineError(r, 2, "YAML syntax error");
-            Assert.Contains("template.yaml:", r.Stderr);
-            await AssertNothingFor(cli, name);
-        }
-        finally
-        {
-            Directory.Delete(templates, recursive: true);
-        }
+        AssertOneLineError(r, 2, "YAML syntax error");
+        Assert.Contains("template.yaml:", r.Stderr);
+        await AssertNothingFor(cli, name);
     }
 
     [Fact]

@@ -10,31 +10,21 @@ public sealed class UnhealthyTenantTests(EngineFixture engine)
     [Fact]
     public async Task FailingCheck_TenantFailed_Exit5_WithCheckOutputAndAppLogs()
     {
-        var templates = Directory.CreateTempSubdirectory("unhealthy-templates-").FullName;
-        try
-        {
-            // The same product, but its readiness check asks for a path the app does not serve.
-            var dir = Directory.CreateDirectory(Path.Combine(templates, "notes", "1.1.0")).FullName;
-            var good = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Templates, "notes", "1.1.0", "template.yaml"));
-            await File.WriteAllTextAsync(Path.Combine(dir, "template.yaml"), good.Replace("path: /readyz", "path: /not-ready"));
-            var cli = engine.Cli(new Dictionary<string, string> { ["PROVISIONER_TEMPLATES"] = templates, ["PROVISIONER_HEALTH_DEADLINE"] = "20s" });
-            var name = engine.Tenant("sick");
+        // The same product, but its readiness check asks for a path the app does not serve.
+        using var templates = new TemplateVariant("path: /readyz", "path: /not-ready");
+        var cli = engine.Cli(new Dictionary<string, string> { ["PROVISIONER_TEMPLATES"] = templates.Root, ["PROVISIONER_HEALTH_DEADLINE"] = "20s" });
+        var name = engine.Tenant("sick");
 
-            var r = await cli.RunAsync("tenant", name, "--size", "medium");
+        var r = await cli.RunAsync("tenant", name, "--size", "medium");
 
-            Assert.True(r.ExitCode == 5, r.ToString());
-            Assert.Contains($"Error: tenant {name} is not healthy: app:http /not-ready: expected 200, got HTTP 404", r.Stderr);
-            Assert.Contains("Last log lines of the app:", r.Stdout);
-            Assert.Contains("listening on http://0.0.0.0:8080", r.Stdout);
-            var listed = JsonDocument.Parse((await cli.RunAsync("list", "--json")).Stdout).RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == name);
-            Assert.Equal("Failed", listed.GetProperty("status").GetString());
-            Assert.Contains("/not-ready", listed.GetProperty("lastError").GetString());
+        Assert.True(r.ExitCode == 5, r.ToString());
+        Assert.Contains($"Error: tenant {name} is not healthy: app:http /not-ready: expected 200, got HTTP 404", r.Stderr);
+        Assert.Contains("Last log lines of the app:", r.Stdout);
+        Assert.Contains("listening on http://0.0.0.0:8080", r.Stdout);
+        var listed = JsonDocument.Parse((await cli.RunAsync("list", "--json")).Stdout).RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == name);
+        Assert.Equal("Failed", listed.GetProperty("status").GetString());
+        Assert.Contains("/not-ready", listed.GetProperty("lastError").GetString());
 
-            Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
-        }
-        finally
-        {
-            Directory.Delete(templates, recursive: true);
-        }
+        Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
     }
 }
