@@ -22,6 +22,7 @@ PASSWORD_FILE=${POSTGRES_PASSWORD_FILE:-/run/secrets/db_password}
 DB_USER=${POSTGRES_USER:-notes}
 DB_NAME=${POSTGRES_DB:-notes}
 SOCKET_DIR=/var/run/postgresql
+TEMPLATE_CLUSTER=/var/lib/postgresql/template-cluster
 export PGDATA
 
 log() { printf 'pg-entrypoint: %s\n' "$*" >&2; }
@@ -73,7 +74,10 @@ initialise() {
 
     pg rm -rf "$STAGING"
     local out
-    if ! out=$(pg initdb -D "$STAGING" --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
+    if [ -s "$TEMPLATE_CLUSTER/PG_VERSION" ]; then
+        # Initialised once at image build time; copying it is much cheaper than initdb.
+        pg cp -a "$TEMPLATE_CLUSTER" "$STAGING"
+    elif ! out=$(pg initdb -D "$STAGING" --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
             --auth-local=peer --auth-host=scram-sha-256 --data-checksums --no-sync 2>&1); then
         printf '%s\n' "$out" >&2
         die "initdb failed"
