@@ -42,6 +42,17 @@ public sealed class TenantLifecycleTests(EngineFixture engine)
         Assert.Equal([$"create t-{name}-app"], changes);
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync($"{endpoint}/api/notes/{noteId}")).StatusCode);
 
+        // The size's limits are enforced on the containers (medium: 1 cpu, 1 GiB, split half and half).
+        Assert.Equal("500000000 536870912", await Limits($"t-{name}-app"));
+        Assert.Equal("500000000 536870912", await Limits($"t-{name}-db"));
+
+        // Resizing converges: both containers are replaced with the new limits, the data stays.
+        var resized = await cli.RunAsync("tenant", name, "--size", "large");
+        Assert.True(resized.ExitCode == 0, resized.ToString());
+        Assert.Equal("1000000000 1073741824", await Limits($"t-{name}-app"));
+        Assert.Equal("1000000000 1073741824", await Limits($"t-{name}-db"));
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync($"{endpoint}/api/notes/{noteId}")).StatusCode);
+
         // Live status: containers running, every check passed.
         var status = await cli.RunAsync("status", name, "--json");
         Assert.True(status.ExitCode == 0, status.ToString());
@@ -71,6 +82,9 @@ public sealed class TenantLifecycleTests(EngineFixture engine)
         Assert.Empty(gone.Containers.Concat(gone.Networks).Concat(gone.Volumes));
         Assert.DoesNotContain(name, (await cli.RunAsync("list", "--json")).Stdout);
     }
+
+    private static async Task<string> Limits(string container) =>
+        (await Shell.RunAsync("docker", "inspect", "--format", "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}", container)).Stdout.Trim();
 
     [Fact]
     public async Task DryRun_NewTenant_ListsChangesAndCreatesNothing()
