@@ -59,7 +59,8 @@ internal static class CliApp
             Console.Error.WriteLine(e.ToString());
         }
 
-        if (json)
+        // An unhealthy tenant's result was already written as JSON; one document on stdout, not two.
+        if (json && e is not Core.Provisioning.TenantUnhealthyException)
         {
             Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = message, hint, exitCode = code }));
         }

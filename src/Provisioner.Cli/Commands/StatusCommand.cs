@@ -16,7 +16,7 @@ internal static class StatusCommand
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
             var report = await services.Status().GetAsync(parse.GetValue(name)!, ct);
-            var healthy = report.Health is null || report.Health.Passed;
+            var healthy = report.Healthy;
             if (output.Json)
             {
                 output.WriteJson(new
@@ -54,6 +54,11 @@ internal static class StatusCommand
                 }
 
                 output.Human.Write(checks);
+            }
+
+            if (report.Health is null && !healthy)
+            {
+                output.Line("No container of this tenant is running, so no check could pass: rerun `provision tenant` to converge.");
             }
 
             output.Line($"Networks: {string.Join(", ", report.Observation.Networks)}; volumes: {string.Join(", ", report.Observation.Volumes)}");

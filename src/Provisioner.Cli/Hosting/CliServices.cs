@@ -23,7 +23,7 @@ internal sealed class CliServices : IDisposable
     public CliServices(string? configPath, bool verbose)
     {
         Home = CliPaths.Home();
-        (_config, ConfigFile) = ConfigLoader.Load(configPath, Home);
+        _config = ConfigLoader.Load(configPath, Home);
         Directory.CreateDirectory(Home);
         _serilog = LoggingSetup.Create(Home, verbose);
         _loggers = new SerilogLoggerFactory(_serilog);
@@ -41,15 +41,23 @@ internal sealed class CliServices : IDisposable
             ProbeTimeout = ConfigLoader.Duration(_config.Health.ProbeTimeout, "health.probeTimeout") ?? defaults.ProbeTimeout,
         }.Validate();
         var endpoint = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : _config.Engine ?? "unix:///var/run/docker.sock";
-        _docker = new Lazy<IDockerClient>(() => DockerClientFactory.Create(new DockerClientOptions { Endpoint = endpoint }));
+        _docker = new Lazy<IDockerClient>(() =>
+        {
+            try
+            {
+                return DockerClientFactory.Create(new DockerClientOptions { Endpoint = endpoint });
+            }
+            catch (ArgumentException e)
+            {
+                throw new Core.Errors.BadInputException($"engine address '{endpoint}' is not usable: {e.Message}", "use unix:///path/to/docker.sock or tcp://host:port (DOCKER_HOST or engine: in provisioner.yaml)");
+            }
+        });
         Templates = new DirectoryTemplateCatalog(CliPaths.Templates(_config), Journeys.Select(j => j.Name).ToHashSet());
         Registry = RegistryFactory.CreateSqlite(Home);
         Locks = RegistryFactory.CreateLocks(Home, TimeProvider.System);
     }
 
     public string Home { get; }
-
-    public string? ConfigFile { get; }
 
     public ProvisionerOptions Options { get; }
 

@@ -9,24 +9,25 @@ namespace Provisioner.Cli.Hosting;
 /// <summary>Finds and reads provisioner.yaml: --config, then $PROVISIONER_CONFIG, then ./provisioner.yaml, then $PROVISIONER_HOME/provisioner.yaml.</summary>
 internal static class ConfigLoader
 {
-    public static (ProvisionerConfig Config, string? File) Load(string? explicitPath, string home)
+    public static ProvisionerConfig Load(string? explicitPath, string home)
     {
-        var candidates = new[] { explicitPath, Environment.GetEnvironmentVariable("PROVISIONER_CONFIG"), "provisioner.yaml", Path.Combine(home, "provisioner.yaml") };
-        var file = explicitPath ?? candidates.Skip(1).FirstOrDefault(f => !string.IsNullOrEmpty(f) && File.Exists(f));
+        // A file named explicitly (--config or $PROVISIONER_CONFIG) must exist; the default places are optional.
+        var named = explicitPath ?? (Environment.GetEnvironmentVariable("PROVISIONER_CONFIG") is { Length: > 0 } env ? env : null);
+        var file = named ?? new[] { "provisioner.yaml", Path.Combine(home, "provisioner.yaml") }.FirstOrDefault(File.Exists);
         if (file is null)
         {
-            return (new ProvisionerConfig(), null);
+            return new ProvisionerConfig();
         }
 
         if (!File.Exists(file))
         {
-            throw new BadInputException($"config file {file} does not exist");
+            throw new BadInputException($"config file {file} does not exist", "fix --config / $PROVISIONER_CONFIG, or remove it to use the defaults");
         }
 
         try
         {
             var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-            return (deserializer.Deserialize<ProvisionerConfig>(File.ReadAllText(file)) ?? new ProvisionerConfig(), file);
+            return deserializer.Deserialize<ProvisionerConfig>(File.ReadAllText(file)) ?? new ProvisionerConfig();
         }
         catch (YamlException e)
         {

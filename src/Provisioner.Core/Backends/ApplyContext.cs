@@ -9,7 +9,4 @@ namespace Provisioner.Core.Backends;
 public sealed record ApplyContext(
     Func<string, CancellationToken, Task> WaitUntilReady,
     Func<PlannedChange, Task> BeforeChange,
-    Func<PlannedChange, Task> AfterChange)
-{
-    public static ApplyContext None { get; } = new((_, _) => Task.CompletedTask, _ => Task.CompletedTask, _ => Task.CompletedTask);
-}
+    Func<PlannedChange, Task> AfterChange);

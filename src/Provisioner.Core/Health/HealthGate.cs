@@ -69,16 +69,16 @@ public sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider ti
         {
             if (failed && stopAtFirstFailure)
             {
-                outcomes.Add(new CheckOutcome(check.Name, "not-run", "an earlier check failed", TimeSpan.Zero));
+                outcomes.Add(new CheckOutcome(check.Name, CheckStatus.NotRun, "an earlier check failed", TimeSpan.Zero));
                 continue;
             }
 
             var result = await ProbeOnceAsync(check, target, ct);
-            outcomes.Add(new CheckOutcome(check.Name, result.Passed ? "passed" : "failed", result.Output, result.Duration));
+            outcomes.Add(new CheckOutcome(check.Name, result.Passed ? CheckStatus.Passed : CheckStatus.Failed, result.Output, result.Duration));
             failed |= !result.Passed;
         }
 
-        var firstFailure = outcomes.FirstOrDefault(o => o.Status == "failed");
+        var firstFailure = outcomes.FirstOrDefault(o => o.Status == CheckStatus.Failed);
         return new HealthReport(!failed, outcomes, 1, TimeSpan.Zero, firstFailure is null ? null : $"{firstFailure.Name}: {firstFailure.Output}");
     }
 
@@ -99,6 +99,11 @@ public sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider ti
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return ProbeResult.Fail($"timed out after {Options.ProbeTimeout.TotalSeconds:0} s", Options.ProbeTimeout);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A probe that throws (an unexpected response shape, say) is a failed check, not a crash of the gate.
+            return ProbeResult.Fail($"{e.GetType().Name}: {e.Message}", TimeSpan.Zero);
         }
     }
 }

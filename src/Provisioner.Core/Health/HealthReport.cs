@@ -4,5 +4,5 @@ namespace Provisioner.Core.Health;
 public sealed record HealthReport(bool Passed, IReadOnlyList<CheckOutcome> Checks, int Attempts, TimeSpan Elapsed, string? Failure)
 {
     /// <summary>The first check that did not pass, if any.</summary>
-    public CheckOutcome? FailingCheck => Checks.FirstOrDefault(c => c.Status == "failed");
+    public CheckOutcome? FailingCheck => Checks.FirstOrDefault(c => c.Status == CheckStatus.Failed);
 }

@@ -7,8 +7,6 @@ public sealed class JourneyProbe(HttpClient http, IEnumerable<IJourney> journeys
 {
     private readonly Dictionary<string, IJourney> _journeys = journeys.ToDictionary(j => j.Name);
 
-    public IReadOnlySet<string> Names => _journeys.Keys.ToHashSet();
-
     public bool CanProbe(HealthCheckSpec check) => check is JourneyCheckSpec;
 
     public async Task<ProbeResult> ProbeAsync(HealthCheckSpec check, ProbeTarget target, CancellationToken ct)

@@ -26,9 +26,9 @@ public sealed record ProvisionerOptions
             errors.Add($"ports.first/ports.last must be 1024-65535 with first <= last (got {FirstPort}-{LastPort})");
         }
 
-        if (!System.Net.IPAddress.TryParse(PublishAddress, out _))
+        if (!System.Net.IPAddress.TryParse(PublishAddress, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
         {
-            errors.Add($"publishAddress '{PublishAddress}' is not an IP address");
+            errors.Add($"publishAddress '{PublishAddress}' is not an IPv4 address (e.g. 127.0.0.1)");
         }
 
         return errors.Count == 0 ? this : throw new Errors.BadInputException("invalid configuration: " + string.Join("; ", errors));

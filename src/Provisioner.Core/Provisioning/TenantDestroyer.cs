@@ -15,8 +15,9 @@ public sealed class TenantDestroyer(ITenantRegistry registry, ILockManager locks
     public async Task<IReadOnlyList<PlannedChange>> DestroyAsync(string name, bool deleteData, IProgress<string>? progress, CancellationToken ct)
     {
         TenantName.Validate(name);
-        var tenant = await registry.GetAsync(name, ct);
         using var held = locks.Acquire($"tenant {name}", "destroy");
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
+        var tenant = await registry.GetAsync(name, ct);
         var observed = await backend.ObserveAsync(name, ct);
         if (tenant is null && !observed.Exists)
         {
@@ -25,6 +26,7 @@ public sealed class TenantDestroyer(ITenantRegistry registry, ILockManager locks
 
         await registry.Journal.MarkInterruptedAsync(name, ct);
         var operation = await registry.Journal.BeginAsync(name, "destroy", deleteData ? "delete data" : "keep data", ct);
+        using var opScope = log.BeginScope(new Dictionary<string, object> { ["Operation"] = operation });
         try
         {
             var step = await registry.Journal.StepAsync(operation, "remove", deleteData ? "containers, networks, volumes" : "containers, networks", ct);
@@ -34,7 +36,7 @@ public sealed class TenantDestroyer(ITenantRegistry registry, ILockManager locks
                 progress?.Report(change.ToString());
             }
 
-            await registry.Journal.EndStepAsync(step, "done", $"{changes.Count} removed", ct);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, $"{changes.Count} removed", ct);
             if (tenant is not null && deleteData)
             {
                 await registry.DeleteAsync(name, ct);
@@ -44,13 +46,13 @@ public sealed class TenantDestroyer(ITenantRegistry registry, ILockManager locks
                 await registry.SaveAsync(tenant with { Status = TenantStatus.Destroyed, Endpoint = null, HostPort = null, UpdatedAt = time.GetUtcNow() }, ct);
             }
 
-            await registry.Journal.EndAsync(operation, "succeeded", null, ct);
+            await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, ct);
             log.LogInformation("Destroyed {Tenant} ({Changes} resources removed, data {Data})", name, changes.Count, deleteData ? "deleted" : "kept");
             return changes;
         }
         catch (Exception e)
         {
-            await registry.Journal.EndAsync(operation, "failed", e.Message, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
             throw;
         }
     }

@@ -30,50 +30,55 @@ public sealed class TenantProvisioner(
     {
         var start = time.GetTimestamp();
         var name = TenantName.Validate(request.Name);
-        var existing = await registry.GetAsync(name, ct);
-        var template = templates.Resolve(ResolveTemplate(request, existing));
-        var size = request.Size ?? existing?.Size ?? template.DefaultSize;
-        var draft = StampBuilder.Build(template, name, size, existing?.HostPort, options.PublishAddress);
-
         if (request.DryRun)
         {
-            var planned = await backend.PlanAsync(draft, ct);
-            var shown = existing ?? NewRecord(name, template, size, []);
-            return new ProvisionResult(shown, planned, null, true, null, time.GetElapsedTime(start));
+            var current = await registry.GetAsync(name, ct);
+            var (planTemplate, planSize) = Resolve(request, current);
+            var planned = await backend.PlanAsync(StampBuilder.Build(planTemplate, name, planSize, current?.HostPort, options.PublishAddress), ct);
+            return new ProvisionResult(current ?? NewRecord(name, planTemplate, planSize, []), planned, null, true, null, time.GetElapsedTime(start));
         }
 
+        // The registry is read under the lock, so a destroy or provision finishing meanwhile cannot be overwritten.
         using var held = locks.Acquire($"tenant {name}", "provision");
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
-        await backend.PreflightAsync(draft, ct);
+        var existing = await registry.GetAsync(name, ct);
+        var (template, size) = Resolve(request, existing);
+        await backend.PreflightAsync(StampBuilder.Build(template, name, size, existing?.HostPort, options.PublishAddress), ct);
         var interrupted = await registry.Journal.MarkInterruptedAsync(name, ct);
         if (interrupted > 0)
         {
+            progress?.Report($"resuming: {interrupted} earlier operation(s) on {name} were interrupted");
             log.LogWarning("Resuming {Tenant}: {Count} earlier operation(s) were interrupted", name, interrupted);
         }
 
-        var tenant = await ReserveAsync(name, template, size, existing, ct);
-        var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
-        var secrets = TenantSecrets.Deserialize(protector.Unprotect(tenant.EncryptedSecrets));
         var operation = await registry.Journal.BeginAsync(name, "provision", $"{template.Ref} size={size}", ct);
         using var opScope = log.BeginScope(new Dictionary<string, object> { ["Operation"] = operation });
         log.LogInformation("Provisioning {Tenant} from {Template} ({Size}) on {Host}", name, template.Ref, size, backend.Host);
+        var (tenant, secrets) = await ReserveAsync(name, template, size, existing, operation, ct);
         try
         {
+            var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
             var applied = await ApplyAsync(stamp, secrets, operation, progress, ct);
-            progress?.Report("health gate: " + string.Join(", ", AllChecks(template).Select(c => c.Name)));
+            progress?.Report("health gate: " + string.Join(", ", template.AllChecks.Select(c => c.Name)));
             var step = await registry.Journal.StepAsync(operation, "health", "health gate", ct);
-            var report = await health.WaitHealthyAsync(new ProbeTarget(name, applied.Endpoint, backend), AllChecks(template), ct);
-            await registry.Journal.EndStepAsync(step, report.Passed ? "done" : "failed", report.Failure, ct);
+            var report = await health.WaitHealthyAsync(new ProbeTarget(name, applied.Endpoint, backend), template.AllChecks, ct);
+            await registry.Journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
             return await FinishAsync(tenant, applied, report, operation, start, ct);
         }
         catch (Exception e) when (e is not TenantUnhealthyException)
         {
             var message = e is OperationCanceledException ? "cancelled" : e.Message;
             await registry.SaveAsync(tenant with { Status = TenantStatus.Failed, LastError = message, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
-            await registry.Journal.EndAsync(operation, "failed", message, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, message, CancellationToken.None);
             log.LogError("Provisioning {Tenant} failed: {Error}", name, message);
             throw;
         }
+    }
+
+    private (ProductTemplate Template, string Size) Resolve(ProvisionRequest request, TenantRecord? existing)
+    {
+        var template = templates.Resolve(ResolveTemplate(request, existing));
+        return (template, request.Size ?? existing?.Size ?? template.DefaultSize);
     }
 
     private TemplateRef ResolveTemplate(ProvisionRequest request, TenantRecord? existing)
@@ -95,10 +100,14 @@ public sealed class TenantProvisioner(
         return current;
     }
 
-    private async Task<TenantRecord> ReserveAsync(string name, ProductTemplate template, string size, TenantRecord? existing, CancellationToken ct)
+    /// <summary>Records intent before any resource exists: status, generated secrets (encrypted) and the entry port.</summary>
+    private async Task<(TenantRecord Tenant, TenantSecrets Secrets)> ReserveAsync(
+        string name, ProductTemplate template, string size, TenantRecord? existing, long operation, CancellationToken ct)
     {
-        var secrets = existing is null ? TenantSecrets.Empty : TenantSecrets.Deserialize(protector.Unprotect(existing.EncryptedSecrets));
-        var encrypted = protector.Protect(secrets.WithGenerated(template.Secrets).Serialize());
+        var step = await registry.Journal.StepAsync(operation, "reserve", "secrets and entry port", ct);
+        var known = existing is null ? TenantSecrets.Empty : TenantSecrets.Deserialize(protector.Unprotect(existing.EncryptedSecrets));
+        var secrets = known.WithGenerated(template.Secrets);
+        var encrypted = protector.Protect(secrets.Serialize());
         var now = time.GetUtcNow();
         var tenant = (existing ?? NewRecord(name, template, size, encrypted)) with
         {
@@ -115,10 +124,14 @@ public sealed class TenantProvisioner(
         if (template.Entry is null || tenant.HostPort is not null)
         {
             await registry.SaveAsync(tenant, ct);
-            return tenant;
+        }
+        else
+        {
+            tenant = await registry.SaveWithNewPortAsync(tenant, options.FirstPort, options.LastPort, isPortFree, ct);
         }
 
-        return await registry.SaveWithNewPortAsync(tenant, options.FirstPort, options.LastPort, isPortFree, ct);
+        await registry.Journal.EndStepAsync(step, JournalStatus.Done, tenant.HostPort is null ? null : $"port {tenant.HostPort}", ct);
+        return (tenant, secrets);
     }
 
     private TenantRecord NewRecord(string name, ProductTemplate template, string size, byte[] secrets)
@@ -139,7 +152,7 @@ public sealed class TenantProvisioner(
                 progress?.Report(change.ToString());
                 steps[change] = await registry.Journal.StepAsync(operation, $"{change.Kind} {change.ResourceKind}".ToLowerInvariant(), change.ToString(), ct);
             },
-            async change => await registry.Journal.EndStepAsync(steps[change], "done", null, ct));
+            async change => await registry.Journal.EndStepAsync(steps[change], JournalStatus.Done, null, ct));
         return await backend.ApplyAsync(stamp, secrets, context, ct);
     }
 
@@ -178,7 +191,7 @@ public sealed class TenantProvisioner(
             UpdatedAt = time.GetUtcNow(),
         };
         await registry.SaveAsync(final, ct);
-        await registry.Journal.EndAsync(operation, report.Passed ? "succeeded" : "failed", report.Failure, ct);
+        await registry.Journal.EndAsync(operation, report.Passed ? JournalStatus.Succeeded : JournalStatus.Failed, report.Failure, ct);
         var result = new ProvisionResult(final, applied.Changes, report, false, logTail, time.GetElapsedTime(start));
         if (!report.Passed)
         {
@@ -189,7 +202,4 @@ public sealed class TenantProvisioner(
         log.LogInformation("{Tenant} is healthy at {Endpoint} after {Changes} change(s)", tenant.Name, final.Endpoint, applied.Changes.Count);
         return result;
     }
-
-    internal static IReadOnlyList<HealthCheckSpec> AllChecks(ProductTemplate template) =>
-        template.Components.SelectMany(c => c.Health).ToList();
 }

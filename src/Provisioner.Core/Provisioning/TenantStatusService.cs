@@ -24,7 +24,7 @@ public sealed class TenantStatusService(ITenantRegistry registry, ITenantBackend
         {
             var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
             var endpoint = tenant.Endpoint is null ? null : new Uri(tenant.Endpoint);
-            report = await health.CheckOnceAsync(new ProbeTarget(name, endpoint, backend), TenantProvisioner.AllChecks(template), ct);
+            report = await health.CheckOnceAsync(new ProbeTarget(name, endpoint, backend), template.AllChecks, ct);
         }
 
         var operations = await registry.Journal.ListAsync(name, 5, ct);

@@ -3,8 +3,6 @@ namespace Provisioner.Core.Stamps;
 /// <summary>Deterministic resource names: <c>t-acme-db</c>, <c>t-acme-internal</c>, <c>t-acme-db-data</c>.</summary>
 public static class StampNames
 {
-    public static string Prefix(string tenant) => $"t-{tenant}";
-
     public static string Container(string tenant, string component) => $"t-{tenant}-{component}";
 
     public static string Job(string tenant, string job) => $"t-{tenant}-{job}";

@@ -22,4 +22,7 @@ public sealed record ProductTemplate(
 
     /// <summary>The component whose port is published as the tenant's entry point, if any.</summary>
     public ComponentSpec? Entry => Components.FirstOrDefault(c => c.Port is not null);
+
+    /// <summary>Every component's health checks, dependencies first: the order the health gate runs them in.</summary>
+    public IReadOnlyList<HealthCheckSpec> AllChecks => Components.SelectMany(c => c.Health).ToList();
 }

@@ -18,7 +18,7 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
 
     public string Host => options.HostName;
 
-    public Task PreflightAsync(Stamp stamp, CancellationToken ct) => DockerErrors.Guard(async () =>
+    public Task PreflightAsync(Stamp stamp, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
     {
         await docker.System.PingAsync(ct);
         var images = stamp.Containers.Select(c => c.Spec.Image).Concat(stamp.Jobs.Select(j => j.Spec.Image)).Distinct().ToList();
@@ -39,10 +39,10 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         }
     });
 
-    public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => DockerErrors.Guard(async () =>
+    public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
         ReconcilePlanner.Plan(stamp, await DockerObserver.ObserveAsync(docker, stamp.Tenant, ct)));
 
-    public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => DockerErrors.Guard(async () =>
+    public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
     {
         var observed = await DockerObserver.ObserveAsync(docker, stamp.Tenant, ct);
         var plan = ReconcilePlanner.Plan(stamp, observed);
@@ -66,9 +66,9 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         return new ApplyResult(plan, stamp.Endpoint);
     });
 
-    public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => DockerErrors.Guard(() => DockerStatusReader.ReadAsync(docker, tenant, ct));
+    public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => EngineErrorMapping.Guard(() => DockerStatusReader.ReadAsync(docker, tenant, ct));
 
-    public Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct) => DockerErrors.Guard(async () =>
+    public Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
     {
         var observed = await DockerObserver.ObserveAsync(docker, tenant, ct);
         var changes = new List<PlannedChange>();
@@ -94,13 +94,13 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
     });
 
     public Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct) =>
-        DockerErrors.Guard(async () =>
+        EngineErrorMapping.Guard(async () =>
         {
             var result = await docker.Exec.RunAsync(StampNames.Container(tenant, component), new ExecCreateParameters { Cmd = command, User = user }, ct);
             return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
         });
 
-    public Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct) => DockerErrors.Guard(async () =>
+    public Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
     {
         try
         {

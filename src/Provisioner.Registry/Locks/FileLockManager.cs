@@ -10,6 +10,9 @@ namespace Provisioner.Registry.Locks;
 /// </summary>
 internal sealed class FileLockManager(string directory, TimeProvider time) : ILockManager
 {
+    private const int EWouldBlock = 11;        // flock() on Linux: another open file holds the lock
+    private const int SharingViolation = 32;   // the same, as Windows reports it
+
     public IDisposable Acquire(string resource, string purpose)
     {
         Directory.CreateDirectory(directory);
@@ -19,14 +22,18 @@ internal sealed class FileLockManager(string directory, TimeProvider time) : ILo
         {
             stream = new FileStream(stem + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException e) when (e.HResult is EWouldBlock or SharingViolation)
         {
             throw new LockHeldException(resource, ReadHolder(stem + ".holder"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ProvisionerException($"cannot create the lock file {stem}.lock: {e.Message}", hint: "check that $PROVISIONER_HOME is writable and its disk is not full");
         }
 
         var holder = new LockHolder(Environment.ProcessId, purpose, Environment.MachineName, time.GetUtcNow());
         File.WriteAllText(stem + ".holder", JsonSerializer.Serialize(holder));
-        return new Held(stream);
+        return new HeldLock(stream);
     }
 
     private static string ReadHolder(string file)
@@ -40,10 +47,5 @@ internal sealed class FileLockManager(string directory, TimeProvider time) : ILo
         {
             return "another process";
         }
-    }
-
-    private sealed class Held(FileStream stream) : IDisposable
-    {
-        public void Dispose() => stream.Dispose();
     }
 }

@@ -54,7 +54,7 @@ internal sealed class AesGcmSecretProtector(string keyFile) : ISecretProtector
     {
         if (File.Exists(file))
         {
-            return Convert.FromBase64String(File.ReadAllText(file).Trim());
+            return ReadKey(file);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
@@ -79,9 +79,24 @@ internal sealed class AesGcmSecretProtector(string keyFile) : ISecretProtector
         catch (IOException)
         {
             File.Delete(temp);
-            return Convert.FromBase64String(File.ReadAllText(file).Trim());
+            return ReadKey(file);
         }
 
         return key;
+    }
+
+    private static byte[] ReadKey(string file)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(File.ReadAllText(file).Trim());
+            return key.Length == 32 ? key : throw new FormatException($"{key.Length} bytes instead of 32");
+        }
+        catch (FormatException e)
+        {
+            throw new Core.Errors.ProvisionerException(
+                $"the secret key file {file} is corrupt ({e.Message})",
+                hint: "restore it from a backup; without it the tenants' stored secrets cannot be read");
+        }
     }
 }

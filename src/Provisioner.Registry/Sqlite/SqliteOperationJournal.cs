@@ -27,10 +27,16 @@ internal sealed class SqliteOperationJournal(SqliteDatabase db) : IOperationJour
             "update operation_steps set status = $s, finished_at = $now, detail = coalesce($d, detail) where id = $id",
             ct, ("$s", status), ("$now", Now), ("$d", (object?)detail ?? DBNull.Value), ("$id", stepId));
 
-    public async Task EndAsync(long operationId, string status, string? error = null, CancellationToken ct = default) =>
+    public async Task EndAsync(long operationId, string status, string? error = null, CancellationToken ct = default)
+    {
+        // A step still running when its operation ends ended the same way (e.g. the change that threw).
+        await ExecuteAsync(
+            "update operation_steps set status = $s, finished_at = $now where operation_id = $id and status = 'running'",
+            ct, ("$s", status == JournalStatus.Succeeded ? JournalStatus.Done : status), ("$now", Now), ("$id", operationId));
         await ExecuteAsync(
             "update operations set status = $s, finished_at = $now, error = $e where id = $id",
             ct, ("$s", status), ("$now", Now), ("$e", (object?)error ?? DBNull.Value), ("$id", operationId));
+    }
 
     public async Task<int> MarkInterruptedAsync(string tenant, CancellationToken ct = default)
     {

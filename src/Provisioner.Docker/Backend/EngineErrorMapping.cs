@@ -4,7 +4,7 @@ using Provisioner.Docker.Engine;
 namespace Provisioner.Docker.Backend;
 
 /// <summary>Turns engine errors into the tool's errors: an unreachable engine says how to start one.</summary>
-internal static class DockerErrors
+internal static class EngineErrorMapping
 {
     public static async Task<T> Guard<T>(Func<Task<T>> action)
     {
@@ -16,7 +16,7 @@ internal static class DockerErrors
         {
             throw new BackendUnavailableException(e.Message.Split(". Start it")[0], "start it with `make engine` (or `dockerd &`), or set DOCKER_HOST", e);
         }
-        catch (DockerApiException e)
+        catch (DockerException e)
         {
             throw new ProvisionerException($"Docker engine: {e.Message}", inner: e);
         }

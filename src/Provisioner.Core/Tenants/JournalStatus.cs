@@ -1,0 +1,19 @@
+namespace Provisioner.Core.Tenants;
+
+/// <summary>The states of journaled operations and their steps.</summary>
+public static class JournalStatus
+{
+    /// <summary>Written before the work starts.</summary>
+    public const string Running = "running";
+
+    /// <summary>A step that finished.</summary>
+    public const string Done = "done";
+
+    /// <summary>An operation that finished as asked.</summary>
+    public const string Succeeded = "succeeded";
+
+    public const string Failed = "failed";
+
+    /// <summary>Its process died before finishing; the next operation on the tenant found it.</summary>
+    public const string Interrupted = "interrupted";
+}
