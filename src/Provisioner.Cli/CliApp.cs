@@ -24,12 +24,14 @@ internal static class CliApp
         var json = parse.GetValue(globals.Json);
         if (parse.Errors.Count > 0)
         {
-            return Fail(json, new BadInputException(parse.Errors[0].Message, "run `provision --help` for usage"), verbose: false);
+            var errors = parse.Errors.Select(e => e.Message).OrderBy(m => m.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1);
+            return Fail(json, new BadInputException(string.Join("; ", errors), "run `provision --help` for usage"), verbose: false);
         }
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // On Ctrl-C the token is cancelled; the operation gets time to record "cancelled" before the process ends.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });
         }
         catch (Exception e)
         {
@@ -43,7 +45,7 @@ internal static class CliApp
         {
             ProvisionerException p => (p.ExitCode, p.Message, p.Hint),
             OperationCanceledException => (ExitCodes.Failed, "cancelled", "rerun the same command to converge"),
-            _ => (ExitCodes.Failed, $"unexpected error: {e.Message}", "rerun with --verbose for details; the log is in $PROVISIONER_HOME/logs"),
+            _ => (ExitCodes.Failed, $"unexpected error: {e.Message}", $"rerun with --verbose for details; the log is in {Path.Combine(Hosting.CliPaths.Home(), "logs")}"),
         };
 
         var firstLine = message.Split('\n')[0];

@@ -9,5 +9,5 @@ internal sealed class GlobalOptions
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show log lines and stack traces on stderr", Recursive = true };
 
-    public Option<string?> Config { get; } = new("--config") { Description = "Path to provisioner.yaml (default: ./provisioner.yaml, then $PROVISIONER_HOME/provisioner.yaml)", Recursive = true };
+    public Option<string?> Config { get; } = new("--config") { Description = "Path to provisioner.yaml (default: $PROVISIONER_CONFIG, then ./provisioner.yaml, then $PROVISIONER_HOME/provisioner.yaml)", Recursive = true };
 }

@@ -37,7 +37,8 @@ internal sealed class CliServices : IDisposable
         var defaults = new HealthGateOptions();
         HealthOptions = new HealthGateOptions
         {
-            Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE") ?? _config.Health.Deadline, "health.deadline") ?? defaults.Deadline,
+            Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE"), "PROVISIONER_HEALTH_DEADLINE")
+                ?? ConfigLoader.Duration(_config.Health.Deadline, "health.deadline") ?? defaults.Deadline,
             ProbeTimeout = ConfigLoader.Duration(_config.Health.ProbeTimeout, "health.probeTimeout") ?? defaults.ProbeTimeout,
         }.Validate();
         var endpoint = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : _config.Engine ?? "unix:///var/run/docker.sock";

@@ -31,8 +31,23 @@ internal static class ConfigLoader
         }
         catch (YamlException e)
         {
-            throw new BadInputException($"{file}:{e.Start.Line}: {e.InnerException?.Message ?? e.Message}", "see the Configuration section of the README for the keys");
+            throw new BadInputException($"{file}:{e.Start.Line}: {Readable(e)}", "see the Configuration section of the README for the keys");
         }
+    }
+
+    /// <summary>YamlDotNet's messages name .NET types; say what is wrong with the file instead.</summary>
+    private static string Readable(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found");
+        if (unknown.Success)
+        {
+            return $"unknown key '{unknown.Groups[1].Value}' (keys: templates, engine, defaultTemplate, publishAddress, health.deadline, health.probeTimeout, ports.first, ports.last)";
+        }
+
+        return message.Contains("deserializer", StringComparison.Ordinal) || message.Contains("Provisioner.", StringComparison.Ordinal)
+            ? "a value has the wrong shape here (a mapping, list or text where another is expected)"
+            : $"wrong value: {message}";
     }
 
     /// <summary>Parses <c>120s</c>, <c>2m</c>, <c>500ms</c> or plain seconds.</summary>
@@ -48,11 +63,11 @@ internal static class ConfigLoader
             : t.EndsWith('s') ? (t[..^1], 1.0)
             : t.EndsWith('m') ? (t[..^1], 60.0)
             : (t, 1.0);
-        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            return TimeSpan.FromSeconds(value * unit);
+            throw new BadInputException($"{key}: '{text}' is not a duration", "write it as 120s, 2m, 500ms or a number of seconds");
         }
 
-        throw new BadInputException($"{key}: '{text}' is not a duration (e.g. 120s, 2m)");
+        return value > 0 ? TimeSpan.FromSeconds(value * unit) : throw new BadInputException($"{key}: '{text}' must be more than zero");
     }
 }

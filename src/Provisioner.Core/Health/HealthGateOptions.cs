@@ -18,9 +18,9 @@ public sealed record HealthGateOptions
     public HealthGateOptions Validate()
     {
         var errors = new List<string>();
-        if (Deadline <= TimeSpan.Zero)
+        if (Deadline < TimeSpan.FromSeconds(1))
         {
-            errors.Add("health.deadline must be positive");
+            errors.Add($"health.deadline must be at least 1 s (got {Deadline.TotalSeconds:0.###} s)");
         }
 
         if (Delay <= TimeSpan.Zero || MaxDelay < Delay)

@@ -35,7 +35,8 @@ public sealed class TenantProvisioner(
             var current = await registry.GetAsync(name, ct);
             var (planTemplate, planSize) = Resolve(request, current);
             var planned = await backend.PlanAsync(StampBuilder.Build(planTemplate, name, planSize, current?.HostPort, options.PublishAddress), ct);
-            return new ProvisionResult(current ?? NewRecord(name, planTemplate, planSize, []), planned, null, true, null, time.GetElapsedTime(start));
+            var shown = (current ?? NewRecord(name, planTemplate, planSize, [])) with { Size = planSize, Version = planTemplate.Version.ToNormalizedString() };
+            return new ProvisionResult(shown, planned, null, true, null, time.GetElapsedTime(start));
         }
 
         // The registry is read under the lock, so a destroy or provision finishing meanwhile cannot be overwritten.
@@ -121,6 +122,13 @@ public sealed class TenantProvisioner(
             LastError = null,
             UpdatedAt = now,
         };
+        if (tenant.HostPort is int port && !isPortFree(port) && !await PublishesAsync(name, port, ct))
+        {
+            // Someone else took the recorded port while the tenant was down: hand out a new one instead of failing forever.
+            log.LogWarning("{Tenant}: port {Port} is taken by another process; allocating a new one", name, port);
+            tenant = tenant with { HostPort = null };
+        }
+
         if (template.Entry is null || tenant.HostPort is not null)
         {
             await registry.SaveAsync(tenant, ct);
@@ -133,6 +141,9 @@ public sealed class TenantProvisioner(
         await registry.Journal.EndStepAsync(step, JournalStatus.Done, tenant.HostPort is null ? null : $"port {tenant.HostPort}", ct);
         return (tenant, secrets);
     }
+
+    private async Task<bool> PublishesAsync(string tenant, int port, CancellationToken ct) =>
+        (await backend.ObserveAsync(tenant, ct)).Components.Any(c => c.State == "running" && c.PublishedOn == $"{options.PublishAddress}:{port}");
 
     private TenantRecord NewRecord(string name, ProductTemplate template, string size, byte[] secrets)
     {

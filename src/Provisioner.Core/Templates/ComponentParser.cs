@@ -8,9 +8,13 @@ internal static class ComponentParser
         var parsed = new List<(ComponentSpec Spec, YamlCursor Cursor)>();
         foreach (var (name, c) in components.Entries(required: true))
         {
-            if (!TemplateParser.NamePattern().IsMatch(name) || name.Length > 12)
+            if (!TemplateParser.PartPattern().IsMatch(name))
             {
-                c.Error("component names must be lowercase letters, digits and '-', at most 12 characters");
+                c.Error("component names must be lowercase letters and digits, starting with a letter, at most 12 characters");
+            }
+            else if (name == "migrate")
+            {
+                c.Error("'migrate' is reserved for the migration job's container");
             }
 
             parsed.Add((Parse(name, c, declaredSecrets, knownJourneys), c));
@@ -46,9 +50,9 @@ internal static class ComponentParser
         var volumes = c.Child("volumes").StringMap();
         foreach (var (volume, path) in volumes)
         {
-            if (!TemplateParser.NamePattern().IsMatch(volume))
+            if (!TemplateParser.PartPattern().IsMatch(volume))
             {
-                c.Child("volumes").Child(volume).Error("volume names must be lowercase letters, digits and '-'");
+                c.Child("volumes").Child(volume).Error("volume names must be lowercase letters and digits, starting with a letter, at most 12 characters");
             }
 
             if (!path.StartsWith('/'))

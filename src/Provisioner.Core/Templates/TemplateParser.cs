@@ -14,6 +14,13 @@ public static partial class TemplateParser
     [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
     internal static partial Regex NamePattern();
 
+    /// <summary>
+    /// Component and volume names become parts of resource names (<c>t-acme-db-data</c>), so they have no '-':
+    /// otherwise tenant <c>a</c>'s component <c>db-x</c> and tenant <c>a-db</c>'s <c>x</c> could share a name.
+    /// </summary>
+    [GeneratedRegex("^[a-z][a-z0-9]{0,11}$")]
+    internal static partial Regex PartPattern();
+
     public static ProductTemplate Parse(string file, string yaml, IReadOnlySet<string> knownJourneys, string? expectedVersion = null)
     {
         var errors = new List<TemplateError>();

@@ -31,7 +31,11 @@ public static partial class TenantName
 
         if (!Pattern().IsMatch(name) || name.Contains("--", StringComparison.Ordinal))
         {
-            var why = name.Any(char.IsUpper) ? "it contains uppercase letters" : "it contains characters that are not allowed";
+            var why = name.Any(char.IsUpper) ? "it contains uppercase letters"
+                : !char.IsAsciiLetterLower(name[0]) ? "it must start with a lowercase letter"
+                : name.EndsWith('-') ? "it must not end with '-'"
+                : name.Contains("--", StringComparison.Ordinal) ? "it must not contain '--'"
+                : "it contains characters that are not allowed";
             throw new BadInputException($"invalid tenant name '{shown}': {why}", hint);
         }
 

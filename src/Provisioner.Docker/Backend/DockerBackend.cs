@@ -74,7 +74,7 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         var changes = new List<PlannedChange>();
         foreach (var c in observed.Containers)
         {
-            await IgnoreMissing(() => docker.Containers.RemoveAsync(c.Id, force: true, cancellationToken: ct));
+            await StopAndRemoveAsync(c.Id, ct);
             changes.Add(new PlannedChange(ChangeKind.Remove, "container", c.Name, "destroy"));
         }
 
@@ -143,7 +143,7 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
                 await docker.Containers.StartAsync(change.Name, ct);
                 break;
             case ("container", ChangeKind.Remove):
-                await IgnoreMissing(() => docker.Containers.RemoveAsync(change.Name, force: true, cancellationToken: ct));
+                await StopAndRemoveAsync(change.Name, ct);
                 break;
             case ("network", ChangeKind.Remove):
                 await IgnoreMissing(() => docker.Networks.RemoveAsync(change.Name, ct));
@@ -199,8 +199,15 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
     {
         if (observed.Containers.Any(c => c.Name == name))
         {
-            await IgnoreMissing(() => docker.Containers.RemoveAsync(name, force: true, cancellationToken: ct));
+            await StopAndRemoveAsync(name, ct);
         }
+    }
+
+    /// <summary>Stops with the container's stop signal first (PostgreSQL shuts down cleanly on SIGINT), then removes it.</summary>
+    private async Task StopAndRemoveAsync(string idOrName, CancellationToken ct)
+    {
+        await IgnoreMissing(() => docker.Containers.StopAsync(idOrName, options.StopTimeoutSeconds, ct));
+        await IgnoreMissing(() => docker.Containers.RemoveAsync(idOrName, force: true, cancellationToken: ct));
     }
 
     private static async Task IgnoreMissing(Func<Task> action)

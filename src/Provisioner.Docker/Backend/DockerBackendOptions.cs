@@ -9,6 +9,9 @@ public sealed record DockerBackendOptions
     /// <summary>Longest a job (the schema migration) may run. Default 5 minutes.</summary>
     public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Seconds a container gets to stop cleanly before it is killed and removed. Default 10.</summary>
+    public int StopTimeoutSeconds { get; init; } = 10;
+
     /// <summary>Log lines of a failed job included in its error. Default 20.</summary>
     public int JobLogLines { get; init; } = 20;
 }

@@ -14,7 +14,16 @@ internal static class EngineErrorMapping
         }
         catch (DockerEngineUnreachableException e)
         {
-            throw new BackendUnavailableException(e.Message.Split(". Start it")[0], "start it with `make engine` (or `dockerd &`), or set DOCKER_HOST", e);
+            var hint = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host
+                ? $"start the engine at {host}, or fix or unset DOCKER_HOST"
+                : "start it with `make engine` (or `dockerd &`), or point DOCKER_HOST (or engine: in provisioner.yaml) at a running engine";
+            throw new BackendUnavailableException(e.Message.Split(". Start it")[0], hint, e);
+        }
+        catch (DockerApiException e) when (e.Message.Contains("port is already allocated", StringComparison.Ordinal))
+        {
+            throw new ProvisionerException(
+                "the tenant's entry port was taken by another process just before its app started",
+                hint: "rerun the same command: a port that is taken is replaced by a free one", inner: e);
         }
         catch (DockerException e)
         {

@@ -40,7 +40,7 @@ public class HealthGateTests
     [Fact]
     public async Task WaitHealthy_NeverPasses_FailsAtDeadlineWithLastOutput()
     {
-        var options = Fast with { Deadline = TimeSpan.FromMilliseconds(200) };
+        var options = Fast with { Deadline = TimeSpan.FromSeconds(1) };
         var probe = new FakeProbe((name, _) => !name.Contains("journey"));
 
         var report = await new HealthGate([probe], TimeProvider.System, options).WaitHealthyAsync(Target, Checks, CancellationToken.None);
@@ -48,7 +48,7 @@ public class HealthGateTests
         Assert.False(report.Passed);
         Assert.Equal("app:journey notes-roundtrip", report.FailingCheck?.Name);
         Assert.Contains("app:journey notes-roundtrip: attempt", report.Failure);
-        Assert.Contains("(still failing after 0 s)", report.Failure);
+        Assert.Contains("(still failing after 1 s)", report.Failure);
         Assert.StartsWith("attempt", report.FailingCheck!.Output);
     }
 

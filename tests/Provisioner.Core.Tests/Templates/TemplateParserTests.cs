@@ -76,6 +76,17 @@ public class TemplateParserTests
         Assert.Contains(e.Errors, x => x.Message.Contains("'db_password' is not declared"));
     }
 
+    [Fact]
+    public void Parse_ComponentOrVolumeNamesThatCouldCollide_AreErrors()
+    {
+        var yaml = TestTemplates.Notes.Replace("  db:\n", "  db-x:\n").Replace("[db]", "[db-x]").Replace("{ data: /var", "{ my-data: /var");
+
+        var e = Assert.Throws<TemplateInvalidException>(() => TestTemplates.ParseNotes(yaml));
+
+        Assert.Contains(e.Errors, x => x.Path == "components.db-x" && x.Message.Contains("lowercase letters and digits"));
+        Assert.Contains(e.Errors, x => x.Path == "components.db-x.volumes.my-data");
+    }
+
     [Theory]
     [InlineData("512Mi", 512L << 20)]
     [InlineData("2Gi", 2L << 30)]

@@ -13,11 +13,12 @@ public class TenantNameTests
 
     [Theory]
     [InlineData("ACME", "uppercase")]
-    [InlineData("../x", "not allowed")]
-    [InlineData("-acme", "not allowed")]
-    [InlineData("acme-", "not allowed")]
-    [InlineData("a--b", "not allowed")]
-    [InlineData("1acme", "not allowed")]
+    [InlineData("../x", "must start with a lowercase letter")]
+    [InlineData("-acme", "must start with a lowercase letter")]
+    [InlineData("acme-", "must not end with '-'")]
+    [InlineData("a--b", "must not contain '--'")]
+    [InlineData("1acme", "must start with a lowercase letter")]
+    [InlineData("a_b", "not allowed")]
     [InlineData("", "required")]
     public void Validate_BadNames_AreBadInput(string name, string why)
     {
