@@ -53,7 +53,9 @@ if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/n
 fi
 echo "engine: starting dockerd (log: $STATE/dockerd.log)"
 # setsid: the engine outlives this make invocation, as a service would.
-setsid nohup dockerd >"$STATE/dockerd.log" 2>&1 < /dev/null &
+# Every tenant has two networks. The engine's default pools hold only about 31 bridge networks (15 tenants);
+# /27 networks from 10.200.0.0/16 give 2048 (1024 tenants), each with room for 29 containers.
+setsid nohup dockerd --default-address-pool base=10.200.0.0/16,size=27 >"$STATE/dockerd.log" 2>&1 < /dev/null &
 echo $! >"$STATE/dockerd.pid"
 for _ in $(seq 1 120); do
     if ping_engine "$SOCK"; then

@@ -3,7 +3,8 @@
 #   provisioner/base:bookworm   debootstrap minbase + postgresql-15, libssl3, ca-certificates, slimmed, `docker import`ed
 #   provisioner/postgres:15     FROM base, entrypoint.sh (see postgres/)
 #   notes-app:<version>         FROM base, self-contained `dotnet publish` of templates/notes/src/Notes
-# One image per line: built/present and the seconds it took. Idempotent: an image that exists is kept.
+# One image per line: built/present and the seconds it took. Idempotent: an image that exists and was built
+# from the same sources (a hash kept in its provisioner.source-hash label) is kept; a changed source rebuilds it.
 #
 # Usage: infra/images/build.sh [--force] [--force-base] [base|postgres|notes]...
 #   --force        rebuild the selected images (not the base) even if present
@@ -45,6 +46,12 @@ mkdir -p "$BUILD_DIR/logs"
 # --- helpers --------------------------------------------------------------------------------
 
 image_id() { "$DOCKER" image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
+
+# A hash of what an image is built from; stored as a label, so a changed source rebuilds its image.
+source_hash() { # paths...
+    find "$@" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16
+}
+built_from() { "$DOCKER" image inspect --format '{{index .Config.Labels "provisioner.source-hash"}}' "$1" 2>/dev/null || true; }
 
 report() { # image status started [detail]
     local now=$EPOCHREALTIME
@@ -152,12 +159,14 @@ slim_rootfs() {
 build_postgres() {
     local started=$EPOCHREALTIME old log
     old=$(image_id "$POSTGRES_IMAGE")
-    if [ -n "$old" ] && [ "$force" = 0 ]; then
+    local hash
+    hash=$(source_hash "$HERE/postgres")
+    if [ -n "$old" ] && [ "$force" = 0 ] && [ "$(built_from "$POSTGRES_IMAGE")" = "$hash" ]; then
         report "$POSTGRES_IMAGE" present "$started"
         return
     fi
     log=$BUILD_DIR/logs/postgres.log
-    "$DOCKER" build --quiet --tag "$POSTGRES_IMAGE" --build-arg BASE="$BASE_IMAGE" "$HERE/postgres" >"$log" 2>&1 \
+    "$DOCKER" build --quiet --force-rm --label provisioner.source-hash="$hash" --tag "$POSTGRES_IMAGE" --build-arg BASE="$BASE_IMAGE" "$HERE/postgres" >"$log" 2>&1 \
         || fail "docker build $POSTGRES_IMAGE failed" "$log"
     forget "$old" "$POSTGRES_IMAGE"
     report "$POSTGRES_IMAGE" built "$started"
@@ -185,7 +194,9 @@ notes_versions() {
 build_app() {
     local version=$1 image=$APP_REPO:$1 started=$EPOCHREALTIME old out log
     old=$(image_id "$image")
-    if [ -n "$old" ] && [ "$force" = 0 ]; then
+    local hash
+    hash=$(echo "$version $(source_hash "$REPO/templates/notes/src" "$HERE/notes")" | sha256sum | cut -c1-16)
+    if [ -n "$old" ] && [ "$force" = 0 ] && [ "$(built_from "$image")" = "$hash" ]; then
         report "$image" present "$started"
         return
     fi
@@ -196,7 +207,7 @@ build_app() {
         -c Release -r linux-x64 --self-contained -p:Version="$version" -o "$out" -nologo >"$log" 2>&1 \
         || fail "dotnet publish notes $version failed" "$log"
     chmod -R u+rwX,go+rX,go-w "$out"   # runtime packs ship 0744 files; the app runs as uid 10001
-    "$DOCKER" build --quiet --tag "$image" --build-arg VERSION="$version" --build-arg BASE="$BASE_IMAGE" \
+    "$DOCKER" build --quiet --force-rm --label provisioner.source-hash="$hash" --tag "$image" --build-arg VERSION="$version" --build-arg BASE="$BASE_IMAGE" \
         --file "$HERE/notes/Dockerfile" "$out" >>"$log" 2>&1 \
         || fail "docker build $image failed" "$log"
     forget "$old" "$image"
