@@ -47,13 +47,7 @@ internal static class StatusCommand
             output.Human.Write(containers);
             if (report.Health is { } health)
             {
-                var checks = new Table().AddColumns("CHECK", "RESULT", "OUTPUT");
-                foreach (var c in health.Checks)
-                {
-                    checks.AddRow(Cell.Escape(c.Name), Cell.Status(c.Status), Cell.Escape(c.Output));
-                }
-
-                output.Human.Write(checks);
+                output.Human.Write(HealthTable.For(health));
             }
 
             if (report.Health is null && !healthy)

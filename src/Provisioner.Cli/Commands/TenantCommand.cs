@@ -68,13 +68,7 @@ internal static class TenantCommand
 
         if (r.Health is { } health)
         {
-            var checks = new Table().AddColumns("CHECK", "RESULT", "OUTPUT");
-            foreach (var c in health.Checks)
-            {
-                checks.AddRow(Cell.Escape(c.Name), Cell.Status(c.Status), Cell.Escape(c.Output));
-            }
-
-            output.Human.Write(checks);
+            output.Human.Write(HealthTable.For(health));
         }
 
         var seconds = r.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

@@ -15,23 +15,7 @@ public sealed class ProvisionerConfig
     /// <summary>Address entry ports are published on. Default 127.0.0.1.</summary>
     public string? PublishAddress { get; set; }
 
-    public HealthSection Health { get; set; } = new();
+    public HealthSettings Health { get; set; } = new();
 
-    public PortsSection Ports { get; set; } = new();
-
-    /// <summary><c>health:</c> deadline and probe timeout, as <c>120s</c>, <c>2m</c> or seconds.</summary>
-    public sealed class HealthSection
-    {
-        public string? Deadline { get; set; }
-
-        public string? ProbeTimeout { get; set; }
-    }
-
-    /// <summary><c>ports:</c> the host port range handed to tenant entry points (default 20000-29999).</summary>
-    public sealed class PortsSection
-    {
-        public int? First { get; set; }
-
-        public int? Last { get; set; }
-    }
+    public PortSettings Ports { get; set; } = new();
 }
