@@ -93,9 +93,10 @@ public sealed class TenantProvisioner(
         var current = TemplateRef.Parse(existing.TemplateRef);
         if (requested is not null && (requested.Product != current.Product || (requested.Version is not null && requested.Version != current.Version)))
         {
+            templates.Resolve(requested); // an unknown version is reported as such, with the versions that exist
             throw new BadInputException(
                 $"tenant {existing.Name} runs {existing.TemplateRef}, not {requested}",
-                "changing a tenant's version is an upgrade (it backs up the database first); rerun without --template to converge");
+                "a version change needs an upgrade, which backs up the database first (`provision upgrade` is planned); rerun without --template to converge");
         }
 
         return current;

@@ -41,7 +41,9 @@ public sealed class DirectoryTemplateCatalog(string root, IReadOnlySet<string> k
             var products = List().Select(e => e.Product).Distinct().ToList();
             throw new BadInputException(
                 $"unknown template '{reference.Product}' in {Root}",
-                products.Count == 0 ? "no templates were found; set PROVISIONER_TEMPLATES or run from the repository root" : $"available: {string.Join(", ", products)}");
+                products.Count == 0
+                    ? "that folder has no <product>/<version>/template.yaml; point PROVISIONER_TEMPLATES or templates: in provisioner.yaml at one, or run from the repository root"
+                    : $"available: {string.Join(", ", products)}");
         }
 
         var entry = reference.Version is null
