@@ -9,8 +9,8 @@ public sealed record HealthGateOptions
     /// <summary>First delay between attempts, doubling up to <see cref="MaxDelay"/>. Default 100 ms.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Longest delay between attempts. Default 500 ms.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Longest delay between attempts. Default 250 ms: probes are cheap, and a tenant is usually ready within seconds.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Time allowed to one probe attempt. Default 5 s.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
