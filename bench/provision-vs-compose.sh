@@ -3,12 +3,12 @@
 # `docker-compose up -d` plus waiting for the same /readyz, measured in the same run, on the same engine.
 # Both start from nothing (new networks, new volume, initdb, migration job, app) with the same images,
 # the same CPU/memory limits (size small) and the same secret delivered as a file.
-# Prints each run, the medians and the ratio provision/compose. RUNS (default 5) sets the repetitions.
+# Prints each run, the medians and the ratio provision/compose. RUNS (default 7) sets the repetitions.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PROVISION=${PROVISION:-$REPO/.build/provision/provision}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-7}
 WORK=$(mktemp -d /tmp/provision-bench.XXXXXX)
 export PROVISIONER_HOME=$WORK/home NO_COLOR=1
 ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')

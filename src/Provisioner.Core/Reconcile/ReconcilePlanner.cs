@@ -68,11 +68,7 @@ public static partial class ReconcilePlanner
 
         if (actual.Hash != desired.Hash)
         {
-            var desiredTemplate = desired.Labels[StampLabels.Template];
-            var reason = actual.Template is not null && actual.Template != desiredTemplate
-                ? $"template {actual.Template} -> {desiredTemplate}"
-                : "spec changed";
-            return new PlannedChange(ChangeKind.Replace, "container", desired.Name, reason);
+            return new PlannedChange(ChangeKind.Replace, "container", desired.Name, WhatChanged(actual, desired.Labels));
         }
 
         return actual.State switch
@@ -93,12 +89,22 @@ public static partial class ReconcilePlanner
 
         if (actual.Hash != job.Hash)
         {
-            return new PlannedChange(ChangeKind.Run, "job", job.Name, "spec changed");
+            return new PlannedChange(ChangeKind.Run, "job", job.Name, WhatChanged(actual, job.Labels));
         }
 
         return actual is { State: "exited", ExitCode: 0 }
             ? null
             : new PlannedChange(ChangeKind.Run, "job", job.Name, actual.State == "exited" ? $"last run failed (exit {actual.ExitCode})" : $"interrupted ({actual.State})");
+    }
+
+    /// <summary>Names the change a person cares about: the template version or the size, else "spec changed".</summary>
+    private static string WhatChanged(ObservedContainer actual, IReadOnlyDictionary<string, string> desired)
+    {
+        var changes = new[] { StampLabels.Template, StampLabels.Size }
+            .Where(label => actual.Labels.TryGetValue(label, out var was) && desired.TryGetValue(label, out var now) && was != now)
+            .Select(label => $"{label["provisioner.".Length..]} {actual.Labels[label]} -> {desired[label]}")
+            .ToList();
+        return changes.Count == 0 ? "spec changed" : string.Join(", ", changes);
     }
 
     /// <summary>Reads the exit code from a list status such as <c>Exited (137) 5 seconds ago</c>.</summary>

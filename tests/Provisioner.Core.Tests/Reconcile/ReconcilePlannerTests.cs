@@ -1,5 +1,6 @@
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
 
 namespace Provisioner.Core.Tests.Reconcile;
 
@@ -63,7 +64,7 @@ public class ReconcilePlannerTests
     [Fact]
     public void Plan_OtherVersionRunning_ReplacesAndReRunsTheJob()
     {
-        var older = StampBuilder.Build(TestTemplates.ParseNotes(TestTemplates.Notes.Replace("notes-app:1.1.0", "notes-app:1.0.0")), "acme", "small", 20000);
+        var older = StampBuilder.Build(TemplateParser.Parse("t.yaml", TestTemplates.Notes.Replace("1.1.0", "1.0.0"), TestTemplates.Journeys), "acme", "small", 20000);
         var observed = Converged(c => c.Name switch
         {
             "t-acme-app" => c with { Labels = older.Container("app").Labels },
@@ -74,6 +75,18 @@ public class ReconcilePlannerTests
         var plan = ReconcilePlanner.Plan(Stamp, observed);
 
         Assert.Equal([ChangeKind.Run, ChangeKind.Replace], plan.Select(p => p.Kind));
+        Assert.Equal("template notes@1.0.0 -> notes@1.1.0", plan[1].Reason);
+    }
+
+    [Fact]
+    public void Plan_OtherSize_ReplacesEverySizedContainerAndSaysWhy()
+    {
+        var large = StampBuilder.Build(TestTemplates.ParseNotes(), "acme", "large", 20000);
+
+        var plan = ReconcilePlanner.Plan(large, Converged());
+
+        Assert.Equal(3, plan.Count);
+        Assert.All(plan, p => Assert.Equal("size small -> large", p.Reason));
     }
 
     [Fact]
