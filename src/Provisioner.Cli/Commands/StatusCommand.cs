@@ -44,7 +44,14 @@ internal static class StatusCommand
                     Cell.Escape(c.MemoryBytes is long m ? Quantity.FormatBytes(m) : "-"), Cell.Escape(c.PublishedOn ?? "-"));
             }
 
-            output.Human.Write(containers);
+            if (report.Observation.Components.Count > 0)
+            {
+                output.Human.Write(containers);
+            }
+            else
+            {
+                output.Line("No containers.");
+            }
             if (report.Health is { } health)
             {
                 output.Human.Write(HealthTable.For(health));
