@@ -7,7 +7,7 @@ CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
 
-.PHONY: run test bench setup engine images build install unit demo-clean
+.PHONY: run test bench setup engine images fixtures build install unit demo-clean
 
 ## run: set up (engine, images, build), then provision the demo tenant and show it healthy
 run: setup
@@ -17,8 +17,8 @@ run: setup
 	@ep=$$($(PROVISION) status demo --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1); echo "The demo tenant answers at $$ep  (try: curl $$ep/api/notes)"
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
-## test: set up, then every test (unit and integration against the real engine)
-test: setup
+## test: set up (and the test-only fixture image), then every test (unit and integration against the real engine)
+test: setup fixtures
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
 
 ## unit: only the tests that need no engine
@@ -33,6 +33,10 @@ setup: engine images build
 
 engine:
 	@infra/engine/ensure-engine.sh
+
+## fixtures: the test-only image of faulty notes versions (tests/fixtures), built on notes-app:1.1.0
+fixtures: images
+	@tests/fixtures/build.sh
 
 images: engine
 	@infra/images/build.sh

@@ -18,6 +18,8 @@ internal static class CliApp
             StatusCommand.Create(globals),
             DestroyCommand.Create(globals),
             TemplatesCommand.Create(globals),
+            UpgradeCommand.Create(globals),
+            PinCommand.Create(globals),
         };
 
         var parse = root.Parse(args);

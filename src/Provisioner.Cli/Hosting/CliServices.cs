@@ -4,6 +4,7 @@ using Provisioner.Core.Health;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Templates;
 using Provisioner.Core.Tenants;
+using Provisioner.Core.Upgrades;
 using Provisioner.Docker.Backend;
 using Provisioner.Docker.Engine;
 using Provisioner.Registry;
@@ -86,6 +87,15 @@ internal sealed class CliServices : IDisposable
         Options, TimeProvider.System, Logger<TenantProvisioner>());
 
     public TenantDestroyer Destroyer() => new(Registry, Locks, Backend, TimeProvider.System, Logger<TenantDestroyer>());
+
+    public TenantUpgrader Upgrader() => new(
+        Templates, Registry, Locks, Backend, RegistryFactory.CreateProtector(Home), new PostgresDumpBackups(Backend), HealthGate(), Options,
+        TimeProvider.System, Logger<TenantUpgrader>());
+
+    public FleetUpgrader Fleet() => new(Templates, Registry, Locks, Upgrader(), BackupRoot, TimeProvider.System, Logger<FleetUpgrader>());
+
+    /// <summary>Upgrade backups: <c>$PROVISIONER_HOME/backups/&lt;tenant&gt;/</c>.</summary>
+    public string BackupRoot => Path.Combine(Home, "backups");
 
     public TenantStatusService Status() => new(Registry, Backend, Templates, HealthGate());
 

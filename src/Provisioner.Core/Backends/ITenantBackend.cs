@@ -34,6 +34,17 @@ public interface ITenantBackend
     /// <summary>Runs a command inside a component (used by SQL probes and backups).</summary>
     Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct);
 
+    /// <summary>
+    /// Runs a command inside a component with <paramref name="stdin"/> as its standard input (used to restore a database).
+    /// Backends that cannot stream input keep the default, which says so.
+    /// </summary>
+    Task<CommandResult> ExecWithInputAsync(string tenant, string component, IReadOnlyList<string> command, string? user, Stream stdin, CancellationToken ct) =>
+        throw new NotSupportedException($"the {Kind} backend cannot stream input into a component");
+
+    /// <summary>Stops one component (and keeps it, so apply can replace or restart it). A missing component is not an error.</summary>
+    Task StopComponentAsync(string tenant, string component, CancellationToken ct) =>
+        throw new NotSupportedException($"the {Kind} backend cannot stop a single component");
+
     /// <summary>The component's last log lines (stdout and stderr), or an empty string when it does not exist.</summary>
     Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct);
 }

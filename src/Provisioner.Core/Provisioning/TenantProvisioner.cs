@@ -59,7 +59,7 @@ public sealed class TenantProvisioner(
         try
         {
             var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
-            var applied = await ApplyAsync(stamp, secrets, operation, progress, ct);
+            var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, ct);
             progress?.Report("health gate: " + string.Join(", ", template.AllChecks.Select(c => c.Name)));
             var step = await registry.Journal.StepAsync(operation, "health", "health gate", ct);
             var report = await health.WaitHealthyAsync(new ProbeTarget(name, applied.Endpoint, backend), template.AllChecks, ct);
@@ -90,13 +90,20 @@ public sealed class TenantProvisioner(
             return requested ?? (existing is null ? TemplateRef.Parse(options.DefaultTemplate) : TemplateRef.Parse(existing.TemplateRef));
         }
 
+        if (existing.Status is TenantStatus.Upgrading or TenantStatus.RollingBack or TenantStatus.NeedsAttention)
+        {
+            throw new BadInputException(
+                $"tenant {existing.Name} is {existing.Status} (an upgrade was interrupted or its rollback failed); converging now could run the wrong version against its data",
+                $"finish it with `provision upgrade {existing.Name} --resume`");
+        }
+
         var current = TemplateRef.Parse(existing.TemplateRef);
         if (requested is not null && (requested.Product != current.Product || (requested.Version is not null && requested.Version != current.Version)))
         {
             templates.Resolve(requested); // an unknown version is reported as such, with the versions that exist
             throw new BadInputException(
                 $"tenant {existing.Name} runs {existing.TemplateRef}, not {requested}",
-                "a version change needs an upgrade, which backs up the database first (`provision upgrade` is planned); rerun without --template to converge");
+                $"a version change backs up the database first: `provision upgrade {existing.Name} --to {requested.Version?.ToNormalizedString() ?? "VERSION"}`; rerun without --template to converge");
         }
 
         return current;
@@ -152,37 +159,6 @@ public sealed class TenantProvisioner(
         return new TenantRecord(
             name, template.Product, template.Version.ToNormalizedString(), size, backend.Kind, backend.Host, TenantStatus.Provisioning,
             null, null, secrets, null, now, now);
-    }
-
-    private async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct)
-    {
-        var steps = new Dictionary<PlannedChange, long>();
-        var context = new ApplyContext(
-            async (component, token) => await WaitComponentAsync(stamp, component, progress, token),
-            async change =>
-            {
-                progress?.Report(change.ToString());
-                steps[change] = await registry.Journal.StepAsync(operation, $"{change.Kind} {change.ResourceKind}".ToLowerInvariant(), change.ToString(), ct);
-            },
-            async change => await registry.Journal.EndStepAsync(steps[change], JournalStatus.Done, null, ct));
-        return await backend.ApplyAsync(stamp, secrets, context, ct);
-    }
-
-    private async Task WaitComponentAsync(Stamp stamp, string component, IProgress<string>? progress, CancellationToken ct)
-    {
-        var checks = stamp.Template.Component(component).Health.Where(c => c is SqlCheckSpec).ToList();
-        if (checks.Count == 0)
-        {
-            return;
-        }
-
-        progress?.Report($"waiting for {component} to be ready");
-        var report = await health.WaitHealthyAsync(new ProbeTarget(stamp.Tenant, stamp.Endpoint, backend), checks, ct);
-        if (!report.Passed)
-        {
-            var logs = await backend.GetLogsAsync(stamp.Tenant, component, options.FailureLogLines, ct);
-            throw new ProvisionerException($"{component} did not become ready: {report.Failure}. Last log lines:\n{logs}");
-        }
     }
 
     private async Task<ProvisionResult> FinishAsync(

@@ -17,4 +17,7 @@ public sealed record TenantRecord(
     DateTimeOffset UpdatedAt)
 {
     public string TemplateRef => $"{Product}@{Version}";
+
+    /// <summary>Set by <c>provision pin</c>: the tenant stays on this version and <c>upgrade --all</c> skips it.</summary>
+    public string? PinnedVersion { get; init; }
 }

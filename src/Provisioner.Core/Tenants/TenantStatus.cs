@@ -14,4 +14,16 @@ public static class TenantStatus
 
     /// <summary>Containers and networks removed; the data volume and secrets are kept for a later re-provision.</summary>
     public const string Destroyed = "Destroyed";
+
+    /// <summary>An upgrade is in progress (backup taken or being taken); the registry's version is still the old one.</summary>
+    public const string Upgrading = "Upgrading";
+
+    /// <summary>An upgrade failed and the database is being restored and the old version started.</summary>
+    public const string RollingBack = "RollingBack";
+
+    /// <summary>An upgrade failed; the database was restored and the old version runs healthy. <c>LastError</c> says why.</summary>
+    public const string RolledBack = "RolledBack";
+
+    /// <summary>A rollback failed. Never retried automatically: a person looks, then runs <c>provision upgrade NAME --resume</c>.</summary>
+    public const string NeedsAttention = "NeedsAttention";
 }

@@ -100,6 +100,18 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
             return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
         });
 
+    public Task<CommandResult> ExecWithInputAsync(
+        string tenant, string component, IReadOnlyList<string> command, string? user, Stream stdin, CancellationToken ct) =>
+        EngineErrorMapping.Guard(async () =>
+        {
+            var parameters = new ExecCreateParameters { Cmd = command, User = user, Stdin = stdin };
+            var result = await docker.Exec.RunAsync(StampNames.Container(tenant, component), parameters, ct);
+            return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
+        });
+
+    public Task StopComponentAsync(string tenant, string component, CancellationToken ct) => EngineErrorMapping.Guard(() =>
+        IgnoreMissing(() => docker.Containers.StopAsync(StampNames.Container(tenant, component), options.StopTimeoutSeconds, ct)));
+
     public Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
     {
         try

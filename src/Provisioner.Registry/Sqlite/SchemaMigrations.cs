@@ -42,6 +42,10 @@ internal static class SchemaMigrations
             finished_at text);
         create index operation_steps_op on operation_steps(operation_id, seq);
         """,
+        // 2: upgrades — a tenant can be pinned to a version (kept out of `upgrade --all`).
+        """
+        alter table tenants add column pinned_version text;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteDatabase db)

@@ -8,7 +8,7 @@ namespace Provisioner.Registry.Sqlite;
 /// <summary>The default registry: one SQLite file (WAL) under <c>$PROVISIONER_HOME</c>.</summary>
 internal sealed class SqliteTenantRegistry : ITenantRegistry
 {
-    private const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at";
+    private const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version";
     private readonly SqliteDatabase _db;
 
     public SqliteTenantRegistry(string path)
@@ -98,10 +98,11 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
     {
         var cmd = c.CreateCommand();
         cmd.CommandText = $"""
-            insert into tenants ({Columns}) values ($name, $product, $version, $size, $backend, $host, $status, $endpoint, $port, $secrets, $error, $created, $updated)
+            insert into tenants ({Columns}) values ($name, $product, $version, $size, $backend, $host, $status, $endpoint, $port, $secrets, $error, $created, $updated, $pinned)
             on conflict(name) do update set product = excluded.product, version = excluded.version, size = excluded.size,
               backend = excluded.backend, host = excluded.host, status = excluded.status, endpoint = excluded.endpoint,
-              host_port = excluded.host_port, secrets = excluded.secrets, last_error = excluded.last_error, updated_at = excluded.updated_at
+              host_port = excluded.host_port, secrets = excluded.secrets, last_error = excluded.last_error, updated_at = excluded.updated_at,
+              pinned_version = excluded.pinned_version
             """;
         cmd.Parameters.AddWithValue("$name", t.Name);
         cmd.Parameters.AddWithValue("$product", t.Product);
@@ -116,6 +117,7 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
         cmd.Parameters.AddWithValue("$error", (object?)t.LastError ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$created", t.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         cmd.Parameters.AddWithValue("$updated", t.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$pinned", (object?)t.PinnedVersion ?? DBNull.Value);
         return cmd;
     }
 
@@ -126,5 +128,8 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
         (byte[])r.GetValue(9),
         r.IsDBNull(10) ? null : r.GetString(10),
         DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture),
-        DateTimeOffset.Parse(r.GetString(12), CultureInfo.InvariantCulture));
+        DateTimeOffset.Parse(r.GetString(12), CultureInfo.InvariantCulture))
+    {
+        PinnedVersion = r.IsDBNull(13) ? null : r.GetString(13),
+    };
 }

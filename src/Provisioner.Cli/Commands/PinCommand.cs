@@ -1,0 +1,52 @@
+using System.CommandLine;
+using NuGet.Versioning;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary><c>provision pin NAME VERSION</c> / <c>provision pin NAME --clear</c>: keep a tenant out of <c>upgrade --all</c>.</summary>
+internal static class PinCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var name = new Argument<string>("name") { Description = "Tenant to pin" };
+        var version = new Argument<string?>("version") { Description = "Version to keep it on (e.g. 1.0.0)", Arity = ArgumentArity.ZeroOrOne };
+        var clear = new Option<bool>("--clear") { Description = "Remove the pin" };
+        var command = new Command("pin", "Keep a tenant on a version: `upgrade --all` skips it unless --include-pinned") { name, version, clear };
+        command.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            var tenantName = TenantName.Validate(parse.GetValue(name));
+            var pinTo = parse.GetValue(version);
+            if (parse.GetValue(clear) == (pinTo is not null))
+            {
+                throw new BadInputException("give a version to pin to, or --clear", $"e.g. `provision pin {tenantName} 1.0.0` or `provision pin {tenantName} --clear`");
+            }
+
+            using var held = services.Locks.Acquire($"tenant {tenantName}", "pin");
+            var tenant = await services.Registry.GetAsync(tenantName, ct) ?? throw new BadInputException($"no tenant named '{tenantName}'", "`provision list` shows the tenants");
+            if (pinTo is not null)
+            {
+                var parsed = NuGetVersion.TryParseStrict(pinTo, out var v) ? v : throw new BadInputException($"'{pinTo}' is not a semantic version", "e.g. 1.0.0");
+                services.Templates.Resolve(new TemplateRef(tenant.Product, parsed));
+                pinTo = parsed.ToNormalizedString();
+            }
+
+            await services.Registry.SaveAsync(tenant with { PinnedVersion = pinTo, UpdatedAt = DateTimeOffset.UtcNow }, ct);
+            if (output.Json)
+            {
+                output.WriteJson(new { tenant = tenantName, version = tenant.Version, pinnedVersion = pinTo });
+            }
+            else
+            {
+                output.Line(pinTo is null
+                    ? $"Unpinned {tenantName} (on {tenant.Version}); `upgrade --all` includes it again."
+                    : $"Pinned {tenantName} to {pinTo} (it runs {tenant.Version}); `upgrade --all` skips it unless --include-pinned.");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

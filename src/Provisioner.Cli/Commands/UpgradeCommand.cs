@@ -1,0 +1,116 @@
+using System.CommandLine;
+using Provisioner.Cli.Rendering;
+using Provisioner.Cli.Reports;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Upgrades;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary><c>provision upgrade NAME --to V</c>, <c>provision upgrade --all --to V</c>: health-gated waves with automatic rollback.</summary>
+internal static class UpgradeCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var name = new Argument<string?>("name") { Description = "Tenant to upgrade (or use --tenants / --all)", Arity = ArgumentArity.ZeroOrOne };
+        var to = new Option<string?>("--to") { Description = "Target version (1.1.0) or template (notes@1.1.0)" };
+        var all = new Option<bool>("--all") { Description = "Every tenant of the product (pinned ones only with --include-pinned)" };
+        var tenants = new Option<string?>("--tenants") { Description = "Comma-separated tenant names" };
+        var from = new Option<string?>("--from") { Description = "Only tenants on this version" };
+        var canary = new Option<string>("--canary") { Description = "Canary wave: a count or tenant names (default 1)", DefaultValueFactory = _ => "1" };
+        var waveSize = new Option<string>("--wave-size") { Description = "Tenants per wave after the canary: a count or a percentage (default 25%)", DefaultValueFactory = _ => "25%" };
+        var parallel = new Option<int>("--parallel", "-p") { Description = "Tenants upgraded at once (default 2)", DefaultValueFactory = _ => 2 };
+        var maxFailures = new Option<int>("--max-failures") { Description = "Failures tolerated before the fleet halts (default 0)" };
+        var includePinned = new Option<bool>("--include-pinned") { Description = "Also upgrade tenants pinned with `provision pin`" };
+        var monitor = new Option<double>("--monitor") { Description = "Seconds a tenant must stay healthy after its health gate (default 5)", DefaultValueFactory = _ => 5 };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (waves, tenants, from -> to, steps) and change nothing" };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted fleet upgrade; with NAME, retry a failed rollback" };
+        var report = new Option<string[]>("--report") { Description = "Write a report: *.xml is JUnit, *.json is JSON (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("upgrade", "Upgrade tenants to a new version: backup, migrate, health gate, monitor; automatic rollback with the database restored")
+        {
+            name, to, all, tenants, from, canary, waveSize, parallel, maxFailures, includePinned, monitor, dryRun, resume, report,
+        };
+        command.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            var names = new List<string>();
+            if (parse.GetValue(name) is { } single)
+            {
+                names.Add(Core.Tenants.TenantName.Validate(single));
+            }
+
+            names.AddRange((parse.GetValue(tenants) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Core.Tenants.TenantName.Validate));
+            var reports = parse.GetValue(report) ?? [];
+            foreach (var path in reports.Where(p => !p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !p.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new BadInputException($"--report {path}: the file name must end in .xml (JUnit) or .json", "e.g. --report junit.xml --report report.json");
+            }
+
+            var fleet = services.Fleet();
+            var progress = new WaveProgress(output);
+            var resumed = false;
+            FleetRequest? request = null;
+            if (parse.GetValue(resume))
+            {
+                if (names.Count > 0)
+                {
+                    foreach (var n in names)
+                    {
+                        var settled = await services.Upgrader().RecoverAsync(n, retryNeedsAttention: true, progress, ct);
+                        output.Line($"{n}: {settled.Status} on {settled.Version}{(settled.LastError is null ? "" : $" ({settled.LastError})")}");
+                    }
+
+                    if (parse.GetValue(to) is null)
+                    {
+                        return 0;
+                    }
+                }
+                else
+                {
+                    request = await fleet.InterruptedRequestAsync(ct);
+                    if (request is null && parse.GetValue(to) is null)
+                    {
+                        var settled = await services.Upgrader().RecoverAllAsync(progress, ct);
+                        output.Line(settled == 0 ? "Nothing to resume: no fleet upgrade was interrupted." : $"Settled {settled} tenant(s) left mid-upgrade.");
+                        return 0;
+                    }
+
+                    resumed = request is not null;
+                }
+            }
+
+            request ??= new FleetRequest
+            {
+                To = parse.GetValue(to) ?? throw new BadInputException("--to is required", "e.g. `provision upgrade --all --to 1.1.0`"),
+                All = parse.GetValue(all),
+                Tenants = names,
+                From = parse.GetValue(from),
+                Canary = parse.GetValue(canary)!,
+                WaveSize = parse.GetValue(waveSize)!,
+                Parallel = parse.GetValue(parallel),
+                MaxFailures = parse.GetValue(maxFailures),
+                IncludePinned = parse.GetValue(includePinned),
+                MonitorSeconds = parse.GetValue(monitor),
+            };
+            if (parse.GetValue(dryRun))
+            {
+                UpgradeViews.RenderPlan(await fleet.PlanAsync(request, ct), output);
+                return 0;
+            }
+
+            if (resumed)
+            {
+                output.Progress($"resuming the interrupted fleet upgrade to {request.To}");
+            }
+
+            var result = await fleet.RunAsync(request, resumed, progress, ct);
+            foreach (var path in reports)
+            {
+                UpgradeViews.WriteReport(result, path);
+                output.Progress($"report written: {path}");
+            }
+
+            UpgradeViews.Render(result, output);
+            return result.Succeeded ? 0 : ExitCodes.Failed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,94 @@
+using Provisioner.Cli.Reports;
+using Provisioner.Core.Upgrades;
+using Spectre.Console;
+
+namespace Provisioner.Cli.Rendering;
+
+/// <summary>How <c>provision upgrade</c> shows its plan and result, and writes its reports.</summary>
+internal static class UpgradeViews
+{
+    public static void RenderPlan(FleetPlan plan, CliOutput output)
+    {
+        if (output.Json)
+        {
+            output.WriteJson(UpgradeReport.Plan(plan));
+            return;
+        }
+
+        output.Line(plan.TenantCount == 0
+            ? $"Dry run: nothing to upgrade to {plan.Product}@{plan.To}."
+            : $"Dry run: {plan.TenantCount} tenant(s) to {plan.Product}@{plan.To} in {plan.Waves.Count} wave(s); nothing was changed.");
+        var table = new Table().AddColumns("Wave", "Tenant", "From", "To");
+        foreach (var wave in plan.Waves)
+        {
+            foreach (var t in wave.Tenants)
+            {
+                table.AddRow(Cell.Escape(wave.Label), Cell.Escape(t.Tenant), Cell.Escape(t.From), Cell.Escape(t.To));
+            }
+        }
+
+        foreach (var e in plan.Excluded)
+        {
+            table.AddRow(Cell.Escape("skipped"), Cell.Escape(e.Tenant), Cell.Escape(e.Version), Cell.Escape(e.Reason));
+        }
+
+        if (table.Rows.Count > 0)
+        {
+            output.Human.Write(table);
+        }
+
+        output.Line("Each tenant:");
+        foreach (var step in plan.Steps)
+        {
+            output.Line($"  - {step}");
+        }
+    }
+
+    public static void Render(FleetResult r, CliOutput output)
+    {
+        if (output.Json)
+        {
+            output.WriteJson(UpgradeReport.Of(r));
+            return;
+        }
+
+        if (r.Tenants.Count > 0)
+        {
+            var table = new Table().AddColumns("Tenant", "Wave", "From", "To", "Outcome", "Time", "Reason");
+            foreach (var t in r.Tenants)
+            {
+                table.AddRow(
+                    Cell.Escape(t.Tenant), Cell.Escape(t.Wave == 0 ? "canary" : $"wave {t.Wave}"), Cell.Escape(t.From), Cell.Escape(t.To), Cell.Status(t.Outcome),
+                    Cell.Escape($"{t.Duration.TotalSeconds:0.0} s"), Cell.Escape(t.Reason ?? ""));
+            }
+
+            output.Human.Write(table);
+        }
+
+        var counts = string.Join(", ", r.Tenants.GroupBy(t => t.Outcome).Select(g => $"{g.Count()} {g.Key}"));
+        output.Line(r.Tenants.Count == 0
+            ? $"Nothing to upgrade to {r.Plan.Product}@{r.Plan.To} ({r.Plan.Excluded.Count} tenant(s) skipped)."
+            : r.Succeeded
+                ? $"Upgraded to {r.Plan.Product}@{r.Plan.To}: {counts} in {r.Duration.TotalSeconds:0.0} s."
+                : $"Upgrade to {r.Plan.Product}@{r.Plan.To} incomplete: {counts} in {r.Duration.TotalSeconds:0.0} s.{(r.HaltReason is null ? "" : $" Halted: {r.HaltReason}.")}");
+        foreach (var t in r.Tenants.Where(t => t.LogTail is not null))
+        {
+            output.Line($"--- {t.Tenant}: failing check {t.FailingCheck ?? "-"}; last log lines:");
+            output.Line(t.LogTail!);
+        }
+    }
+
+    public static void WriteReport(FleetResult r, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (full.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            JUnitReport.Of(r).Save(full);
+        }
+        else
+        {
+            File.WriteAllText(full, System.Text.Json.JsonSerializer.Serialize(UpgradeReport.Of(r), new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Provisioner.Core.Backends;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Health;
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Provisioning;
+
+/// <summary>
+/// Applies a stamp through the backend with every change journaled as a step before it is made and shown as progress;
+/// a component's dependents wait until its SQL checks pass.
+/// </summary>
+public sealed class StampApplier(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines)
+{
+    public async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct)
+    {
+        var steps = new Dictionary<PlannedChange, long>();
+        var context = new ApplyContext(
+            async (component, token) => await WaitComponentAsync(stamp, component, progress, token),
+            async change =>
+            {
+                progress?.Report(change.ToString());
+                steps[change] = await journal.StepAsync(operation, $"{change.Kind} {change.ResourceKind}".ToLowerInvariant(), change.ToString(), ct);
+            },
+            async change =>
+            {
+                await journal.EndStepAsync(steps[change], JournalStatus.Done, null, ct);
+                steps.Remove(change);
+            });
+        try
+        {
+            return await backend.ApplyAsync(stamp, secrets, context, ct);
+        }
+        catch (Exception e)
+        {
+            foreach (var open in steps.Values)
+            {
+                await journal.EndStepAsync(open, JournalStatus.Failed, e.Message, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task WaitComponentAsync(Stamp stamp, string component, IProgress<string>? progress, CancellationToken ct)
+    {
+        var checks = stamp.Template.Component(component).Health.Where(c => c is SqlCheckSpec).ToList();
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        progress?.Report($"waiting for {component} to be ready");
+        var report = await health.WaitHealthyAsync(new ProbeTarget(stamp.Tenant, stamp.Endpoint, backend), checks, ct);
+        if (!report.Passed)
+        {
+            var logs = await backend.GetLogsAsync(stamp.Tenant, component, failureLogLines, ct);
+            throw new ProvisionerException($"{component} did not become ready: {report.Failure}. Last log lines:\n{logs}");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using NuGet.Versioning;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>
+/// Turns a <see cref="FleetRequest"/> and the registry's tenants into waves: the canary first, then waves of the
+/// requested size, tenants in name order. Pure: the same inputs give the same plan (so a resumed run continues it).
+/// </summary>
+public static class FleetPlanner
+{
+    public static FleetPlan Plan(IReadOnlyList<TenantRecord> tenants, FleetRequest request)
+    {
+        var (product, to) = Target(tenants, request);
+        var selected = Select(tenants, request);
+        var fromFilter = request.From is null ? null : ParseVersion(request.From, "--from");
+        var eligible = new List<PlannedUpgrade>();
+        var excluded = new List<ExcludedTenant>();
+        foreach (var t in selected.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            var reason = Exclusion(t, product, to, fromFilter, request);
+            if (reason is null)
+            {
+                eligible.Add(new PlannedUpgrade(t.Name, t.Version, to.ToNormalizedString()));
+            }
+            else
+            {
+                excluded.Add(new ExcludedTenant(t.Name, t.Version, reason));
+            }
+        }
+
+        var canary = Canary(eligible, request.Canary);
+        var rest = eligible.Where(e => !canary.Contains(e)).ToList();
+        var waves = new List<FleetWave>();
+        if (canary.Count > 0)
+        {
+            waves.Add(new FleetWave(0, canary));
+        }
+
+        var size = WaveSize.Resolve(request.WaveSize, eligible.Count);
+        for (var i = 0; i < rest.Count; i += size)
+        {
+            waves.Add(new FleetWave(waves.Count(w => w.Number > 0) + 1, rest.Skip(i).Take(size).ToList()));
+        }
+
+        return new FleetPlan(product, to.ToNormalizedString(), waves, excluded, Steps(request));
+    }
+
+    private static (string Product, NuGetVersion To) Target(IReadOnlyList<TenantRecord> tenants, FleetRequest request)
+    {
+        if (request.To.Contains('@', StringComparison.Ordinal))
+        {
+            var reference = TemplateRef.Parse(request.To);
+            return (reference.Product, reference.Version ?? throw new BadInputException($"--to {request.To} names no version", "use e.g. --to notes@1.1.0"));
+        }
+
+        var version = ParseVersion(request.To, "--to");
+        var products = tenants.Select(t => t.Product).Distinct().ToList();
+        return products.Count switch
+        {
+            0 => throw new BadInputException("there are no tenants to upgrade", "create one with `provision tenant NAME`"),
+            1 => (products[0], version),
+            _ => throw new BadInputException(
+                $"tenants run several products ({string.Join(", ", products)}); --to {request.To} is ambiguous", $"name the product: --to {products[0]}@{request.To}"),
+        };
+    }
+
+    private static IReadOnlyList<TenantRecord> Select(IReadOnlyList<TenantRecord> tenants, FleetRequest request)
+    {
+        if (request.All == request.Tenants.Count > 0)
+        {
+            throw new BadInputException(
+                request.All ? "--all cannot be combined with tenant names" : "no tenants named",
+                "use `provision upgrade NAME --to VERSION`, `--tenants a,b` or `--all`");
+        }
+
+        if (request.All)
+        {
+            return tenants;
+        }
+
+        var byName = tenants.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var unknown = request.Tenants.Where(n => !byName.ContainsKey(n)).ToList();
+        return unknown.Count == 0
+            ? request.Tenants.Distinct().Select(n => byName[n]).ToList()
+            : throw new BadInputException($"no tenant named {string.Join(", ", unknown)}", "`provision list` shows the tenants");
+    }
+
+    private static string? Exclusion(TenantRecord t, string product, NuGetVersion to, NuGetVersion? from, FleetRequest request)
+    {
+        var version = NuGetVersion.TryParse(t.Version, out var v) ? v : null;
+        var interrupted = t.Status is TenantStatus.Upgrading or TenantStatus.RollingBack;
+        return t switch
+        {
+            _ when t.Product != product => $"runs {t.Product}, not {product}",
+            _ when t.Status == TenantStatus.Destroyed => "destroyed",
+            _ when t.Status == TenantStatus.NeedsAttention => $"needs attention (retry with `provision upgrade {t.Name} --resume`): {t.LastError}",
+            _ when t.Status is TenantStatus.Failed or TenantStatus.Provisioning => $"is {t.Status}; converge it first with `provision tenant {t.Name}`",
+            _ when version == to && !interrupted => $"already on {to.ToNormalizedString()}",
+            _ when from is not null && version != from && !interrupted => $"on {t.Version}, not --from {from.ToNormalizedString()}",
+            _ when request.All && !request.IncludePinned && t.PinnedVersion is not null => $"pinned to {t.PinnedVersion} (--include-pinned to upgrade it)",
+            _ when version > to && !interrupted => $"on {t.Version}, newer than {to.ToNormalizedString()} (downgrades are not supported)",
+            _ => null,
+        };
+    }
+
+    private static List<PlannedUpgrade> Canary(IReadOnlyList<PlannedUpgrade> eligible, string canary)
+    {
+        if (int.TryParse(canary, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return eligible.Take(count).ToList();
+        }
+
+        var names = canary.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var missing = names.Where(n => eligible.All(e => e.Tenant != n)).ToList();
+        return missing.Count == 0
+            ? eligible.Where(e => names.Contains(e.Tenant)).ToList()
+            : throw new BadInputException(
+                $"canary {string.Join(", ", missing)} is not among the tenants this upgrade targets", "pick a canary from the plan (`--dry-run` shows it) or use --canary N");
+    }
+
+    private static NuGetVersion ParseVersion(string text, string option) =>
+        NuGetVersion.TryParseStrict(text, out var v) ? v : throw new BadInputException($"{option} '{text}' is not a semantic version", $"use e.g. {option} 1.1.0");
+
+    private static IReadOnlyList<string> Steps(FleetRequest request) =>
+    [
+        "preflight: target template and images present, free disk >= 2 x the database",
+        "backup: pg_dump to $PROVISIONER_HOME/backups/<tenant>/, verified by a scratch restore",
+        "migrate: the template's migration job with the new image",
+        "replace: the app (and db container) on the new version",
+        "health gate, then a monitor window of " + request.MonitorSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s",
+        "on failure after the backup: restore the database, start the previous version, health-check it",
+    ];
+}

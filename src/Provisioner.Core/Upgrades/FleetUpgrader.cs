@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NuGet.Versioning;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>
+/// <c>provision upgrade</c>: under the fleet lock, plans waves (canary first), upgrades at most <c>Parallel</c> tenants
+/// at once and halts once failures exceed <c>MaxFailures</c> or a rollback fails. Tenants not reached keep their version.
+/// The request is journaled, so <c>--resume</c> (or the same command again) continues where a dead run stopped.
+/// </summary>
+public sealed class FleetUpgrader(
+    ITemplateCatalog templates, ITenantRegistry registry, ILockManager locks, TenantUpgrader upgrader, string backupRoot, TimeProvider time, ILogger<FleetUpgrader> log)
+{
+    /// <summary>The plan for a request, without changing anything (<c>--dry-run</c>).</summary>
+    public async Task<FleetPlan> PlanAsync(FleetRequest request, CancellationToken ct)
+    {
+        Validate(request);
+        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request);
+        templates.Resolve(new TemplateRef(plan.Product, NuGetVersion.Parse(plan.To))); // an unknown version is an error naming those that exist
+        return plan;
+    }
+
+    /// <summary>The request of the newest fleet upgrade that did not finish, or null.</summary>
+    public async Task<FleetRequest?> InterruptedRequestAsync(CancellationToken ct)
+    {
+        await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
+        var last = (await registry.Journal.ListAsync(UpgradeJournalNames.FleetTenant, 1, ct)).FirstOrDefault();
+        return last is { Status: JournalStatus.Interrupted } ? JsonSerializer.Deserialize<FleetRequest>(last.Detail) : null;
+    }
+
+    public async Task<FleetResult> RunAsync(FleetRequest request, bool resumed, IProgress<string>? progress, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        using var fleetLock = locks.Acquire("fleet upgrade", "upgrade");
+        var plan = await PlanAsync(request, ct);
+        await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
+        var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(request), ct);
+        log.LogInformation("Fleet upgrade to {To}: {Count} tenant(s) in {Waves} wave(s)", plan.To, plan.TenantCount, plan.Waves.Count);
+        var settings = new UpgradeSettings { BackupRoot = backupRoot, MonitorWindow = TimeSpan.FromSeconds(request.MonitorSeconds) };
+        var results = new List<TenantUpgradeResult>();
+        string? halt = null;
+        foreach (var wave in plan.Waves)
+        {
+            if (halt is not null)
+            {
+                results.AddRange(wave.Tenants.Select(t => NotReached(t, wave, halt)));
+                continue;
+            }
+
+            progress?.Report($"== {wave.Label}: {string.Join(", ", wave.Tenants.Select(t => t.Tenant))} ({wave.Tenants.Count} tenant(s), {Math.Min(request.Parallel, wave.Tenants.Count)} at once)");
+            var step = await registry.Journal.StepAsync(operation, wave.Label, string.Join(",", wave.Tenants.Select(t => t.Tenant)), ct);
+            await Parallel.ForEachAsync(wave.Tenants, new ParallelOptions { MaxDegreeOfParallelism = request.Parallel, CancellationToken = ct }, async (t, token) =>
+            {
+                TenantUpgradeResult result;
+                if (Volatile.Read(ref halt) is { } reason)
+                {
+                    result = NotReached(t, wave, reason);
+                }
+                else
+                {
+                    result = await UpgradeOneAsync(t, settings, operation, progress, token) with { Wave = wave.Number };
+                    progress?.Report($"{t.Tenant}: {Describe(result)}");
+                }
+
+                lock (results)
+                {
+                    results.Add(result);
+                    var failures = results.Count(r => r.Outcome is UpgradeOutcome.RolledBack or UpgradeOutcome.NeedsAttention or UpgradeOutcome.Failed);
+                    if (halt is null && result.Outcome == UpgradeOutcome.NeedsAttention)
+                    {
+                        halt = $"{t.Tenant} needs attention (its rollback failed)";
+                    }
+                    else if (halt is null && failures > request.MaxFailures)
+                    {
+                        halt = $"{failures} failure(s), more than --max-failures {request.MaxFailures} ({t.Tenant}: {result.Reason})";
+                    }
+                }
+            });
+            await registry.Journal.EndStepAsync(step, halt is null ? JournalStatus.Done : JournalStatus.Failed, halt, ct);
+        }
+
+        var ordered = plan.Waves.SelectMany(w => w.Tenants).Select(p => results.First(r => r.Tenant == p.Tenant)).ToList();
+        var outcome = new FleetResult(plan, ordered, halt is not null, halt, operation, resumed, time.GetElapsedTime(start));
+        await registry.Journal.EndAsync(operation, outcome.Succeeded ? JournalStatus.Succeeded : JournalStatus.Failed, halt, CancellationToken.None);
+        if (halt is not null)
+        {
+            progress?.Report($"== halted: {halt}; tenants not reached keep their version");
+        }
+
+        return outcome;
+    }
+
+    private async Task<TenantUpgradeResult> UpgradeOneAsync(PlannedUpgrade t, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            return await upgrader.UpgradeAsync(t.Tenant, NuGetVersion.Parse(t.To), settings, $"fleet={operation}", progress, ct);
+        }
+        catch (ProvisionerException e)
+        {
+            // e.g. the tenant's lock is held by another command: nothing was changed.
+            return new TenantUpgradeResult(t.Tenant, t.From, t.To, UpgradeOutcome.Failed, e.Message + (e.Hint is null ? "" : $" ({e.Hint})"), null, null, null, time.GetElapsedTime(started));
+        }
+    }
+
+    private static TenantUpgradeResult NotReached(PlannedUpgrade t, FleetWave wave, string halt) =>
+        new(t.Tenant, t.From, t.To, UpgradeOutcome.NotReached, $"not started: the fleet halted ({halt})", null, null, null, TimeSpan.Zero) { Wave = wave.Number };
+
+    private static string Describe(TenantUpgradeResult r) => r.Outcome switch
+    {
+        UpgradeOutcome.Upgraded => $"upgraded {r.From} -> {r.To} in {r.Duration.TotalSeconds:0.0} s",
+        UpgradeOutcome.Current => $"already on {r.To}",
+        UpgradeOutcome.RolledBack => $"ROLLED BACK to {r.From} (database restored): {r.Reason}",
+        UpgradeOutcome.NeedsAttention => $"NEEDS ATTENTION: {r.Reason}",
+        _ => $"FAILED (nothing changed): {r.Reason}",
+    };
+
+    private static void Validate(FleetRequest r)
+    {
+        var errors = new List<string>();
+        if (r.Parallel < 1)
+        {
+            errors.Add($"--parallel must be at least 1 (got {r.Parallel})");
+        }
+
+        if (r.MaxFailures < 0)
+        {
+            errors.Add($"--max-failures must be 0 or more (got {r.MaxFailures})");
+        }
+
+        if (r.MonitorSeconds is < 0 or > 3600)
+        {
+            errors.Add($"--monitor must be 0-3600 seconds (got {r.MonitorSeconds})");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new BadInputException(string.Join("; ", errors), "see `provision upgrade --help`");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>What the journal says about an upgrade whose process died: from, to, its verified backup (if it got that far).</summary>
+public sealed record InterruptedUpgrade(long Operation, string From, string To, string? Backup, bool RollbackStarted)
+{
+    /// <summary>The newest unfinished upgrade of the tenant, or null when the journal has none.</summary>
+    public static InterruptedUpgrade? Find(IReadOnlyList<OperationRecord> operations)
+    {
+        var op = operations
+            .Where(o => o.Kind == UpgradeJournalNames.Operation && o.Status is JournalStatus.Interrupted or JournalStatus.Running)
+            .MaxBy(o => o.Id);
+        if (op is null)
+        {
+            return null;
+        }
+
+        var arrow = op.Detail.Split(UpgradeJournalNames.Arrow);
+        var from = arrow[0].Trim();
+        var to = arrow.Length > 1 ? arrow[1].Split(' ')[0].Trim() : from;
+        var backup = op.Steps.FirstOrDefault(s => s.Name == UpgradeJournalNames.BackupStep && s.Status == JournalStatus.Done)?.Detail.Split(' ')[0];
+        var rollback = op.Steps.Any(s => s.Name == UpgradeJournalNames.RollbackStep);
+        return new InterruptedUpgrade(op.Id, from, to, backup, rollback);
+    }
+}

@@ -1,0 +1,55 @@
+using Provisioner.Core.Health;
+using Provisioner.Core.Templates;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>
+/// After the health gate: the tenant must stay healthy for a while. Polls the non-journey checks (a journey writes data)
+/// and fails if the entry component stops or restarts, even if it comes back (a crash loop can look healthy between crashes).
+/// </summary>
+public sealed class MonitorWindow(HealthGate health, TimeProvider time)
+{
+    /// <summary>Null when the tenant stayed healthy; otherwise why not and the check that failed.</summary>
+    public async Task<(string Reason, string? Check)?> WatchAsync(ProbeTarget target, ProductTemplate template, UpgradeSettings settings, CancellationToken ct)
+    {
+        if (settings.MonitorWindow <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var entry = template.Entry?.Name;
+        var checks = template.AllChecks.Where(c => c is not JourneyCheckSpec).ToList();
+        var startedAt = await StartedAtAsync(target, entry, ct);
+        var start = time.GetTimestamp();
+        while (time.GetElapsedTime(start) < settings.MonitorWindow)
+        {
+            await Task.Delay(settings.MonitorInterval, time, ct);
+            var seconds = $"{time.GetElapsedTime(start).TotalSeconds:0.0} s";
+            if (entry is not null)
+            {
+                var component = (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry && c.Kind == "container");
+                if (component is null || component.State != "running")
+                {
+                    return ($"{entry} stopped {seconds} into the monitor window ({component?.Status ?? "gone"})", $"{entry}:running");
+                }
+
+                if (component.StartedAt != startedAt)
+                {
+                    return ($"{entry} restarted {seconds} into the monitor window (it crashed after passing the health gate)", $"{entry}:running");
+                }
+            }
+
+            var report = await health.CheckOnceAsync(target, checks, ct);
+            if (!report.Passed)
+            {
+                var failing = report.FailingCheck;
+                return ($"unhealthy {seconds} into the monitor window: {failing?.Name}: {failing?.Output}", failing?.Name);
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<DateTimeOffset?> StartedAtAsync(ProbeTarget target, string? entry, CancellationToken ct) =>
+        entry is null ? null : (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry && c.Kind == "container")?.StartedAt;
+}

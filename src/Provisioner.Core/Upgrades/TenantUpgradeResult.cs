@@ -1,0 +1,19 @@
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>One tenant's upgrade: from and to, how it ended and why, with the failing check and log lines when it failed.</summary>
+public sealed record TenantUpgradeResult(
+    string Tenant,
+    string From,
+    string To,
+    string Outcome,
+    string? Reason,
+    string? FailingCheck,
+    string? LogTail,
+    string? Backup,
+    TimeSpan Duration)
+{
+    /// <summary>The wave it ran in (0 = canary); set by the fleet.</summary>
+    public int Wave { get; init; }
+
+    public bool Succeeded => Outcome is UpgradeOutcome.Upgraded or UpgradeOutcome.Current;
+}

@@ -1,0 +1,245 @@
+using Microsoft.Extensions.Logging;
+using NuGet.Versioning;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Health;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>
+/// One tenant's upgrade as one journaled operation: preflight → verified backup → apply the new stamp (its migration job
+/// runs first) → health gate → monitor window. Any failure after the backup rolls back with the database restored.
+/// </summary>
+public sealed class TenantUpgrader(
+    ITemplateCatalog templates,
+    ITenantRegistry registry,
+    ILockManager locks,
+    ITenantBackend backend,
+    ISecretProtector protector,
+    IDatabaseBackups backups,
+    HealthGate health,
+    ProvisionerOptions options,
+    TimeProvider time,
+    ILogger<TenantUpgrader> log)
+{
+    private readonly UpgradeRollback _rollback = new(registry, backend, backups, health, options, time, log);
+
+    public async Task<TenantUpgradeResult> UpgradeAsync(
+        string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        using var held = locks.Acquire($"tenant {name}", "upgrade");
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
+        var tenant = await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
+        tenant = await SettleAsync(tenant, settings, progress, ct);
+        var target = to.ToNormalizedString();
+        TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null) =>
+            new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start));
+
+        if (tenant.Status == TenantStatus.NeedsAttention)
+        {
+            return Result(UpgradeOutcome.Failed, $"needs attention: {tenant.LastError}");
+        }
+
+        if (tenant.Version == target && tenant.Status == TenantStatus.Active)
+        {
+            return Result(UpgradeOutcome.Current, null);
+        }
+
+        if (tenant.Status is not (TenantStatus.Active or TenantStatus.RolledBack))
+        {
+            return Result(UpgradeOutcome.Failed, $"tenant is {tenant.Status}, not Active; fix it first (`provision status {name}`, `provision tenant {name}`)");
+        }
+
+        var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+        var next = templates.Resolve(new TemplateRef(tenant.Product, to));
+        var db = DatabaseTarget.For(previous);
+        if (db is null || DatabaseTarget.For(next) != db)
+        {
+            return Result(UpgradeOutcome.Failed, $"{previous.Ref} -> {next.Ref}: both versions need the same SQL-checked database to back up (found {db?.ToString() ?? "none"})");
+        }
+
+        var secrets = TenantSecrets.Deserialize(protector.Unprotect(tenant.EncryptedSecrets)).WithGenerated(next.Secrets);
+        var stamp = StampBuilder.Build(next, name, tenant.Size, tenant.HostPort, options.PublishAddress);
+        var detail = $"{previous.Ref}{UpgradeJournalNames.Arrow}{next.Ref}{(fleetTag is null ? "" : " " + fleetTag)}";
+        var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, detail, ct);
+        log.LogInformation("Upgrading {Tenant} from {From} to {To}", name, previous.Ref, next.Ref);
+
+        // Before the backup nothing has changed: a failure here leaves the tenant as it was.
+        string backup;
+        try
+        {
+            await PreflightAsync(tenant, stamp, db, settings, operation, progress, ct);
+            tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = protector.Protect(secrets.Serialize()), UpdatedAt = time.GetUtcNow() };
+            await registry.SaveAsync(tenant, ct);
+            backup = await BackupAsync(tenant, previous, db, settings, operation, progress, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await registry.SaveAsync(tenant with { Status = tenant.Status == TenantStatus.Upgrading ? TenantStatus.Active : tenant.Status, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
+            return Result(UpgradeOutcome.Failed, e.Message);
+        }
+
+        var failure = await RunForwardAsync(tenant, stamp, secrets, settings, operation, progress, ct);
+        if (failure is null)
+        {
+            var done = tenant with { Version = target, Status = TenantStatus.Active, LastError = null, UpdatedAt = time.GetUtcNow() };
+            await registry.SaveAsync(done, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
+            log.LogInformation("{Tenant} upgraded to {To}", name, next.Ref);
+            return Result(UpgradeOutcome.Upgraded, null, backup: backup);
+        }
+
+        var logs = failure.Value.Logs ?? (previous.Entry is { } entry ? await SafeLogsAsync(name, entry.Name) : null);
+        var after = await _rollback.RollbackAsync(tenant, previous, secrets, backup, operation, failure.Value.Reason, progress, CancellationToken.None);
+        var outcome = after.Status == TenantStatus.RolledBack ? UpgradeOutcome.RolledBack : UpgradeOutcome.NeedsAttention;
+        var reason = outcome == UpgradeOutcome.RolledBack ? failure.Value.Reason : after.LastError;
+        return Result(outcome, reason, failure.Value.Check, logs, backup);
+    }
+
+    /// <summary>
+    /// Brings one tenant left mid-upgrade to a consistent state (untouched or rolled back); with
+    /// <paramref name="retryNeedsAttention"/>, also retries a failed rollback (a person asked for it by name).
+    /// </summary>
+    public async Task<TenantRecord> RecoverAsync(string name, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct)
+    {
+        using var held = locks.Acquire($"tenant {name}", "upgrade --resume");
+        var tenant = await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
+        return await SettleAsync(tenant, new UpgradeSettings { BackupRoot = "", RetryNeedsAttention = retryNeedsAttention }, progress, ct);
+    }
+
+    /// <summary>Settles every tenant left Upgrading or RollingBack by a dead process; returns how many.</summary>
+    public async Task<int> RecoverAllAsync(IProgress<string>? progress, CancellationToken ct)
+    {
+        var stuck = (await registry.ListAsync(ct)).Where(t => t.Status is TenantStatus.Upgrading or TenantStatus.RollingBack).ToList();
+        foreach (var t in stuck)
+        {
+            await RecoverAsync(t.Name, retryNeedsAttention: false, progress, ct);
+        }
+
+        return stuck.Count;
+    }
+
+    /// <summary>A tenant left mid-upgrade by a dead process is first brought to a consistent state: untouched, or rolled back.</summary>
+    private async Task<TenantRecord> SettleAsync(TenantRecord tenant, UpgradeSettings settings, IProgress<string>? progress, CancellationToken ct)
+    {
+        await registry.Journal.MarkInterruptedAsync(tenant.Name, ct);
+        var retry = tenant.Status == TenantStatus.NeedsAttention && settings.RetryNeedsAttention;
+        if (tenant.Status is not (TenantStatus.Upgrading or TenantStatus.RollingBack) && !retry)
+        {
+            return tenant;
+        }
+
+        var journal = await registry.Journal.ListAsync(tenant.Name, 20, ct);
+        var interrupted = retry
+            ? journal.Where(o => o.Kind == UpgradeJournalNames.Operation).MaxBy(o => o.Id) is { } last ? InterruptedUpgrade.Find([last with { Status = JournalStatus.Interrupted }]) : null
+            : InterruptedUpgrade.Find(journal);
+        if (interrupted?.Backup is null)
+        {
+            // Interrupted before its backup was complete: nothing was applied, the old version still runs.
+            progress?.Report($"{tenant.Name}: an earlier upgrade was interrupted before its backup finished; nothing had changed");
+            var untouched = tenant with { Status = TenantStatus.Active, UpdatedAt = time.GetUtcNow() };
+            await registry.SaveAsync(untouched, ct);
+            return untouched;
+        }
+
+        progress?.Report($"{tenant.Name}: an earlier upgrade ({interrupted.From} -> {interrupted.To}) was interrupted after its backup; rolling back first");
+        var previous = templates.Resolve(TemplateRef.Parse(interrupted.From));
+        var secrets = TenantSecrets.Deserialize(protector.Unprotect(tenant.EncryptedSecrets)).WithGenerated(previous.Secrets);
+        var operation = await registry.Journal.BeginAsync(tenant.Name, UpgradeJournalNames.Operation, $"{interrupted.From}{UpgradeJournalNames.Arrow}{interrupted.From} (rollback of interrupted operation {interrupted.Operation})", ct);
+        var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.BackupStep, interrupted.Backup, ct);
+        await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct);
+        var reason = retry ? $"rollback retried by hand after: {tenant.LastError}" : $"the upgrade to {interrupted.To} was interrupted (operation {interrupted.Operation})";
+        return await _rollback.RollbackAsync(
+            tenant with { Version = previous.Version.ToNormalizedString() }, previous, secrets, interrupted.Backup, operation, reason, progress, CancellationToken.None);
+    }
+
+    private async Task PreflightAsync(TenantRecord tenant, Stamp stamp, DatabaseTarget db, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+    {
+        progress?.Report($"{tenant.Name}: preflight for {stamp.Template.Ref}");
+        var step = await registry.Journal.StepAsync(operation, "preflight", "images, disk for the backup", ct);
+        await backend.PreflightAsync(stamp, ct);
+        var size = await backups.SizeAsync(tenant.Name, db, ct);
+        var folder = Path.Combine(settings.BackupRoot, tenant.Name);
+        Directory.CreateDirectory(folder);
+        var free = new DriveInfo(folder).AvailableFreeSpace;
+        if (free < settings.DiskFactor * size)
+        {
+            throw new ProvisionerException(
+                $"not enough free disk for the backup: {free / 1048576} MiB free under {folder}, {settings.DiskFactor:0.#} x the database ({size / 1048576} MiB) needed",
+                ExitCodes.CapacityNo, "free disk space or move PROVISIONER_HOME");
+        }
+
+        await registry.Journal.EndStepAsync(step, JournalStatus.Done, $"database {size} bytes, {free} bytes free", ct);
+    }
+
+    private async Task<string> BackupAsync(TenantRecord tenant, ProductTemplate previous, DatabaseTarget db, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+    {
+        var path = Path.Combine(settings.BackupRoot, tenant.Name, $"upgrade-{operation}-{previous.Product}-{previous.Version.ToNormalizedString()}.sql");
+        progress?.Report($"{tenant.Name}: backing up the database to {path}");
+        var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.BackupStep, path, ct);
+        try
+        {
+            var info = await backups.BackupAsync(tenant.Name, db, path, ct);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, $"{path} {info.Bytes} bytes, verified (checksum {info.Checksum})", ct);
+            return path;
+        }
+        catch (Exception e)
+        {
+            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
+            File.Delete(path + ".partial");
+            throw;
+        }
+    }
+
+    /// <summary>Null when the new version is applied, healthy and stayed healthy; otherwise why not.</summary>
+    private async Task<(string Reason, string? Check, string? Logs)?> RunForwardAsync(
+        TenantRecord tenant, Stamp stamp, TenantSecrets secrets, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+    {
+        try
+        {
+            var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, ct);
+            var target = new ProbeTarget(tenant.Name, applied.Endpoint, backend);
+            progress?.Report($"{tenant.Name}: health gate for {stamp.Template.Ref}");
+            var step = await registry.Journal.StepAsync(operation, "health", "health gate", ct);
+            var report = await health.WaitHealthyAsync(target, stamp.Template.AllChecks, ct);
+            await registry.Journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
+            if (!report.Passed)
+            {
+                return ($"health gate failed: {report.Failure}", report.FailingCheck?.Name, null);
+            }
+
+            progress?.Report($"{tenant.Name}: monitoring for {settings.MonitorWindow.TotalSeconds:0.#} s");
+            var monitor = await registry.Journal.StepAsync(operation, "monitor", $"{settings.MonitorWindow.TotalSeconds:0.#} s", ct);
+            var unstable = await new MonitorWindow(health, time).WatchAsync(target, stamp.Template, settings, ct);
+            await registry.Journal.EndStepAsync(monitor, unstable is null ? JournalStatus.Done : JournalStatus.Failed, unstable?.Reason, ct);
+            return unstable is null ? null : (unstable.Value.Reason, unstable.Value.Check, null);
+        }
+        catch (Exception e)
+        {
+            // A failed migration job carries its own log lines in the message; show them rather than the app's.
+            var message = e is OperationCanceledException ? "cancelled" : e.Message;
+            var lines = message.Split('\n', 2);
+            var check = e is OperationCanceledException ? null : message.StartsWith("job ", StringComparison.Ordinal) ? "migration job" : "apply";
+            return (lines[0].Replace(" Last log lines:", "", StringComparison.Ordinal), check, lines.Length > 1 ? lines[1].TrimEnd() : null);
+        }
+    }
+
+    private async Task<string?> SafeLogsAsync(string tenant, string component)
+    {
+        try
+        {
+            return (await backend.GetLogsAsync(tenant, component, options.FailureLogLines, CancellationToken.None)).TrimEnd();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>How upgrades appear in the journal, so an interrupted one can be read back.</summary>
+public static class UpgradeJournalNames
+{
+    /// <summary>Operation kind of one tenant's upgrade; its detail is <c>notes@1.0.0 -&gt; notes@1.1.0</c>.</summary>
+    public const string Operation = "upgrade";
+
+    /// <summary>Operation kind of a fleet upgrade, journaled under <see cref="FleetTenant"/>; its detail is the request as JSON.</summary>
+    public const string FleetOperation = "fleet-upgrade";
+
+    /// <summary>The journal's tenant column for fleet operations (not a valid tenant name, so it never clashes).</summary>
+    public const string FleetTenant = "(fleet)";
+
+    public const string BackupStep = "backup";
+
+    public const string RollbackStep = "rollback";
+
+    public const string Arrow = " -> ";
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Health;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>
+/// Puts a tenant back on its previous version: stop the app, restore the database from the upgrade's backup, apply the
+/// previous stamp, health-check it. Success is RolledBack; any failure is NeedsAttention (never retried automatically).
+/// </summary>
+public sealed class UpgradeRollback(
+    ITenantRegistry registry,
+    ITenantBackend backend,
+    IDatabaseBackups backups,
+    HealthGate health,
+    ProvisionerOptions options,
+    TimeProvider time,
+    ILogger log)
+{
+    public async Task<TenantRecord> RollbackAsync(
+        TenantRecord tenant, ProductTemplate previous, TenantSecrets secrets, string backup, long operation, string reason, IProgress<string>? progress, CancellationToken ct)
+    {
+        var db = DatabaseTarget.For(previous) ?? throw new InvalidOperationException($"{previous.Ref} has no database to restore");
+        progress?.Report($"{tenant.Name}: rolling back to {previous.Ref}: {reason}");
+        log.LogWarning("Rolling back {Tenant} to {Template}: {Reason}", tenant.Name, previous.Ref, reason);
+        tenant = tenant with { Status = TenantStatus.RollingBack, LastError = reason, UpdatedAt = time.GetUtcNow() };
+        await registry.SaveAsync(tenant, CancellationToken.None);
+        var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.RollbackStep, $"restore {backup}, start {previous.Ref}", CancellationToken.None);
+        try
+        {
+            // The rollback runs to the end even when the caller is cancelled: a half-restored tenant is the worst outcome.
+            var token = CancellationToken.None;
+            if (previous.Entry is { } entry)
+            {
+                await backend.StopComponentAsync(tenant.Name, entry.Name, token);
+            }
+
+            progress?.Report($"{tenant.Name}: restoring the database from {Path.GetFileName(backup)}");
+            await backups.RestoreAsync(tenant.Name, db, backup, token);
+            var stamp = StampBuilder.Build(previous, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
+            var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, token);
+            var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, applied.Endpoint, backend), previous.AllChecks, token);
+            if (!report.Passed)
+            {
+                throw new Errors.ProvisionerException($"{previous.Ref} is not healthy after the restore: {report.Failure}");
+            }
+
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, token);
+            var rolledBack = tenant with
+            {
+                Version = previous.Version.ToNormalizedString(), Status = TenantStatus.RolledBack, LastError = reason, UpdatedAt = time.GetUtcNow(),
+            };
+            await registry.SaveAsync(rolledBack, token);
+            await registry.Journal.EndAsync(operation, JournalStatus.RolledBack, reason, token);
+            log.LogWarning("{Tenant} rolled back to {Template} with its database restored", tenant.Name, previous.Ref);
+            return rolledBack;
+        }
+        catch (Exception e)
+        {
+            var message = $"rollback to {previous.Ref} failed: {e.Message} (the upgrade had failed: {reason}); backup kept at {backup}";
+            log.LogError("{Tenant} needs attention: {Error}", tenant.Name, message);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
+            var stuck = tenant with { Status = TenantStatus.NeedsAttention, LastError = message, UpdatedAt = time.GetUtcNow() };
+            await registry.SaveAsync(stuck, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, message, CancellationToken.None);
+            return stuck;
+        }
+    }
+}
