@@ -25,9 +25,10 @@ test: setup fixtures
 unit: build
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --filter "Category!=Integration"
 
-## bench: provision vs docker-compose up, same stack, same run (ratio)
+## bench: provision vs docker-compose up, same stack, same run (ratio); fleet upgrade parallelism (ratio)
 bench: setup
 	bench/provision-vs-compose.sh
+	bench/fleet-upgrade.sh
 
 setup: engine images build
 

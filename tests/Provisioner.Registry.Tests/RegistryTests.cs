@@ -30,6 +30,18 @@ public sealed class RegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_PinnedVersion_RoundTripsAndClears()
+    {
+        var registry = RegistryFactory.CreateSqlite(_home);
+
+        await registry.SaveAsync(Tenant("acme") with { PinnedVersion = "1.0.0" });
+        Assert.Equal("1.0.0", (await registry.GetAsync("acme"))!.PinnedVersion);
+        await registry.SaveAsync((await registry.GetAsync("acme"))! with { PinnedVersion = null });
+
+        Assert.Null((await registry.GetAsync("acme"))!.PinnedVersion);
+    }
+
+    [Fact]
     public async Task SaveWithNewPort_SkipsTakenAndBusyPorts()
     {
         var registry = RegistryFactory.CreateSqlite(_home);

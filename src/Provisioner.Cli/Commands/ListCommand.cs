@@ -30,7 +30,7 @@ internal static class ListCommand
             foreach (var t in tenants)
             {
                 table.AddRow(
-                    Cell.Escape(t.Name), Cell.Status(t.Status), Cell.Escape(t.TemplateRef), Cell.Escape(t.Size), Cell.Escape(t.Host),
+                    Cell.Escape(t.Name), Cell.Status(t.Status), Cell.Escape(t.TemplateRef + (t.PinnedVersion is null ? "" : $" (pinned {t.PinnedVersion})")), Cell.Escape(t.Size), Cell.Escape(t.Host),
                     Cell.Escape(t.Endpoint ?? "-"), Cell.Escape(t.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)));
             }
 

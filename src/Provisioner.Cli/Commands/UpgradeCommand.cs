@@ -46,38 +46,22 @@ internal static class UpgradeCommand
 
             var fleet = services.Fleet();
             var progress = new WaveProgress(output);
-            var resumed = false;
-            FleetRequest? request = null;
-            if (parse.GetValue(resume))
+            if (parse.GetValue(resume) && names.Count > 0)
             {
-                if (names.Count > 0)
+                // A person asks by name: settle the tenant, retrying a failed rollback (never done automatically).
+                foreach (var n in names)
                 {
-                    foreach (var n in names)
-                    {
-                        var settled = await services.Upgrader().RecoverAsync(n, retryNeedsAttention: true, progress, ct);
-                        output.Line($"{n}: {settled.Status} on {settled.Version}{(settled.LastError is null ? "" : $" ({settled.LastError})")}");
-                    }
-
-                    if (parse.GetValue(to) is null)
-                    {
-                        return 0;
-                    }
+                    var settled = await services.Upgrader().RecoverAsync(n, retryNeedsAttention: true, progress, ct);
+                    output.Line($"{n}: {settled.Status} on {settled.Version}{(settled.LastError is null ? "" : $" ({settled.LastError})")}");
                 }
-                else
-                {
-                    request = await fleet.InterruptedRequestAsync(ct);
-                    if (request is null && parse.GetValue(to) is null)
-                    {
-                        var settled = await services.Upgrader().RecoverAllAsync(progress, ct);
-                        output.Line(settled == 0 ? "Nothing to resume: no fleet upgrade was interrupted." : $"Settled {settled} tenant(s) left mid-upgrade.");
-                        return 0;
-                    }
 
-                    resumed = request is not null;
+                if (parse.GetValue(to) is null)
+                {
+                    return 0;
                 }
             }
 
-            request ??= new FleetRequest
+            var request = parse.GetValue(to) is null && parse.GetValue(resume) ? null : new FleetRequest
             {
                 To = parse.GetValue(to) ?? throw new BadInputException("--to is required", "e.g. `provision upgrade --all --to 1.1.0`"),
                 All = parse.GetValue(all),
@@ -92,16 +76,28 @@ internal static class UpgradeCommand
             };
             if (parse.GetValue(dryRun))
             {
-                UpgradeViews.RenderPlan(await fleet.PlanAsync(request, ct), output);
+                UpgradeViews.RenderPlan(await fleet.PlanAsync(request ?? throw new BadInputException("--dry-run needs --to"), ct), output);
                 return 0;
             }
 
-            if (resumed)
+            FleetResult result;
+            if (parse.GetValue(resume) && names.Count == 0)
             {
-                output.Progress($"resuming the interrupted fleet upgrade to {request.To}");
+                var resumed = await fleet.ResumeAsync(request, progress, ct);
+                if (resumed is null)
+                {
+                    var settled = await services.Upgrader().RecoverAllAsync(progress, ct);
+                    output.Line(settled == 0 ? "Nothing to resume: no fleet upgrade was interrupted." : $"Settled {settled} tenant(s) left mid-upgrade.");
+                    return 0;
+                }
+
+                result = resumed;
+            }
+            else
+            {
+                result = await fleet.RunAsync(request!, progress, ct);
             }
 
-            var result = await fleet.RunAsync(request, resumed, progress, ct);
             foreach (var path in reports)
             {
                 UpgradeViews.WriteReport(result, path);

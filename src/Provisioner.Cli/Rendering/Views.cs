@@ -15,6 +15,7 @@ internal static class Views
         template = t.TemplateRef,
         product = t.Product,
         version = t.Version,
+        pinnedVersion = t.PinnedVersion,
         size = t.Size,
         backend = t.Backend,
         host = t.Host,

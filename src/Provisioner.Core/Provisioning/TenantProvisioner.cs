@@ -59,7 +59,25 @@ public sealed class TenantProvisioner(
         try
         {
             var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
-            var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, ct);
+            var applier = new StampApplier(backend, registry.Journal, health, options.FailureLogLines);
+            ApplyResult applied;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    applied = await applier.ApplyAsync(stamp, secrets, operation, progress, ct);
+                    break;
+                }
+                catch (PortTakenException) when (attempt < 3 && template.Entry is not null)
+                {
+                    // Another process (or another registry on the same engine) bound the port after it was checked: take a new one.
+                    log.LogWarning("{Tenant}: entry port {Port} was taken while starting; allocating a new one", name, tenant.HostPort);
+                    tenant = await registry.SaveWithNewPortAsync(tenant with { HostPort = null }, options.FirstPort, options.LastPort, isPortFree, ct);
+                    progress?.Report($"entry port taken by another process; retrying on port {tenant.HostPort}");
+                    stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
+                }
+            }
+
             progress?.Report("health gate: " + string.Join(", ", template.AllChecks.Select(c => c.Name)));
             var step = await registry.Journal.StepAsync(operation, "health", "health gate", ct);
             var report = await health.WaitHealthyAsync(new ProbeTarget(name, applied.Endpoint, backend), template.AllChecks, ct);

@@ -24,20 +24,37 @@ public sealed class FleetUpgrader(
         return plan;
     }
 
-    /// <summary>The request of the newest fleet upgrade that did not finish, or null.</summary>
-    public async Task<FleetRequest?> InterruptedRequestAsync(CancellationToken ct)
+    public async Task<FleetResult> RunAsync(FleetRequest request, IProgress<string>? progress, CancellationToken ct)
     {
+        using var fleetLock = locks.Acquire("fleet upgrade", "upgrade");
         await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
-        var last = (await registry.Journal.ListAsync(UpgradeJournalNames.FleetTenant, 1, ct)).FirstOrDefault();
-        return last is { Status: JournalStatus.Interrupted } ? JsonSerializer.Deserialize<FleetRequest>(last.Detail) : null;
+        return await RunLockedAsync(request, resumed: false, progress, ct);
     }
 
-    public async Task<FleetResult> RunAsync(FleetRequest request, bool resumed, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// Continues the newest fleet upgrade whose process died, with its journaled request; without one, runs
+    /// <paramref name="fallback"/> (or returns null when there is none).
+    /// </summary>
+    public async Task<FleetResult?> ResumeAsync(FleetRequest? fallback, IProgress<string>? progress, CancellationToken ct)
+    {
+        using var fleetLock = locks.Acquire("fleet upgrade", "upgrade --resume");
+        await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
+        var last = (await registry.Journal.ListAsync(UpgradeJournalNames.FleetTenant, 1, ct)).FirstOrDefault();
+        // Only the newest fleet operation counts: once a later run (resumed or not) exists, the dead one is history.
+        var interrupted = last is { Status: JournalStatus.Interrupted } ? JsonSerializer.Deserialize<FleetRequest>(last.Detail) : null;
+        if (last is not null && interrupted is not null)
+        {
+            progress?.Report($"== resuming fleet upgrade {last.Id} to {interrupted.To} (its process died)");
+        }
+
+        var request = interrupted ?? fallback;
+        return request is null ? null : await RunLockedAsync(request, interrupted is not null, progress, ct);
+    }
+
+    private async Task<FleetResult> RunLockedAsync(FleetRequest request, bool resumed, IProgress<string>? progress, CancellationToken ct)
     {
         var start = time.GetTimestamp();
-        using var fleetLock = locks.Acquire("fleet upgrade", "upgrade");
         var plan = await PlanAsync(request, ct);
-        await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
         var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(request), ct);
         log.LogInformation("Fleet upgrade to {To}: {Count} tenant(s) in {Waves} wave(s)", plan.To, plan.TenantCount, plan.Waves.Count);
         var settings = new UpgradeSettings { BackupRoot = backupRoot, MonitorWindow = TimeSpan.FromSeconds(request.MonitorSeconds) };

@@ -93,6 +93,7 @@ public sealed class TenantUpgrader(
             await registry.SaveAsync(done, CancellationToken.None);
             await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
             log.LogInformation("{Tenant} upgraded to {To}", name, next.Ref);
+            PruneBackups(Path.GetDirectoryName(backup)!, settings.KeepBackups);
             return Result(UpgradeOutcome.Upgraded, null, backup: backup);
         }
 
@@ -228,6 +229,17 @@ public sealed class TenantUpgrader(
             var lines = message.Split('\n', 2);
             var check = e is OperationCanceledException ? null : message.StartsWith("job ", StringComparison.Ordinal) ? "migration job" : "apply";
             return (lines[0].Replace(" Last log lines:", "", StringComparison.Ordinal), check, lines.Length > 1 ? lines[1].TrimEnd() : null);
+        }
+    }
+
+    /// <summary>Keeps the newest <paramref name="keep"/> backups of a tenant (by operation number); older ones are deleted.</summary>
+    private void PruneBackups(string folder, int keep)
+    {
+        static long Number(string path) => long.TryParse(Path.GetFileName(path).Split('-')[1], out var n) ? n : 0;
+        foreach (var old in Directory.GetFiles(folder, "upgrade-*.sql").OrderByDescending(Number).Skip(keep))
+        {
+            log.LogInformation("Deleting old backup {Backup}", old);
+            File.Delete(old);
         }
     }
 

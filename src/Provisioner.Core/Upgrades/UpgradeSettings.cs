@@ -15,6 +15,9 @@ public sealed record UpgradeSettings
     /// <summary>Free disk needed for a backup, as a multiple of the database size. Default 2.</summary>
     public double DiskFactor { get; init; } = 2;
 
+    /// <summary>Backups kept per tenant after a successful upgrade (newest first). Default 3.</summary>
+    public int KeepBackups { get; init; } = 3;
+
     /// <summary>Asked for by name with <c>--resume</c>: a tenant marked NeedsAttention gets its rollback retried.</summary>
     public bool RetryNeedsAttention { get; init; }
 }

@@ -21,7 +21,7 @@ internal static class EngineErrorMapping
         }
         catch (DockerApiException e) when (e.Message.Contains("port is already allocated", StringComparison.Ordinal))
         {
-            throw new ProvisionerException(
+            throw new PortTakenException(
                 "the tenant's entry port was taken by another process just before its app started",
                 hint: "rerun the same command: a port that is taken is replaced by a free one", inner: e);
         }

@@ -1,0 +1,76 @@
+using Provisioner.Cli.Tests.Support;
+using Provisioner.Core.Stamps;
+using Provisioner.Docker.Engine;
+using Xunit.Abstractions;
+
+namespace Provisioner.Cli.Tests.Integration.Upgrades;
+
+[Collection(EngineCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class ResumeTests(EngineFixture engine, ITestOutputHelper output)
+{
+    /// <summary>
+    /// kill -9 at a random point of a six-tenant upgrade, then `upgrade --resume`: every tenant ends on 1.1.0 or healthy on
+    /// 1.0.0, the registry's version is the one the engine runs, and nothing is left over (no scratch database, no partial backup,
+    /// no container outside the stamp).
+    /// </summary>
+    [Fact]
+    public async Task KillDuringFleetUpgrade_Resume_EveryTenantConsistent()
+    {
+        var cli = engine.Cli();
+        var probe = new TenantProbe(engine, cli);
+        var names = Enumerable.Range(1, 6).Select(i => engine.Tenant($"kill{i}")).ToList();
+        foreach (var name in names)
+        {
+            var created = await cli.RunAsync("tenant", name, "--template", "notes@1.0.0");
+            Assert.True(created.ExitCode == 0, created.ToString());
+            await probe.WriteNoteAsync(name, $"{name}-kept");
+        }
+
+        var delay = TimeSpan.FromSeconds(Random.Shared.Next(3, 45));
+        output.WriteLine($"killing the fleet upgrade after {delay.TotalSeconds} s");
+        using (var process = cli.Start("upgrade", "--all", "--to", "1.1.0", "--parallel", "2"))
+        {
+            var exited = process.WaitForExit(delay);
+            if (!exited)
+            {
+                process.Kill(entireProcessTree: true); // SIGKILL
+            }
+
+            await process.WaitForExitAsync();
+            output.WriteLine(exited ? "the upgrade finished before the kill" : "killed");
+        }
+
+        var resume = await cli.RunAsync("upgrade", "--resume");
+        output.WriteLine(resume.ToString());
+        Assert.True(resume.ExitCode == 0, resume.ToString());
+
+        foreach (var name in names)
+        {
+            var record = await probe.RecordAsync(name);
+            var version = record.GetProperty("version").GetString();
+            Assert.True(version is "1.1.0" or "1.0.0", $"{name} is on {version}");
+            Assert.Contains(record.GetProperty("status").GetString(), new[] { "Active", "RolledBack" });
+            Assert.Equal($"notes-app:{version}", await probe.AppImageAsync(name));
+            var containers = (await engine.Docker.Containers.ListAsync(all: true, DockerFilters.Label(StampLabels.TenantFilter(name))))
+                .Select(c => c.Name).Order().ToList();
+            Assert.Equal([$"t-{name}-app", $"t-{name}-db", $"t-{name}-migrate"], containers);
+            Assert.DoesNotContain("provision_verify", await probe.PsqlAsync(name, "postgres", "select datname from pg_database"));
+            var status = await cli.RunAsync("status", name);
+            Assert.True(status.ExitCode == 0, status.ToString());
+            Assert.Contains($"{name}-kept body", await probe.NotesAsync(name));
+        }
+
+        Assert.Empty(Directory.Exists(Path.Combine(cli.Home, "backups"))
+            ? Directory.GetFiles(Path.Combine(cli.Home, "backups"), "*.partial", SearchOption.AllDirectories) : []);
+
+        // The same command again finishes the job: every tenant on 1.1.0.
+        var again = await cli.RunAsync("upgrade", "--all", "--to", "1.1.0", "--parallel", "2");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        foreach (var name in names)
+        {
+            Assert.Equal("1.1.0", (await probe.RecordAsync(name)).GetProperty("version").GetString());
+            Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Provisioner.Core.Errors;
+using Provisioner.Core.Tenants;
+using Provisioner.Core.Upgrades;
+
+namespace Provisioner.Core.Tests.Upgrades;
+
+public sealed class FleetPlannerTests
+{
+    private static TenantRecord Tenant(string name, string version = "1.0.0", string status = TenantStatus.Active, string? pinned = null, string product = "notes") =>
+        new(name, product, version, "small", "docker", "local", status, null, null, [], null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { PinnedVersion = pinned };
+
+    private static IReadOnlyList<TenantRecord> Six => new[] { "f", "e", "d", "c", "b", "a" }.Select(n => Tenant(n)).ToList();
+
+    [Fact]
+    public void Plan_SixTenantsDefaults_CanaryThenWavesOf25Percent()
+    {
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true });
+
+        Assert.Equal("notes", plan.Product);
+        Assert.Equal(["a"], plan.Waves[0].Tenants.Select(t => t.Tenant));
+        Assert.Equal("canary", plan.Waves[0].Label);
+        Assert.Equal([["b", "c"], ["d", "e"], ["f"]], plan.Waves.Skip(1).Select(w => w.Tenants.Select(t => t.Tenant).ToArray()));
+        Assert.All(plan.Waves.SelectMany(w => w.Tenants), t => Assert.Equal(("1.0.0", "1.1.0"), (t.From, t.To)));
+        Assert.Empty(plan.Excluded);
+    }
+
+    [Fact]
+    public void Plan_CanaryByNameAndWaveCount_PutsNamedTenantFirst()
+    {
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "notes@1.1.0", All = true, Canary = "d", WaveSize = "4" });
+
+        Assert.Equal(["d"], plan.Waves[0].Tenants.Select(t => t.Tenant));
+        Assert.Equal([["a", "b", "c", "e"], ["f"]], plan.Waves.Skip(1).Select(w => w.Tenants.Select(t => t.Tenant).ToArray()));
+    }
+
+    [Fact]
+    public void Plan_PinnedCurrentAndUnhealthy_AreExcludedWithReasons()
+    {
+        var tenants = new[]
+        {
+            Tenant("a"), Tenant("b", pinned: "1.0.0"), Tenant("c", version: "1.1.0"), Tenant("d", status: TenantStatus.Failed),
+            Tenant("e", status: TenantStatus.NeedsAttention), Tenant("f", status: TenantStatus.RolledBack), Tenant("g", product: "other"),
+        };
+
+        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "notes@1.1.0", All = true });
+
+        Assert.Equal(["a", "f"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
+        var reasons = plan.Excluded.ToDictionary(e => e.Tenant, e => e.Reason);
+        Assert.StartsWith("pinned to 1.0.0", reasons["b"]);
+        Assert.Equal("already on 1.1.0", reasons["c"]);
+        Assert.Contains("Failed", reasons["d"]);
+        Assert.StartsWith("needs attention", reasons["e"]);
+        Assert.StartsWith("runs other", reasons["g"]);
+    }
+
+    [Fact]
+    public void Plan_PinnedTenantWithIncludePinned_IsUpgraded()
+    {
+        var plan = FleetPlanner.Plan([Tenant("a", pinned: "1.0.0")], new FleetRequest { To = "1.1.0", All = true, IncludePinned = true });
+
+        Assert.Equal(["a"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
+    }
+
+    [Fact]
+    public void Plan_FromFilter_KeepsOnlyTenantsOnThatVersion()
+    {
+        var plan = FleetPlanner.Plan([Tenant("a", "1.0.0"), Tenant("b", "1.0.1")], new FleetRequest { To = "1.1.0", All = true, From = "1.0.1" });
+
+        Assert.Equal(["b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
+        Assert.Contains("not --from 1.0.1", plan.Excluded.Single().Reason);
+    }
+
+    [Fact]
+    public void Plan_InterruptedTenant_IsIncludedSoItGetsSettled()
+    {
+        var plan = FleetPlanner.Plan([Tenant("a", status: TenantStatus.Upgrading)], new FleetRequest { To = "1.1.0", All = true });
+
+        Assert.Single(plan.Waves.SelectMany(w => w.Tenants));
+    }
+
+    [Theory]
+    [InlineData(false, new string[0], "no tenants named")]
+    [InlineData(true, new[] { "a" }, "--all cannot be combined")]
+    [InlineData(false, new[] { "zz" }, "no tenant named zz")]
+    public void Plan_BadSelection_IsBadInput(bool all, string[] names, string message)
+    {
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = all, Tenants = names }));
+
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void Plan_UnknownCanaryName_IsBadInput()
+    {
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "nope" }));
+
+        Assert.Contains("canary nope", e.Message);
+    }
+
+    [Fact]
+    public void Plan_TwoProductsAndBareVersion_AsksForTheProduct()
+    {
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([Tenant("a"), Tenant("b", product: "shop")], new FleetRequest { To = "1.1.0", All = true }));
+
+        Assert.Contains("ambiguous", e.Message);
+    }
+
+    [Fact]
+    public void Plan_NewerThanTarget_IsNotDowngraded()
+    {
+        var plan = FleetPlanner.Plan([Tenant("a", "2.0.0")], new FleetRequest { To = "1.1.0", All = true });
+
+        Assert.Contains("downgrades are not supported", plan.Excluded.Single().Reason);
+    }
+}

@@ -1,0 +1,41 @@
+using Provisioner.Core.Tenants;
+using Provisioner.Core.Upgrades;
+
+namespace Provisioner.Core.Tests.Upgrades;
+
+public sealed class InterruptedUpgradeTests
+{
+    private static OperationRecord Op(long id, string status, params OperationStep[] steps) =>
+        new(id, "acme", "upgrade", status, "notes@1.0.0 -> notes@1.1.0 fleet=7", 1, DateTimeOffset.UnixEpoch, null, null, steps);
+
+    private static OperationStep Step(string name, string status, string detail) => new(1, 1, name, status, detail, DateTimeOffset.UnixEpoch, null);
+
+    [Fact]
+    public void Find_InterruptedAfterBackup_ReturnsBackupPath()
+    {
+        var found = InterruptedUpgrade.Find([Op(3, JournalStatus.Interrupted, Step("backup", "done", "/h/backups/acme/upgrade-3.sql 1234 bytes, verified"))]);
+
+        Assert.NotNull(found);
+        Assert.Equal(("notes@1.0.0", "notes@1.1.0", "/h/backups/acme/upgrade-3.sql", false), (found.From, found.To, found.Backup, found.RollbackStarted));
+    }
+
+    [Fact]
+    public void Find_InterruptedDuringBackup_HasNoBackup()
+    {
+        var found = InterruptedUpgrade.Find([Op(3, JournalStatus.Interrupted, Step("backup", "running", "/h/x.sql"))]);
+
+        Assert.Null(found!.Backup);
+    }
+
+    [Fact]
+    public void Find_OnlyFinishedOperations_ReturnsNull() =>
+        Assert.Null(InterruptedUpgrade.Find([Op(3, JournalStatus.Succeeded), Op(4, JournalStatus.RolledBack)]));
+
+    [Fact]
+    public void Find_RollbackStep_IsReported()
+    {
+        var found = InterruptedUpgrade.Find([Op(5, JournalStatus.Interrupted, Step("backup", "done", "/b.sql"), Step("rollback", "running", "restore"))]);
+
+        Assert.True(found!.RollbackStarted);
+    }
+}
