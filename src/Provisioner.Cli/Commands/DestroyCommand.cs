@@ -24,7 +24,7 @@ internal static class DestroyCommand
                     $"confirm with `provision destroy {tenant} --yes{(delete ? " --delete-data" : "")}`");
             }
 
-            var changes = await services.Destroyer().DestroyAsync(tenant, delete, new LineProgress(output), ct);
+            var changes = await services.Destroyer(await TenantBackend.ResolveAsync(services, tenant, null, ct)).DestroyAsync(tenant, delete, new LineProgress(output), ct);
             if (output.Json)
             {
                 output.WriteJson(new { tenant, dataDeleted = delete, removed = changes.Select(Views.Change) });

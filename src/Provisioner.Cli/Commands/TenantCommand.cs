@@ -15,14 +15,17 @@ internal static class TenantCommand
         var template = new Option<string?>("--template", "-t") { Description = "Template as product@version (default: the tenant's current one, or the newest notes)" };
         var size = new Option<string?>("--size", "-s") { Description = "Size (plan) from the template: small, medium, large (default: the template's default)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
-        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun };
+        var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml) or aws (Pulumi)" };
+        backend.AcceptOnlyFromAmong("docker", "aws");
+        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
             var request = new ProvisionRequest(parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun));
             var progress = new LineProgress(output);
             try
             {
-                var result = await services.Provisioner().ProvisionAsync(request, progress, ct);
+                var kind = await TenantBackend.ResolveAsync(services, request.Name, parse.GetValue(backend), ct);
+                var result = await services.Provisioner(kind).ProvisionAsync(request, progress, ct);
                 Render(result, output);
                 return 0;
             }

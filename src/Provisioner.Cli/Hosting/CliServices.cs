@@ -13,7 +13,7 @@ using Serilog.Extensions.Logging;
 namespace Provisioner.Cli.Hosting;
 
 /// <summary>The composition root: the one place that knows every implementation. Built per command invocation, lazily.</summary>
-internal sealed class CliServices : IDisposable
+internal sealed partial class CliServices : IDisposable
 {
     private readonly Serilog.Core.Logger _serilog;
     private readonly SerilogLoggerFactory _loggers;
@@ -71,22 +71,25 @@ internal sealed class CliServices : IDisposable
 
     public ILockManager Locks { get; }
 
-    public ITenantBackend Backend => new DockerBackend(_docker.Value, new DockerBackendOptions(), _loggers.CreateLogger<DockerBackend>());
+    public ITenantBackend Backend => BackendFor(null);
+
+    private ITenantBackend DockerBackend() => new DockerBackend(_docker.Value, new DockerBackendOptions(), _loggers.CreateLogger<DockerBackend>());
 
     private static IReadOnlyList<IJourney> Journeys { get; } = [new NotesRoundtripJourney()];
 
     public ILogger<T> Logger<T>() => _loggers.CreateLogger<T>();
 
-    public HealthGate HealthGate() => new(
-        [new HttpProbe(_http, TimeProvider.System), new SqlProbe(TimeProvider.System), new JourneyProbe(_http, Journeys, TimeProvider.System)],
-        TimeProvider.System,
-        HealthOptions);
+    public HealthGate HealthGate() => new(Probes(), TimeProvider.System, HealthOptions);
 
-    public TenantProvisioner Provisioner() => new(
-        Templates, Registry, Locks, Backend, RegistryFactory.CreateProtector(Home), HealthGate(), LoopbackPorts.IsFreeOn(Options.PublishAddress),
+    private IHealthProbe[] Probes() =>
+        [new HttpProbe(_http, TimeProvider.System), new SqlProbe(TimeProvider.System), new JourneyProbe(_http, Journeys, TimeProvider.System)];
+
+    /// <param name="backend">docker or aws; null: <c>backend:</c> from provisioner.yaml, else docker.</param>
+    public TenantProvisioner Provisioner(string? backend = null) => new(
+        Templates, Registry, Locks, BackendFor(backend), RegistryFactory.CreateProtector(Home), HealthGateFor(backend), LoopbackPorts.IsFreeOn(Options.PublishAddress),
         Options, TimeProvider.System, Logger<TenantProvisioner>());
 
-    public TenantDestroyer Destroyer() => new(Registry, Locks, Backend, TimeProvider.System, Logger<TenantDestroyer>());
+    public TenantDestroyer Destroyer(string? backend = null) => new(Registry, Locks, BackendFor(backend), TimeProvider.System, Logger<TenantDestroyer>());
 
     public TenantUpgrader Upgrader() => new(
         Templates, Registry, Locks, Backend, RegistryFactory.CreateProtector(Home), new PostgresDumpBackups(Backend), HealthGate(), Options,
@@ -97,7 +100,7 @@ internal sealed class CliServices : IDisposable
     /// <summary>Upgrade backups: <c>$PROVISIONER_HOME/backups/&lt;tenant&gt;/</c>.</summary>
     public string BackupRoot => Path.Combine(Home, "backups");
 
-    public TenantStatusService Status() => new(Registry, Backend, Templates, HealthGate());
+    public TenantStatusService Status(string? backend = null) => new(Registry, BackendFor(backend), Templates, HealthGateFor(backend));
 
     public void Dispose()
     {

@@ -18,4 +18,10 @@ public sealed class ProvisionerConfig
     public HealthSettings Health { get; set; } = new();
 
     public PortSettings Ports { get; set; } = new();
+
+    /// <summary>Backend for new tenants: <c>docker</c> (default) or <c>aws</c>; <c>--backend</c> wins. Existing tenants keep theirs.</summary>
+    public string? Backend { get; set; }
+
+    /// <summary>The AWS target (<c>--backend aws</c>): region, image registry, Pulumi state, quotas.</summary>
+    public AwsSettings Aws { get; set; } = new();
 }

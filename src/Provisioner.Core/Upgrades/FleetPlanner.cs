@@ -96,6 +96,7 @@ public static class FleetPlanner
         return t switch
         {
             _ when t.Product != product => $"runs {t.Product}, not {product}",
+            _ when t.Backend != "docker" => $"runs on {t.Backend}; `provision upgrade` backs up and restores through the Docker backend only (not wired for {t.Backend} yet)",
             _ when t.Status == TenantStatus.Destroyed => "destroyed",
             _ when t.Status == TenantStatus.NeedsAttention => $"needs attention (retry with `provision upgrade {t.Name} --resume`): {t.LastError}",
             _ when t.Status is TenantStatus.Failed or TenantStatus.Provisioning => $"is {t.Status}; converge it first with `provision tenant {t.Name}`",

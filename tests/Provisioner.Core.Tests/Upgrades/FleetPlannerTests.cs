@@ -112,4 +112,12 @@ public sealed class FleetPlannerTests
 
         Assert.Contains("downgrades are not supported", plan.Excluded.Single().Reason);
     }
+
+    [Fact]
+    public void Plan_AwsTenant_IsLeftOutWithReason()
+    {
+        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = "aws" }], new FleetRequest { To = "1.1.0", All = true });
+
+        Assert.StartsWith("runs on aws", plan.Excluded.Single().Reason);
+    }
 }

@@ -1,0 +1,37 @@
+namespace Provisioner.Aws.Pulumi;
+
+/// <summary>
+/// The exact argument lists the driver passes, as Pulumi's Automation API builds them (../shared/reference/pulumi-yaml-notes.md §6).
+/// Pure functions so tests can compare them word for word. <see cref="Global"/> is appended to every call.
+/// </summary>
+internal static class PulumiArguments
+{
+    public static IReadOnlyList<string> Global(string programDirectory) => ["--non-interactive", "--cwd", programDirectory];
+
+    public static IReadOnlyList<string> Version() => ["version"];
+
+    public static IReadOnlyList<string> SelectOrCreate(string stack) =>
+        ["stack", "select", "--stack", stack, "--create", "--secrets-provider", "passphrase"];
+
+    public static IReadOnlyList<string> SetAll(string stack, IReadOnlyList<ConfigEntry> entries)
+    {
+        var args = new List<string> { "config", "set-all", "--stack", stack };
+        foreach (var e in entries)
+        {
+            args.Add(e.Secret ? "--secret" : "--plaintext");
+            args.Add($"{e.Key}={e.Value}");
+        }
+
+        return args;
+    }
+
+    public static IReadOnlyList<string> Up(string stack) => ["up", "--yes", "--skip-preview", "--json", "--stack", stack];
+
+    public static IReadOnlyList<string> Outputs(string stack) => ["stack", "output", "--json", "--show-secrets", "--stack", stack];
+
+    public static IReadOnlyList<string> Refresh(string stack) => ["refresh", "--yes", "--skip-preview", "--stack", stack];
+
+    public static IReadOnlyList<string> Destroy(string stack) => ["destroy", "--yes", "--skip-preview", "--json", "--stack", stack];
+
+    public static IReadOnlyList<string> RemoveStack(string stack) => ["stack", "rm", "--yes", "--stack", stack];
+}
