@@ -33,7 +33,7 @@ internal static class PinCommand
                 pinTo = parsed.ToNormalizedString();
             }
 
-            await services.Registry.SaveAsync(tenant with { PinnedVersion = pinTo, UpdatedAt = DateTimeOffset.UtcNow }, ct);
+            await services.Registry.SaveAsync(tenant with { PinnedVersion = pinTo, UpdatedAt = TimeProvider.System.GetUtcNow() }, ct);
             if (output.Json)
             {
                 output.WriteJson(new { tenant = tenantName, version = tenant.Version, pinnedVersion = pinTo });

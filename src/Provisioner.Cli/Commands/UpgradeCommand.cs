@@ -49,15 +49,17 @@ internal static class UpgradeCommand
             if (parse.GetValue(resume) && names.Count > 0)
             {
                 // A person asks by name: settle the tenant, retrying a failed rollback (never done automatically).
+                var stuck = 0;
                 foreach (var n in names)
                 {
                     var settled = await services.Upgrader().RecoverAsync(n, retryNeedsAttention: true, progress, ct);
+                    stuck += settled.Status == Core.Tenants.TenantStatus.NeedsAttention ? 1 : 0;
                     output.Line($"{n}: {settled.Status} on {settled.Version}{(settled.LastError is null ? "" : $" ({settled.LastError})")}");
                 }
 
-                if (parse.GetValue(to) is null)
+                if (parse.GetValue(to) is null || stuck > 0)
                 {
-                    return 0;
+                    return stuck == 0 ? 0 : ExitCodes.Failed;
                 }
             }
 
@@ -86,8 +88,7 @@ internal static class UpgradeCommand
                 var resumed = await fleet.ResumeAsync(request, progress, ct);
                 if (resumed is null)
                 {
-                    var settled = await services.Upgrader().RecoverAllAsync(progress, ct);
-                    output.Line(settled == 0 ? "Nothing to resume: no fleet upgrade was interrupted." : $"Settled {settled} tenant(s) left mid-upgrade.");
+                    output.Line("Nothing left to resume.");
                     return 0;
                 }
 
@@ -98,13 +99,13 @@ internal static class UpgradeCommand
                 result = await fleet.RunAsync(request!, progress, ct);
             }
 
+            UpgradeViews.Render(result, output);
             foreach (var path in reports)
             {
                 UpgradeViews.WriteReport(result, path);
                 output.Progress($"report written: {path}");
             }
 
-            UpgradeViews.Render(result, output);
             return result.Succeeded ? 0 : ExitCodes.Failed;
         });
         return command;

@@ -66,8 +66,13 @@ internal static class UpgradeViews
         }
 
         var counts = string.Join(", ", r.Tenants.GroupBy(t => t.Outcome).Select(g => $"{g.Count()} {g.Key}"));
+        foreach (var blocked in r.Plan.Excluded.Where(e => e.Blocking))
+        {
+            output.Line($"Not upgradable: {blocked.Tenant} ({blocked.Version}): {blocked.Reason}");
+        }
+
         output.Line(r.Tenants.Count == 0
-            ? $"Nothing to upgrade to {r.Plan.Product}@{r.Plan.To} ({r.Plan.Excluded.Count} tenant(s) skipped)."
+            ? $"Nothing to upgrade to {r.Plan.Product}@{r.Plan.To} ({r.Plan.Excluded.Count} tenant(s) skipped{(r.Succeeded ? "" : ", some of them not upgradable")})."
             : r.Succeeded
                 ? $"Upgraded to {r.Plan.Product}@{r.Plan.To}: {counts} in {r.Duration.TotalSeconds:0.0} s."
                 : $"Upgrade to {r.Plan.Product}@{r.Plan.To} incomplete: {counts} in {r.Duration.TotalSeconds:0.0} s.{(r.HaltReason is null ? "" : $" Halted: {r.HaltReason}.")}");

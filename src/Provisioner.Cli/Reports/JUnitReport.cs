@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 using Provisioner.Core.Upgrades;
 
@@ -13,26 +14,34 @@ internal static class JUnitReport
     public static XDocument Of(FleetResult r)
     {
         static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
-        var failures = r.Tenants.Count(t => t.Outcome is not (UpgradeOutcome.Upgraded or UpgradeOutcome.Current or UpgradeOutcome.NotReached));
+        var blocked = r.Plan.Excluded.Where(e => e.Blocking).ToList();
+        var failures = r.Tenants.Count(t => t.Outcome is not (UpgradeOutcome.Upgraded or UpgradeOutcome.Current or UpgradeOutcome.NotReached)) + blocked.Count;
+        var tests = r.Tenants.Count + blocked.Count;
         var skipped = r.Tenants.Count(t => t.Outcome == UpgradeOutcome.NotReached);
         var suite = new XElement(
             "testsuite",
             new XAttribute("name", $"provision upgrade {r.Plan.Product} to {r.Plan.To}"),
-            new XAttribute("tests", r.Tenants.Count),
+            new XAttribute("tests", tests),
             new XAttribute("failures", failures),
             new XAttribute("errors", 0),
             new XAttribute("skipped", skipped),
             new XAttribute("time", Seconds(r.Duration)),
-            r.Tenants.Select(t => Case(t, Seconds(t.Duration))));
+            r.Tenants.Select(t => Case(t, Seconds(t.Duration))),
+            blocked.Select(b => new XElement(
+                "testcase",
+                new XAttribute("classname", "upgrade.blocked"),
+                new XAttribute("name", $"{b.Tenant} {b.Version} -> {r.Plan.To}"),
+                new XAttribute("time", "0"),
+                new XElement("failure", new XAttribute("type", "not-upgradable"), new XAttribute("message", Clean($"{b.Tenant}: not upgradable: {b.Reason}"))))));
         if (r.HaltReason is not null)
         {
-            suite.Add(new XElement("system-err", $"fleet halted: {r.HaltReason}"));
+            suite.Add(new XElement("system-err", Clean($"fleet halted: {r.HaltReason}")));
         }
 
         return new XDocument(new XElement(
             "testsuites",
             new XAttribute("name", "provision upgrade"),
-            new XAttribute("tests", r.Tenants.Count),
+            new XAttribute("tests", tests),
             new XAttribute("failures", failures),
             new XAttribute("skipped", skipped),
             new XAttribute("time", Seconds(r.Duration)),
@@ -51,7 +60,7 @@ internal static class JUnitReport
             case UpgradeOutcome.Upgraded or UpgradeOutcome.Current:
                 break;
             case UpgradeOutcome.NotReached:
-                element.Add(new XElement("skipped", new XAttribute("message", t.Reason ?? "not reached")));
+                element.Add(new XElement("skipped", new XAttribute("message", Clean(t.Reason ?? "not reached"))));
                 break;
             default:
                 var body = string.Join("\n", new[]
@@ -60,10 +69,13 @@ internal static class JUnitReport
                     t.Backup is null ? null : $"backup: {t.Backup}",
                     t.LogTail is null ? null : $"last log lines:\n{t.LogTail}",
                 }.Where(s => s is not null));
-                element.Add(new XElement("failure", new XAttribute("type", t.Outcome), new XAttribute("message", $"{t.Tenant}: {t.Outcome}: {t.Reason}"), body));
+                element.Add(new XElement("failure", new XAttribute("type", t.Outcome), new XAttribute("message", Clean($"{t.Tenant}: {t.Outcome}: {t.Reason}")), Clean(body)));
                 break;
         }
 
         return element;
     }
+
+    /// <summary>App log lines may hold control characters XML cannot carry; they become '?'.</summary>
+    private static string Clean(string text) => new(text.Select(c => XmlConvert.IsXmlChar(c) ? c : '?').ToArray());
 }

@@ -41,6 +41,10 @@ public interface ITenantBackend
     Task<CommandResult> ExecWithInputAsync(string tenant, string component, IReadOnlyList<string> command, string? user, Stream stdin, CancellationToken ct) =>
         throw new NotSupportedException($"the {Kind} backend cannot stream input into a component");
 
+    /// <summary>Runs a command inside a component, writing its standard output to <paramref name="stdout"/> as it arrives (e.g. a database dump).</summary>
+    Task<CommandResult> ExecToStreamAsync(string tenant, string component, IReadOnlyList<string> command, string? user, Stream stdout, CancellationToken ct) =>
+        throw new NotSupportedException($"the {Kind} backend cannot stream output from a component");
+
     /// <summary>Stops one component (and keeps it, so apply can replace or restart it). A missing component is not an error.</summary>
     Task StopComponentAsync(string tenant, string component, CancellationToken ct) =>
         throw new NotSupportedException($"the {Kind} backend cannot stop a single component");

@@ -1,4 +1,7 @@
 namespace Provisioner.Core.Upgrades;
 
-/// <summary>A tenant a fleet upgrade leaves alone, and why (pinned, already current, not healthy...).</summary>
-public sealed record ExcludedTenant(string Tenant, string Version, string Reason);
+/// <summary>
+/// A tenant a fleet upgrade leaves alone, and why. <see cref="Blocking"/> when it was targeted but cannot be upgraded
+/// (needs attention, failed, newer, another backend): the upgrade then does not count as complete.
+/// </summary>
+public sealed record ExcludedTenant(string Tenant, string Version, string Reason, bool Blocking = false);

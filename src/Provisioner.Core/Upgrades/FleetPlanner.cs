@@ -21,18 +21,18 @@ public static class FleetPlanner
         var excluded = new List<ExcludedTenant>();
         foreach (var t in selected.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            var reason = Exclusion(t, product, to, fromFilter, request);
-            if (reason is null)
+            var exclusion = Exclusion(t, product, to, fromFilter, request);
+            if (exclusion is null)
             {
                 eligible.Add(new PlannedUpgrade(t.Name, t.Version, to.ToNormalizedString()));
             }
             else
             {
-                excluded.Add(new ExcludedTenant(t.Name, t.Version, reason));
+                excluded.Add(new ExcludedTenant(t.Name, t.Version, exclusion.Value.Reason, exclusion.Value.Blocking));
             }
         }
 
-        var canary = Canary(eligible, request.Canary);
+        var canary = Canary(eligible, excluded, request.Canary);
         var rest = eligible.Where(e => !canary.Contains(e)).ToList();
         var waves = new List<FleetWave>();
         if (canary.Count > 0)
@@ -89,26 +89,28 @@ public static class FleetPlanner
             : throw new BadInputException($"no tenant named {string.Join(", ", unknown)}", "`provision list` shows the tenants");
     }
 
-    private static string? Exclusion(TenantRecord t, string product, NuGetVersion to, NuGetVersion? from, FleetRequest request)
+    /// <summary>Why a tenant is left out, and whether that makes the upgrade incomplete (it was targeted but cannot move).</summary>
+    private static (string Reason, bool Blocking)? Exclusion(TenantRecord t, string product, NuGetVersion to, NuGetVersion? from, FleetRequest request)
     {
         var version = NuGetVersion.TryParse(t.Version, out var v) ? v : null;
         var interrupted = t.Status is TenantStatus.Upgrading or TenantStatus.RollingBack;
+        var named = !request.All;
         return t switch
         {
-            _ when t.Product != product => $"runs {t.Product}, not {product}",
-            _ when t.Backend != "docker" => $"runs on {t.Backend}; `provision upgrade` backs up and restores through the Docker backend only (not wired for {t.Backend} yet)",
-            _ when t.Status == TenantStatus.Destroyed => "destroyed",
-            _ when t.Status == TenantStatus.NeedsAttention => $"needs attention (retry with `provision upgrade {t.Name} --resume`): {t.LastError}",
-            _ when t.Status is TenantStatus.Failed or TenantStatus.Provisioning => $"is {t.Status}; converge it first with `provision tenant {t.Name}`",
-            _ when version == to && !interrupted => $"already on {to.ToNormalizedString()}",
-            _ when from is not null && version != from && !interrupted => $"on {t.Version}, not --from {from.ToNormalizedString()}",
-            _ when request.All && !request.IncludePinned && t.PinnedVersion is not null => $"pinned to {t.PinnedVersion} (--include-pinned to upgrade it)",
-            _ when version > to && !interrupted => $"on {t.Version}, newer than {to.ToNormalizedString()} (downgrades are not supported)",
+            _ when t.Product != product => ($"runs {t.Product}, not {product}", named),
+            _ when t.Backend != "docker" => ($"runs on {t.Backend}; `provision upgrade` backs up and restores through the Docker backend only (not wired for {t.Backend} yet)", true),
+            _ when t.Status == TenantStatus.Destroyed => ("destroyed", named),
+            _ when t.Status == TenantStatus.NeedsAttention => ($"needs attention (retry with `provision upgrade {t.Name} --resume`): {t.LastError}", true),
+            _ when t.Status is TenantStatus.Failed or TenantStatus.Provisioning => ($"is {t.Status}; converge it first with `provision tenant {t.Name}`", true),
+            _ when version == to && !interrupted => ($"already on {to.ToNormalizedString()}", false),
+            _ when from is not null && version != from && !interrupted => ($"on {t.Version}, not --from {from.ToNormalizedString()}", false),
+            _ when request.All && !request.IncludePinned && t.PinnedVersion is not null => ($"pinned to {t.PinnedVersion} (--include-pinned to upgrade it)", false),
+            _ when version > to && !interrupted => ($"on {t.Version}, newer than {to.ToNormalizedString()} (downgrades are not supported)", true),
             _ => null,
         };
     }
 
-    private static List<PlannedUpgrade> Canary(IReadOnlyList<PlannedUpgrade> eligible, string canary)
+    private static List<PlannedUpgrade> Canary(IReadOnlyList<PlannedUpgrade> eligible, IReadOnlyList<ExcludedTenant> excluded, string canary)
     {
         if (int.TryParse(canary, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
@@ -116,7 +118,8 @@ public static class FleetPlanner
         }
 
         var names = canary.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var missing = names.Where(n => eligible.All(e => e.Tenant != n)).ToList();
+        // A named canary that is already done (e.g. a resumed run) is simply not needed again.
+        var missing = names.Where(n => eligible.All(e => e.Tenant != n) && excluded.All(x => x.Tenant != n || x.Blocking)).ToList();
         return missing.Count == 0
             ? eligible.Where(e => names.Contains(e.Tenant)).ToList()
             : throw new BadInputException(

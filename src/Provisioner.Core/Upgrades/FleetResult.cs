@@ -5,7 +5,7 @@ public sealed record FleetResult(
     FleetPlan Plan, IReadOnlyList<TenantUpgradeResult> Tenants, bool Halted, string? HaltReason, long? Operation, bool Resumed, TimeSpan Duration)
 {
     /// <summary>True only when every targeted tenant ended on the target version.</summary>
-    public bool Succeeded => !Halted && Tenants.All(t => t.Succeeded);
+    public bool Succeeded => !Halted && Tenants.All(t => t.Succeeded) && !Plan.Excluded.Any(e => e.Blocking);
 
     public int Failures => Tenants.Count(t => t.Outcome is UpgradeOutcome.RolledBack or UpgradeOutcome.NeedsAttention or UpgradeOutcome.Failed);
 }

@@ -47,8 +47,28 @@ public sealed class FleetUpgrader(
             progress?.Report($"== resuming fleet upgrade {last.Id} to {interrupted.To} (its process died)");
         }
 
+        if (interrupted is not null && fallback is not null && fallback.To != interrupted.To)
+        {
+            throw new BadInputException(
+                $"the interrupted fleet upgrade was to {interrupted.To}, not {fallback.To}",
+                $"resume it with `provision upgrade --resume` (no --to), or start a new one without --resume");
+        }
+
         var request = interrupted ?? fallback;
-        return request is null ? null : await RunLockedAsync(request, interrupted is not null, progress, ct);
+        if (request is null)
+        {
+            var settled = 0;
+            foreach (var stuck in (await registry.ListAsync(ct)).Where(t => t.Status is TenantStatus.Upgrading or TenantStatus.RollingBack))
+            {
+                await upgrader.RecoverAsync(stuck.Name, retryNeedsAttention: false, progress, ct);
+                settled++;
+            }
+
+            progress?.Report(settled == 0 ? "nothing to resume: no fleet upgrade was interrupted" : $"settled {settled} tenant(s) left mid-upgrade");
+            return null;
+        }
+
+        return await RunLockedAsync(request, interrupted is not null, progress, ct);
     }
 
     private async Task<FleetResult> RunLockedAsync(FleetRequest request, bool resumed, IProgress<string>? progress, CancellationToken ct)
@@ -118,10 +138,13 @@ public sealed class FleetUpgrader(
         {
             return await upgrader.UpgradeAsync(t.Tenant, NuGetVersion.Parse(t.To), settings, $"fleet={operation}", progress, ct);
         }
-        catch (ProvisionerException e)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // e.g. the tenant's lock is held by another command: nothing was changed.
-            return new TenantUpgradeResult(t.Tenant, t.From, t.To, UpgradeOutcome.Failed, e.Message + (e.Hint is null ? "" : $" ({e.Hint})"), null, null, null, time.GetElapsedTime(started));
+            // e.g. the tenant's lock is held by another command (nothing was changed), or an unexpected error: one tenant's
+            // failure is a result, so the fleet halts in order and still writes its report.
+            log.LogError(e, "Upgrading {Tenant} failed: {Error}", t.Tenant, e.Message);
+            var hint = e is ProvisionerException { Hint: { } h } ? $" ({h})" : "";
+            return new TenantUpgradeResult(t.Tenant, t.From, t.To, UpgradeOutcome.Failed, e.Message + hint, null, null, null, time.GetElapsedTime(started));
         }
     }
 

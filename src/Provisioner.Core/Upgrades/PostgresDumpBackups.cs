@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 
@@ -7,12 +6,16 @@ namespace Provisioner.Core.Upgrades;
 
 /// <summary>
 /// Backups with the tools inside the tenant's PostgreSQL component, reached through the backend (no database port
-/// is published): <c>pg_dump</c> (plain SQL) out, <c>psql</c> in. Verification restores into a scratch database.
+/// is published): <c>pg_dump</c> (plain SQL) streamed to a file, <c>psql</c> fed from it. Verification and restore both
+/// load into a scratch database first, so the live database is replaced only by a complete, checked copy.
 /// </summary>
 public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBackups
 {
     /// <summary>The scratch database a backup is restored into for verification (dropped afterwards).</summary>
     public const string ScratchDatabase = "provision_verify";
+
+    /// <summary>Where a restore is loaded before it replaces the live database.</summary>
+    public const string RestoreDatabase = "provision_restore";
 
     public async Task<long> SizeAsync(string tenant, DatabaseTarget db, CancellationToken ct) =>
         long.Parse(await QueryAsync(tenant, db, db.Database, "select pg_database_size(current_database())", ct), CultureInfo.InvariantCulture);
@@ -24,61 +27,70 @@ public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBacku
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = path + ".partial";
-        var dump = await RunAsync(tenant, db, ["pg_dump", "--no-password", "--dbname", db.Database], "pg_dump", ct);
-        await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            var bytes = Encoding.UTF8.GetBytes(dump);
-            await file.WriteAsync(bytes, ct);
-            file.Flush(flushToDisk: true);
-        }
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                var dump = await backend.ExecToStreamAsync(tenant, db.Component, ["pg_dump", "--no-password", "--dbname", db.Database], db.User, file, ct);
+                if (!dump.Succeeded)
+                {
+                    throw new ProvisionerException($"pg_dump in {tenant}'s {db.Component} failed (exit {dump.ExitCode}): {Tail(dump.Stderr)}");
+                }
 
-        File.Move(partial, path, overwrite: true);
-        var live = await ChecksumAsync(tenant, db, ct);
-        var restored = await VerifyAsync(tenant, db, path, ct);
-        if (restored != live)
+                file.Flush(flushToDisk: true);
+            }
+
+            var live = await ChecksumAsync(tenant, db, ct);
+            var restored = await LoadAndChecksumAsync(tenant, db, ScratchDatabase, partial, ct);
+            await DropAsync(tenant, db, ScratchDatabase);
+            if (restored != live)
+            {
+                throw new ProvisionerException(
+                    $"backup of {tenant} does not match its database (restored checksum {restored}, live {live})",
+                    hint: "the database changed while it was dumped, or the dump is incomplete; retry the upgrade");
+            }
+
+            File.Move(partial, path, overwrite: true);
+            return new BackupInfo(path, new FileInfo(path).Length, live);
+        }
+        catch
         {
-            throw new ProvisionerException(
-                $"backup {path} does not match the database (restored checksum {restored}, live {live})",
-                hint: "the database changed while it was dumped, or the dump is incomplete; retry the upgrade");
+            File.Delete(partial);
+            throw;
         }
-
-        return new BackupInfo(path, new FileInfo(path).Length, live);
     }
 
     public async Task RestoreAsync(string tenant, DatabaseTarget db, string path, CancellationToken ct)
     {
-        var owner = await QueryAsync(tenant, db, "postgres", $"select pg_get_userbyid(datdba) from pg_database where datname = '{db.Database.Replace("'", "''", StringComparison.Ordinal)}'", ct);
+        var owner = await QueryAsync(tenant, db, "postgres", $"select pg_get_userbyid(datdba) from pg_database where datname = {Literal(db.Database)}", ct);
         owner = owner.Length == 0 ? db.User : owner;
+        await LoadAndChecksumAsync(tenant, db, RestoreDatabase, path, ct, owner);
+
+        // Only a complete load replaces the live database; a failure before this point leaves it as it was.
         await RunAsync(tenant, db, Psql("postgres", $"drop database if exists {Ident(db.Database)} with (force)"), "drop database", ct);
-        await RunAsync(tenant, db, Psql("postgres", $"create database {Ident(db.Database)} owner {Ident(owner)}"), "create database", ct);
-        await LoadAsync(tenant, db, db.Database, path, ct);
+        await RunAsync(tenant, db, Psql("postgres", $"alter database {RestoreDatabase} rename to {Ident(db.Database)}"), "rename restored database", ct);
     }
 
-    private async Task<string> VerifyAsync(string tenant, DatabaseTarget db, string path, CancellationToken ct)
+    private async Task<string> LoadAndChecksumAsync(string tenant, DatabaseTarget db, string database, string path, CancellationToken ct, string? owner = null)
     {
-        await RunAsync(tenant, db, Psql("postgres", $"drop database if exists {ScratchDatabase} with (force)"), "drop scratch database", ct);
-        await RunAsync(tenant, db, Psql("postgres", $"create database {ScratchDatabase}"), "create scratch database", ct);
-        try
+        await DropAsync(tenant, db, database);
+        await RunAsync(tenant, db, Psql("postgres", $"create database {database}{(owner is null ? "" : $" owner {Ident(owner)}")}"), $"create {database}", ct);
+        await using (var input = File.OpenRead(path))
         {
-            await LoadAsync(tenant, db, ScratchDatabase, path, ct);
-            return await QueryAsync(tenant, db, ScratchDatabase, DatabaseChecksum.Sql, ct);
+            var result = await backend.ExecWithInputAsync(
+                tenant, db.Component, ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database], db.User, input, ct);
+            if (!result.Succeeded)
+            {
+                await DropAsync(tenant, db, database);
+                throw new ProvisionerException($"loading {Path.GetFileName(path)} into {database} failed (psql exit {result.ExitCode}): {Tail(result.Stderr)}");
+            }
         }
-        finally
-        {
-            await RunAsync(tenant, db, Psql("postgres", $"drop database if exists {ScratchDatabase} with (force)"), "drop scratch database", CancellationToken.None);
-        }
+
+        return await QueryAsync(tenant, db, database, DatabaseChecksum.Sql, ct);
     }
 
-    private async Task LoadAsync(string tenant, DatabaseTarget db, string database, string path, CancellationToken ct)
-    {
-        await using var input = File.OpenRead(path);
-        var result = await backend.ExecWithInputAsync(
-            tenant, db.Component, ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database], db.User, input, ct);
-        if (!result.Succeeded)
-        {
-            throw new ProvisionerException($"restoring {Path.GetFileName(path)} into {database} failed (psql exit {result.ExitCode}): {Tail(result.Stderr)}");
-        }
-    }
+    private Task DropAsync(string tenant, DatabaseTarget db, string database) =>
+        RunAsync(tenant, db, Psql("postgres", $"drop database if exists {database} with (force)"), $"drop {database}", CancellationToken.None);
 
     private async Task<string> QueryAsync(string tenant, DatabaseTarget db, string database, string sql, CancellationToken ct) =>
         (await RunAsync(tenant, db, ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", database, "-tAc", sql], "psql", ct)).Trim();
@@ -94,6 +106,8 @@ public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBacku
     private static string[] Psql(string database, string sql) => ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql];
 
     private static string Ident(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string Tail(string text)
     {

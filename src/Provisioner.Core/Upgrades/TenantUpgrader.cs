@@ -29,6 +29,8 @@ public sealed class TenantUpgrader(
 {
     private readonly UpgradeRollback _rollback = new(registry, backend, backups, health, options, time, log);
 
+    private UpgradeSettler Settler => new(templates, registry, backend, protector, health, _rollback, options, time, log);
+
     public async Task<TenantUpgradeResult> UpgradeAsync(
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct)
     {
@@ -36,14 +38,14 @@ public sealed class TenantUpgrader(
         using var held = locks.Acquire($"tenant {name}", "upgrade");
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
         var tenant = await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
-        tenant = await SettleAsync(tenant, settings, progress, ct);
+        tenant = await Settler.SettleAsync(tenant, settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null) =>
             new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start));
 
         if (tenant.Status == TenantStatus.NeedsAttention)
         {
-            return Result(UpgradeOutcome.Failed, $"needs attention: {tenant.LastError}");
+            return Result(UpgradeOutcome.NeedsAttention, $"needs attention: {tenant.LastError}");
         }
 
         if (tenant.Version == target && tenant.Status == TenantStatus.Active)
@@ -64,26 +66,47 @@ public sealed class TenantUpgrader(
             return Result(UpgradeOutcome.Failed, $"{previous.Ref} -> {next.Ref}: both versions need the same SQL-checked database to back up (found {db?.ToString() ?? "none"})");
         }
 
+        if (previous.Component(db.Component).Image != next.Component(db.Component).Image)
+        {
+            return Result(UpgradeOutcome.Failed,
+                $"{previous.Ref} -> {next.Ref} changes the database image ({previous.Component(db.Component).Image} -> {next.Component(db.Component).Image}); " +
+                "a database engine upgrade needs a dump and restore into the new engine, which `provision upgrade` does not do");
+        }
+
         var secrets = TenantSecrets.Deserialize(protector.Unprotect(tenant.EncryptedSecrets)).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, name, tenant.Size, tenant.HostPort, options.PublishAddress);
         var detail = $"{previous.Ref}{UpgradeJournalNames.Arrow}{next.Ref}{(fleetTag is null ? "" : " " + fleetTag)}";
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, detail, ct);
         log.LogInformation("Upgrading {Tenant} from {From} to {To}", name, previous.Ref, next.Ref);
 
-        // Before the backup nothing has changed: a failure here leaves the tenant as it was.
+        // Until the backup is complete nothing has changed but a stopped app: a failure here starts it again.
         string backup;
         try
         {
             await PreflightAsync(tenant, stamp, db, settings, operation, progress, ct);
             tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = protector.Protect(secrets.Serialize()), UpdatedAt = time.GetUtcNow() };
             await registry.SaveAsync(tenant, ct);
+            if (previous.Entry is { } app)
+            {
+                // No writes during the dump: the backup is consistent and verifiable, and no write is lost to a rollback
+                // except those the new version takes during its health gate and monitor window.
+                progress?.Report($"{name}: stopping {app.Name} for the backup");
+                await backend.StopComponentAsync(name, app.Name, ct);
+            }
+
             backup = await BackupAsync(tenant, previous, db, settings, operation, progress, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
-            await registry.SaveAsync(tenant with { Status = tenant.Status == TenantStatus.Upgrading ? TenantStatus.Active : tenant.Status, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
+            var restarted = await RestartPreviousAsync(tenant, previous, secrets, operation, progress);
+            await registry.SaveAsync(tenant with { Status = restarted ? TenantStatus.Active : TenantStatus.Failed, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
-            return Result(UpgradeOutcome.Failed, e.Message);
+            if (e is OperationCanceledException && ct.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            return Result(UpgradeOutcome.Failed, e.Message + (restarted ? "" : $"; and {previous.Ref} did not come back: run `provision tenant {name}`"));
         }
 
         var failure = await RunForwardAsync(tenant, stamp, secrets, settings, operation, progress, ct);
@@ -112,53 +135,7 @@ public sealed class TenantUpgrader(
     {
         using var held = locks.Acquire($"tenant {name}", "upgrade --resume");
         var tenant = await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
-        return await SettleAsync(tenant, new UpgradeSettings { BackupRoot = "", RetryNeedsAttention = retryNeedsAttention }, progress, ct);
-    }
-
-    /// <summary>Settles every tenant left Upgrading or RollingBack by a dead process; returns how many.</summary>
-    public async Task<int> RecoverAllAsync(IProgress<string>? progress, CancellationToken ct)
-    {
-        var stuck = (await registry.ListAsync(ct)).Where(t => t.Status is TenantStatus.Upgrading or TenantStatus.RollingBack).ToList();
-        foreach (var t in stuck)
-        {
-            await RecoverAsync(t.Name, retryNeedsAttention: false, progress, ct);
-        }
-
-        return stuck.Count;
-    }
-
-    /// <summary>A tenant left mid-upgrade by a dead process is first brought to a consistent state: untouched, or rolled back.</summary>
-    private async Task<TenantRecord> SettleAsync(TenantRecord tenant, UpgradeSettings settings, IProgress<string>? progress, CancellationToken ct)
-    {
-        await registry.Journal.MarkInterruptedAsync(tenant.Name, ct);
-        var retry = tenant.Status == TenantStatus.NeedsAttention && settings.RetryNeedsAttention;
-        if (tenant.Status is not (TenantStatus.Upgrading or TenantStatus.RollingBack) && !retry)
-        {
-            return tenant;
-        }
-
-        var journal = await registry.Journal.ListAsync(tenant.Name, 20, ct);
-        var interrupted = retry
-            ? journal.Where(o => o.Kind == UpgradeJournalNames.Operation).MaxBy(o => o.Id) is { } last ? InterruptedUpgrade.Find([last with { Status = JournalStatus.Interrupted }]) : null
-            : InterruptedUpgrade.Find(journal);
-        if (interrupted?.Backup is null)
-        {
-            // Interrupted before its backup was complete: nothing was applied, the old version still runs.
-            progress?.Report($"{tenant.Name}: an earlier upgrade was interrupted before its backup finished; nothing had changed");
-            var untouched = tenant with { Status = TenantStatus.Active, UpdatedAt = time.GetUtcNow() };
-            await registry.SaveAsync(untouched, ct);
-            return untouched;
-        }
-
-        progress?.Report($"{tenant.Name}: an earlier upgrade ({interrupted.From} -> {interrupted.To}) was interrupted after its backup; rolling back first");
-        var previous = templates.Resolve(TemplateRef.Parse(interrupted.From));
-        var secrets = TenantSecrets.Deserialize(protector.Unprotect(tenant.EncryptedSecrets)).WithGenerated(previous.Secrets);
-        var operation = await registry.Journal.BeginAsync(tenant.Name, UpgradeJournalNames.Operation, $"{interrupted.From}{UpgradeJournalNames.Arrow}{interrupted.From} (rollback of interrupted operation {interrupted.Operation})", ct);
-        var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.BackupStep, interrupted.Backup, ct);
-        await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct);
-        var reason = retry ? $"rollback retried by hand after: {tenant.LastError}" : $"the upgrade to {interrupted.To} was interrupted (operation {interrupted.Operation})";
-        return await _rollback.RollbackAsync(
-            tenant with { Version = previous.Version.ToNormalizedString() }, previous, secrets, interrupted.Backup, operation, reason, progress, CancellationToken.None);
+        return await Settler.SettleAsync(tenant, retryNeedsAttention, progress, ct);
     }
 
     private async Task PreflightAsync(TenantRecord tenant, Stamp stamp, DatabaseTarget db, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
@@ -188,13 +165,13 @@ public sealed class TenantUpgrader(
         try
         {
             var info = await backups.BackupAsync(tenant.Name, db, path, ct);
-            await registry.Journal.EndStepAsync(step, JournalStatus.Done, $"{path} {info.Bytes} bytes, verified (checksum {info.Checksum})", ct);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct);
+            log.LogInformation("{Tenant}: backup {Backup} ({Bytes} bytes) verified, checksum {Checksum}", tenant.Name, path, info.Bytes, info.Checksum);
             return path;
         }
         catch (Exception e)
         {
             await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
-            File.Delete(path + ".partial");
             throw;
         }
     }
@@ -208,7 +185,7 @@ public sealed class TenantUpgrader(
             var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, ct);
             var target = new ProbeTarget(tenant.Name, applied.Endpoint, backend);
             progress?.Report($"{tenant.Name}: health gate for {stamp.Template.Ref}");
-            var step = await registry.Journal.StepAsync(operation, "health", "health gate", ct);
+            var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.HealthStep, "health gate", ct);
             var report = await health.WaitHealthyAsync(target, stamp.Template.AllChecks, ct);
             await registry.Journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
             if (!report.Passed)
@@ -236,10 +213,33 @@ public sealed class TenantUpgrader(
     private void PruneBackups(string folder, int keep)
     {
         static long Number(string path) => long.TryParse(Path.GetFileName(path).Split('-')[1], out var n) ? n : 0;
-        foreach (var old in Directory.GetFiles(folder, "upgrade-*.sql").OrderByDescending(Number).Skip(keep))
+        try
         {
-            log.LogInformation("Deleting old backup {Backup}", old);
-            File.Delete(old);
+            foreach (var old in Directory.GetFiles(folder, "upgrade-*.sql").OrderByDescending(Number).Skip(keep))
+            {
+                log.LogInformation("Deleting old backup {Backup}", old);
+                File.Delete(old);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.LogWarning("Could not prune old backups in {Folder}: {Error}", folder, e.Message);
+        }
+    }
+
+    /// <summary>After a failure before the backup was complete: the previous version's stamp again (starts the stopped app).</summary>
+    private async Task<bool> RestartPreviousAsync(TenantRecord tenant, ProductTemplate previous, TenantSecrets secrets, long operation, IProgress<string>? progress)
+    {
+        try
+        {
+            var stamp = StampBuilder.Build(previous, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
+            await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, CancellationToken.None);
+            return true;
+        }
+        catch (Exception e)
+        {
+            log.LogError("{Tenant}: could not start {Template} again: {Error}", tenant.Name, previous.Ref, e.Message);
+            return false;
         }
     }
 

@@ -16,5 +16,8 @@ public static class UpgradeJournalNames
 
     public const string RollbackStep = "rollback";
 
+    /// <summary>The new version's health gate; once done, an interrupted upgrade is finished forward, not rolled back.</summary>
+    public const string HealthStep = "health";
+
     public const string Arrow = " -> ";
 }

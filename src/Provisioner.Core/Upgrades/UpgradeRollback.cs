@@ -35,14 +35,16 @@ public sealed class UpgradeRollback(
         {
             // The rollback runs to the end even when the caller is cancelled: a half-restored tenant is the worst outcome.
             var token = CancellationToken.None;
-            if (previous.Entry is { } entry)
+            // Nothing may write while the database is replaced: stop the app and any migration job still running.
+            var stamp = StampBuilder.Build(previous, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
+            var prefix = StampNames.Container(tenant.Name, "");
+            foreach (var name in stamp.Jobs.Select(j => j.Name[prefix.Length..]).Concat(previous.Entry is { } entry ? [entry.Name] : []))
             {
-                await backend.StopComponentAsync(tenant.Name, entry.Name, token);
+                await backend.StopComponentAsync(tenant.Name, name, token);
             }
 
             progress?.Report($"{tenant.Name}: restoring the database from {Path.GetFileName(backup)}");
             await backups.RestoreAsync(tenant.Name, db, backup, token);
-            var stamp = StampBuilder.Build(previous, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
             var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, token);
             var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, applied.Endpoint, backend), previous.AllChecks, token);
             if (!report.Passed)

@@ -109,6 +109,15 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
             return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
         });
 
+    public Task<CommandResult> ExecToStreamAsync(
+        string tenant, string component, IReadOnlyList<string> command, string? user, Stream stdout, CancellationToken ct) =>
+        EngineErrorMapping.Guard(async () =>
+        {
+            var parameters = new ExecCreateParameters { Cmd = command, User = user, StdoutSink = stdout };
+            var result = await docker.Exec.RunAsync(StampNames.Container(tenant, component), parameters, ct);
+            return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
+        });
+
     public Task StopComponentAsync(string tenant, string component, CancellationToken ct) => EngineErrorMapping.Guard(() =>
         IgnoreMissing(() => docker.Containers.StopAsync(StampNames.Container(tenant, component), options.StopTimeoutSeconds, ct)));
 
@@ -180,6 +189,12 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         {
             await docker.Containers.StopAsync(id, 5, ct);
             throw new ProvisionerException($"job {job.Name} did not finish within {options.JobTimeout.TotalSeconds:0} s");
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled (Ctrl-C): a migration must not keep changing the database behind a rollback.
+            await IgnoreMissing(() => docker.Containers.StopAsync(id, 5, CancellationToken.None));
+            throw;
         }
 
         if (exit != 0)

@@ -120,4 +120,22 @@ public sealed class FleetPlannerTests
 
         Assert.StartsWith("runs on aws", plan.Excluded.Single().Reason);
     }
+
+    [Fact]
+    public void Plan_NamedCanaryAlreadyCurrent_IsDroppedNotAnError()
+    {
+        var plan = FleetPlanner.Plan([Tenant("a", "1.1.0"), Tenant("b")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" });
+
+        Assert.Equal(["b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
+    }
+
+    [Fact]
+    public void Plan_TargetedButNotUpgradable_IsBlocking()
+    {
+        var tenants = new[] { Tenant("a", status: TenantStatus.NeedsAttention), Tenant("b", version: "1.1.0"), Tenant("c", pinned: "1.0.0") };
+
+        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true });
+
+        Assert.Equal(["a"], plan.Excluded.Where(e => e.Blocking).Select(e => e.Tenant));
+    }
 }

@@ -13,10 +13,10 @@ public sealed class InterruptedUpgradeTests
     [Fact]
     public void Find_InterruptedAfterBackup_ReturnsBackupPath()
     {
-        var found = InterruptedUpgrade.Find([Op(3, JournalStatus.Interrupted, Step("backup", "done", "/h/backups/acme/upgrade-3.sql 1234 bytes, verified"))]);
+        var found = InterruptedUpgrade.Find([Op(3, JournalStatus.Interrupted, Step("backup", "done", "/h/my backups/acme/upgrade-3.sql"))]);
 
         Assert.NotNull(found);
-        Assert.Equal(("notes@1.0.0", "notes@1.1.0", "/h/backups/acme/upgrade-3.sql", false), (found.From, found.To, found.Backup, found.RollbackStarted));
+        Assert.Equal(("notes@1.0.0", "notes@1.1.0", "/h/my backups/acme/upgrade-3.sql", false, false), (found.From, found.To, found.Backup, found.HealthPassed, found.RollbackStarted));
     }
 
     [Fact]
@@ -37,5 +37,13 @@ public sealed class InterruptedUpgradeTests
         var found = InterruptedUpgrade.Find([Op(5, JournalStatus.Interrupted, Step("backup", "done", "/b.sql"), Step("rollback", "running", "restore"))]);
 
         Assert.True(found!.RollbackStarted);
+    }
+
+    [Fact]
+    public void Find_HealthGateDone_IsReportedSoTheUpgradeFinishesForward()
+    {
+        var found = InterruptedUpgrade.Find([Op(6, JournalStatus.Interrupted, Step("backup", "done", "/b.sql"), Step("health", "done", "health gate"))]);
+
+        Assert.True(found!.HealthPassed);
     }
 }

@@ -20,4 +20,10 @@ public sealed record ExecCreateParameters
     /// <c>psql</c>, <c>tar -x</c> terminate). Read to its end, not disposed. Default: none (stdin not attached).
     /// </summary>
     public Stream? Stdin { get; init; }
+
+    /// <summary>
+    /// Where standard output is written as it arrives (e.g. a file, for output too big to hold in memory); the
+    /// result's <see cref="ExecResult.Stdout"/> is then empty. Not disposed. Default: none (collected into the result).
+    /// </summary>
+    public Stream? StdoutSink { get; init; }
 }

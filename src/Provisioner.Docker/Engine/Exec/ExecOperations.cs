@@ -22,8 +22,9 @@ internal sealed class ExecOperations(DockerTransport transport) : IExecOperation
         }
 
         var execId = await CreateAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
-        using var stdout = new MemoryStream();
+        using var collected = new MemoryStream();
         using var stderr = new MemoryStream();
+        var stdout = parameters.StdoutSink ?? collected;
         var start = DockerRequest.PostJson($"/exec/{DockerPath.Segment(execId, nameof(execId))}/start", new ExecStartRequest())
             with { ClientTimeout = Timeout.InfiniteTimeSpan };
 
@@ -52,7 +53,7 @@ internal sealed class ExecOperations(DockerTransport transport) : IExecOperation
         }
 
         var exitCode = await GetExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
-        return new ExecResult(exitCode, Decode(stdout), Decode(stderr));
+        return new ExecResult(exitCode, Decode(collected), Decode(stderr));
     }
 
     private async Task<string> CreateAsync(string containerId, ExecCreateParameters parameters, CancellationToken cancellationToken)
