@@ -7,7 +7,7 @@ CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
 
-.PHONY: run test bench setup engine images build install unit demo-clean
+.PHONY: run test bench setup engine images build install unit demo-clean browser
 
 ## run: set up (engine, images, build), then provision the demo tenant and show it healthy
 run: setup
@@ -18,21 +18,26 @@ run: setup
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
 ## test: set up, then every test (unit and integration against the real engine)
-test: setup
+test: setup browser
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
 
 ## unit: only the tests that need no engine
 unit: build
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --filter "Category!=Integration"
 
-## bench: provision vs docker-compose up, same stack, same run (ratio)
+## bench: provision vs docker-compose up, same stack, same run (ratio); capacity over 10,000 tenants on 50 hosts
 bench: setup
 	bench/provision-vs-compose.sh
+	bench/capacity.sh
 
 setup: engine images build
 
 engine:
 	@infra/engine/ensure-engine.sh
+
+## browser: Debian's headless chromium, for the capacity report's rendering test
+browser:
+	@infra/browser/ensure-chromium.sh
 
 images: engine
 	@infra/images/build.sh

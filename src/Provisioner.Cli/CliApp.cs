@@ -18,6 +18,7 @@ internal static class CliApp
             StatusCommand.Create(globals),
             DestroyCommand.Create(globals),
             TemplatesCommand.Create(globals),
+            CapacityCommand.Create(globals),
         };
 
         var parse = root.Parse(args);

@@ -15,10 +15,11 @@ internal static class TenantCommand
         var template = new Option<string?>("--template", "-t") { Description = "Template as product@version (default: the tenant's current one, or the newest notes)" };
         var size = new Option<string?>("--size", "-s") { Description = "Size (plan) from the template: small, medium, large (default: the template's default)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
-        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun };
+        var force = new Option<bool>("--force") { Description = "Provision even when the size does not fit the host's capacity (see `provision capacity`)" };
+        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, force };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
-            var request = new ProvisionRequest(parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun));
+            var request = new ProvisionRequest(parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(force));
             var progress = new LineProgress(output);
             try
             {

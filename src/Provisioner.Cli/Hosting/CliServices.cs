@@ -76,6 +76,10 @@ internal sealed class CliServices : IDisposable
 
     public ILogger<T> Logger<T>() => _loggers.CreateLogger<T>();
 
+    internal ProvisionerConfig Config => _config;
+
+    internal IDockerClient Docker => _docker.Value;
+
     public HealthGate HealthGate() => new(
         [new HttpProbe(_http, TimeProvider.System), new SqlProbe(TimeProvider.System), new JourneyProbe(_http, Journeys, TimeProvider.System)],
         TimeProvider.System,
@@ -83,7 +87,7 @@ internal sealed class CliServices : IDisposable
 
     public TenantProvisioner Provisioner() => new(
         Templates, Registry, Locks, Backend, RegistryFactory.CreateProtector(Home), HealthGate(), LoopbackPorts.IsFreeOn(Options.PublishAddress),
-        Options, TimeProvider.System, Logger<TenantProvisioner>());
+        Options, TimeProvider.System, Logger<TenantProvisioner>(), this.CapacityAdmission());
 
     public TenantDestroyer Destroyer() => new(Registry, Locks, Backend, TimeProvider.System, Logger<TenantDestroyer>());
 

@@ -18,4 +18,6 @@ public sealed class ProvisionerConfig
     public HealthSettings Health { get; set; } = new();
 
     public PortSettings Ports { get; set; } = new();
+
+    public CapacitySettings Capacity { get; set; } = new();
 }
