@@ -7,7 +7,7 @@ CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
 
-.PHONY: run test bench setup engine images fixtures build install unit demo-clean
+.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser
 
 ## run: set up (engine, images, build), then provision the demo tenant and show it healthy
 run: setup
@@ -17,18 +17,19 @@ run: setup
 	@ep=$$($(PROVISION) status demo --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1); echo "The demo tenant answers at $$ep  (try: curl $$ep/api/notes)"
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
-## test: set up (and the test-only fixture image), then every test (unit and integration against the real engine)
-test: setup fixtures
+## test: set up (plus the test-only fixture image and headless chromium), then every test (unit and integration against the real engine)
+test: setup fixtures browser
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
 
 ## unit: only the tests that need no engine
 unit: build
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --filter "Category!=Integration"
 
-## bench: provision vs docker-compose up, same stack, same run (ratio); fleet upgrade parallelism (ratio)
+## bench: provision vs docker-compose up (ratio); fleet upgrade parallelism (ratio); capacity over 10,000 tenants on 50 hosts
 bench: setup
 	bench/provision-vs-compose.sh
 	bench/fleet-upgrade.sh
+	bench/capacity.sh
 
 setup: engine images build
 
@@ -38,6 +39,10 @@ engine:
 ## fixtures: the test-only image of faulty notes versions (tests/fixtures), built on notes-app:1.1.0
 fixtures: images
 	@tests/fixtures/build.sh
+
+## browser: Debian's headless chromium, for the capacity report's rendering test
+browser:
+	@infra/browser/ensure-chromium.sh
 
 images: engine
 	@infra/images/build.sh

@@ -20,6 +20,7 @@ internal static class CliApp
             TemplatesCommand.Create(globals),
             UpgradeCommand.Create(globals),
             PinCommand.Create(globals),
+            CapacityCommand.Create(globals),
         };
 
         var parse = root.Parse(args);

@@ -1,3 +1,4 @@
+using Provisioner.Core.Capacity;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Tenants;
 using Provisioner.Registry.Locks;
@@ -10,6 +11,10 @@ namespace Provisioner.Registry;
 public static class RegistryFactory
 {
     public static ITenantRegistry CreateSqlite(string home) => new SqliteTenantRegistry(Path.Combine(home, "registry.db"));
+
+    public static ICapacityHistory CreateCapacityHistory(string home) => new SqliteCapacityHistory(Path.Combine(home, "registry.db"));
+
+    public static ITenantCounts CreateTenantCounts(string home) => new SqliteTenantCounts(Path.Combine(home, "registry.db"));
 
     public static ILockManager CreateLocks(string home, TimeProvider time) => new FileLockManager(Path.Combine(home, "locks"), time);
 

@@ -17,10 +17,11 @@ internal static class TenantCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
         var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml) or aws (Pulumi)" };
         backend.AcceptOnlyFromAmong("docker", "aws");
-        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend };
+        var force = new Option<bool>("--force") { Description = "Provision even when the size does not fit the host's capacity (see `provision capacity`)" };
+        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend, force };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
-            var request = new ProvisionRequest(parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun));
+            var request = new ProvisionRequest(parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(force));
             var progress = new LineProgress(output);
             try
             {

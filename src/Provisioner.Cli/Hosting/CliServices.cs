@@ -79,6 +79,10 @@ internal sealed partial class CliServices : IDisposable
 
     public ILogger<T> Logger<T>() => _loggers.CreateLogger<T>();
 
+    internal ProvisionerConfig Config => _config;
+
+    internal IDockerClient Docker => _docker.Value;
+
     public HealthGate HealthGate() => new(Probes(), TimeProvider.System, HealthOptions);
 
     private IHealthProbe[] Probes() =>
@@ -87,7 +91,7 @@ internal sealed partial class CliServices : IDisposable
     /// <param name="backend">docker or aws; null: <c>backend:</c> from provisioner.yaml, else docker.</param>
     public TenantProvisioner Provisioner(string? backend = null) => new(
         Templates, Registry, Locks, BackendFor(backend), RegistryFactory.CreateProtector(Home), HealthGateFor(backend), LoopbackPorts.IsFreeOn(Options.PublishAddress),
-        Options, TimeProvider.System, Logger<TenantProvisioner>());
+        Options, TimeProvider.System, Logger<TenantProvisioner>(), BackendFor(backend).Kind == "docker" ? this.CapacityAdmission() : null);
 
     public TenantDestroyer Destroyer(string? backend = null) => new(Registry, Locks, BackendFor(backend), TimeProvider.System, Logger<TenantDestroyer>());
 

@@ -24,4 +24,6 @@ public sealed class ProvisionerConfig
 
     /// <summary>The AWS target (<c>--backend aws</c>): region, image registry, Pulumi state, quotas.</summary>
     public AwsSettings Aws { get; set; } = new();
+
+    public CapacitySettings Capacity { get; set; } = new();
 }

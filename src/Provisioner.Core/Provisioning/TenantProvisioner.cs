@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
+using Provisioner.Core.Capacity;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
 using Provisioner.Core.Reconcile;
@@ -24,7 +25,8 @@ public sealed class TenantProvisioner(
     Func<int, bool> isPortFree,
     ProvisionerOptions options,
     TimeProvider time,
-    ILogger<TenantProvisioner> log)
+    ILogger<TenantProvisioner> log,
+    CapacityAdmission? capacity = null)
 {
     public async Task<ProvisionResult> ProvisionAsync(ProvisionRequest request, IProgress<string>? progress, CancellationToken ct)
     {
@@ -45,6 +47,9 @@ public sealed class TenantProvisioner(
         var existing = await registry.GetAsync(name, ct);
         var (template, size) = Resolve(request, existing);
         await backend.PreflightAsync(StampBuilder.Build(template, name, size, existing?.HostPort, options.PublishAddress), ct);
+
+        // Capacity (exit 4, nothing created): held until the tenant is recorded below, so its size counts for the next check.
+        using var room = capacity is null ? null : await capacity.AdmitAsync(name, backend.Host, template, size, existing, request.Force, progress, ct);
         var interrupted = await registry.Journal.MarkInterruptedAsync(name, ct);
         if (interrupted > 0)
         {
@@ -56,6 +61,7 @@ public sealed class TenantProvisioner(
         using var opScope = log.BeginScope(new Dictionary<string, object> { ["Operation"] = operation });
         log.LogInformation("Provisioning {Tenant} from {Template} ({Size}) on {Host}", name, template.Ref, size, backend.Host);
         var (tenant, secrets) = await ReserveAsync(name, template, size, existing, operation, ct);
+        room?.Dispose();
         try
         {
             var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);

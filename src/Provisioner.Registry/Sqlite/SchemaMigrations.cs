@@ -46,6 +46,28 @@ internal static class SchemaMigrations
         """
         alter table tenants add column pinned_version text;
         """,
+
+        // ---- user_version 3: capacity history (issue 4, `provision capacity`). Self-contained; safe to renumber. ----
+        """
+        create table if not exists capacity_snapshots (
+            id integer primary key autoincrement,
+            taken_at text not null,
+            host text not null,
+            source text not null,
+            tenants integer not null,
+            cpus real not null,
+            memory integer not null,
+            disk integer,
+            reserved_cpu real not null,
+            reserved_memory integer not null,
+            reserved_disk integer not null,
+            used_cpu real,
+            used_memory integer,
+            used_disk integer);
+        create index if not exists capacity_snapshots_host on capacity_snapshots(host, id);
+        create index if not exists capacity_snapshots_taken on capacity_snapshots(taken_at);
+        """,
+        // ---- end of capacity history ----
     ];
 
     public static async Task ApplyAsync(SqliteDatabase db)

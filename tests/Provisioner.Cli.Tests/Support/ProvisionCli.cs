@@ -3,11 +3,27 @@ using System.Diagnostics;
 namespace Provisioner.Cli.Tests.Support;
 
 /// <summary>Runs the real <c>provision</c> binary (as a separate process) against one state folder.</summary>
-public sealed class ProvisionCli(string home, IReadOnlyDictionary<string, string>? environment = null)
+public sealed class ProvisionCli
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "provision.dll");
+    private readonly IReadOnlyDictionary<string, string>? _environment;
 
-    public string Home { get; } = home;
+    public ProvisionCli(string home, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        Home = home;
+        _environment = environment;
+
+        // Each state folder gets its own slice of entry ports: suites running at the same time on this machine (each with
+        // its own registries) would otherwise hand out the same free port and race to publish it.
+        var config = Path.Combine(home, "provisioner.yaml");
+        if (!File.Exists(config))
+        {
+            var first = 21000 + (Random.Shared.Next(0, 89) * 100);
+            File.WriteAllText(config, $"ports: {{ first: {first}, last: {first + 99} }}\n");
+        }
+    }
+
+    public string Home { get; }
 
     public List<CliResult> History { get; } = [];
 
@@ -41,7 +57,12 @@ public sealed class ProvisionCli(string home, IReadOnlyDictionary<string, string
         info.Environment["PROVISIONER_HOME"] = Home;
         info.Environment["PROVISIONER_TEMPLATES"] = RepoPaths.Templates;
         info.Environment["NO_COLOR"] = "1";
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+
+        // Capacity: tests share a 2-CPU engine with each other (and with other suites), so by default only this home's
+        // tenants count and CPUs may be promised 1000x: nothing but the capacity tests, which override these, is refused.
+        info.Environment["PROVISIONER_CAPACITY_SCOPE"] = "registry";
+        info.Environment["PROVISIONER_CPU_OVERCOMMIT"] = "1000";
+        foreach (var (k, v) in _environment ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;
         }

@@ -12,4 +12,7 @@ public interface ISystemOperations
 
     /// <summary>The engine's version and API range (<c>GET /version</c>).</summary>
     Task<VersionInfo> GetVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Volumes with the bytes each holds (<c>GET /system/df</c>; the engine walks them, so it takes a moment).</summary>
+    Task<DiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken = default);
 }

@@ -10,4 +10,7 @@ internal sealed class SystemOperations(DockerTransport transport) : ISystemOpera
 
     public Task<VersionInfo> GetVersionAsync(CancellationToken cancellationToken = default) =>
         transport.GetJsonAsync<VersionInfo>(DockerRequest.Get("/version"), cancellationToken);
+
+    public Task<DiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken = default) =>
+        transport.GetJsonAsync<DiskUsage>(DockerRequest.Get("/system/df"), cancellationToken);
 }

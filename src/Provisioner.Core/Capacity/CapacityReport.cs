@@ -1,0 +1,29 @@
+using Provisioner.Core.Templates;
+
+namespace Provisioner.Core.Capacity;
+
+/// <summary>The calculated capacity of the fleet at <see cref="At"/>: every host, fleet totals and how many of each size fit.</summary>
+public sealed record CapacityReport(
+    DateTimeOffset At,
+    string Source,
+    string TemplateRef,
+    IReadOnlyList<SizeSpec> Sizes,
+    CapacityOptions Options,
+    IReadOnlyList<HostCapacity> Hosts,
+    IReadOnlyList<SizeFit> FleetFits,
+    IReadOnlyList<string> Warnings)
+{
+    public int Tenants => Hosts.Sum(h => h.Tenants);
+
+    public Resources Total => Sum(h => h.Total);
+
+    public Resources Allocatable => Sum(h => h.Allocatable);
+
+    public Resources Reserved => Sum(h => h.Reserved);
+
+    public Resources Free => Allocatable - Reserved;
+
+    public Resources? Used => Hosts.All(h => h.Used is not null) && Hosts.Count > 0 ? Sum(h => h.Used!.Value) : null;
+
+    private Resources Sum(Func<HostCapacity, Resources> pick) => Hosts.Aggregate(Resources.Zero, (acc, h) => acc + pick(h));
+}

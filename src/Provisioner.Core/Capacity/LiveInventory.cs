@@ -1,0 +1,47 @@
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Capacity;
+
+/// <summary>
+/// The inventory of one live host. A tenant reserves the larger of its size (the registry's intent, so a tenant being
+/// provisioned already counts) and the limits enforced on its long-running containers (the engine's truth); jobs do not
+/// count. With <see cref="CapacityScope.Engine"/> every tenant container on the engine counts, also those of other registries.
+/// </summary>
+public sealed class LiveInventory(IHostObserver observer, ITenantRegistry registry, TenantSizes sizes, CapacityOptions options) : ICapacityInventory
+{
+    public async Task<CapacityInventory> ReadAsync(bool measureUsage, CancellationToken ct)
+    {
+        var observation = await observer.ObserveAsync(measureUsage, ct);
+        var recorded = (await registry.ListAsync(ct))
+            .Where(t => t.Status != TenantStatus.Destroyed && t.Host == observer.Host)
+            .ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var workloads = observation.Workloads.GroupBy(w => w.Tenant, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var names = options.Scope == CapacityScope.Engine ? recorded.Keys.Union(workloads.Keys) : recorded.Keys;
+        var tenants = new List<TenantReservation>();
+        long volumeBytes = 0;
+        foreach (var name in names.Order(StringComparer.Ordinal))
+        {
+            var mine = workloads.GetValueOrDefault(name) ?? [];
+            var running = mine.Where(w => w.Kind != "job").ToList();
+            var limits = new Resources(running.Sum(w => w.CpuLimit), running.Sum(w => w.MemoryLimit), 0);
+            var record = recorded.GetValueOrDefault(name);
+            var intent = record is not null
+                ? sizes.Demand(record.TemplateRef, record.Size)
+                : running.Select(w => sizes.Demand(w.TemplateRef, w.Size)).FirstOrDefault(d => d is not null);
+            var reserved = limits.Max(intent ?? Resources.Zero);
+            Resources? used = null;
+            if (measureUsage)
+            {
+                var disk = observation.VolumeBytes?.GetValueOrDefault(name) ?? 0;
+                volumeBytes += disk;
+                used = new Resources(mine.Sum(w => w.CpuUsed ?? 0), mine.Sum(w => w.MemoryUsed ?? 0), disk);
+            }
+
+            tenants.Add(new TenantReservation(name, observer.Host, record?.Size ?? running.FirstOrDefault()?.Size, reserved, used));
+        }
+
+        // Disk tenants can use = free space + what counted tenants' volumes already hold (it is inside their reservations).
+        var facts = observation.Facts with { DiskBytes = observation.Facts.DiskBytes + volumeBytes };
+        return new CapacityInventory("engine", [facts], tenants, measureUsage);
+    }
+}
