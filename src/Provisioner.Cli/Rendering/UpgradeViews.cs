@@ -89,7 +89,9 @@ internal static class UpgradeViews
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         if (full.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
-            JUnitReport.Of(r).Save(full);
+            // UTF-8 without a byte-order mark: some CI parsers reject one.
+            using var writer = System.Xml.XmlWriter.Create(full, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true });
+            JUnitReport.Of(r).Save(writer);
         }
         else
         {
