@@ -137,7 +137,9 @@ internal sealed class PulumiDriver(IProcessRunner runner, PulumiOptions options,
     {
         var spec = new ProcessSpec(_options.Executable, [.. args, .. PulumiArguments.Global(_options.ProgramDirectory)])
         {
-            WorkingDirectory = _options.ProgramDirectory,
+            // Before the first apply the program folder may not exist yet (the version check runs first); a missing working
+            // directory would make the start fail and read as "pulumi is not installed".
+            WorkingDirectory = Directory.Exists(_options.ProgramDirectory) ? _options.ProgramDirectory : null,
             Environment = Environment(),
             OnStdoutLine = onLine,
             Redact = redact,

@@ -15,7 +15,7 @@ internal static class DestroyCommand
         var command = new Command("destroy", "Remove a tenant (its data volume is kept unless --delete-data)") { name, yes, deleteData };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
-            var tenant = parse.GetValue(name)!;
+            var tenant = Core.Tenants.TenantName.Validate(parse.GetValue(name));
             var delete = parse.GetValue(deleteData);
             if (!parse.GetValue(yes))
             {
@@ -25,6 +25,14 @@ internal static class DestroyCommand
             }
 
             var changes = await services.Destroyer(await TenantBackend.ResolveAsync(services, tenant, null, ct)).DestroyAsync(tenant, delete, new LineProgress(output), ct);
+            var backups = Path.Combine(services.BackupRoot, tenant);
+            if (delete && Directory.Exists(backups))
+            {
+                // Upgrade backups are the tenant's data too: a later tenant of the same name must not inherit them.
+                Directory.Delete(backups, recursive: true);
+                changes = [.. changes, new Core.Reconcile.PlannedChange(Core.Reconcile.ChangeKind.Remove, "backups", backups, "destroy --delete-data")];
+            }
+
             if (output.Json)
             {
                 output.WriteJson(new { tenant, dataDeleted = delete, removed = changes.Select(Views.Change) });

@@ -21,7 +21,9 @@ internal static class PinCommand
             var pinTo = parse.GetValue(version);
             if (parse.GetValue(clear) == (pinTo is not null))
             {
-                throw new BadInputException("give a version to pin to, or --clear", $"e.g. `provision pin {tenantName} 1.0.0` or `provision pin {tenantName} --clear`");
+                throw new BadInputException(
+                    pinTo is null ? "give a version to pin to, or --clear" : "a version and --clear cannot be combined",
+                    $"e.g. `provision pin {tenantName} 1.0.0` or `provision pin {tenantName} --clear`");
             }
 
             using var held = services.Locks.Acquire($"tenant {tenantName}", "pin");

@@ -88,7 +88,15 @@ internal static class UpgradeCommand
                 var resumed = await fleet.ResumeAsync(request, progress, ct);
                 if (resumed is null)
                 {
-                    output.Line("Nothing left to resume.");
+                    if (output.Json)
+                    {
+                        output.WriteJson(new { resumed = false, message = "nothing left to resume" });
+                    }
+                    else
+                    {
+                        output.Line("Nothing left to resume.");
+                    }
+
                     return 0;
                 }
 

@@ -10,8 +10,10 @@ namespace Provisioner.Cli.Rendering;
 /// </summary>
 internal sealed class CliOutput
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>The JSON shape of every result (also of report files): camelCase, readable text (no \u escapes for &lt;, &gt;, ').</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,

@@ -95,7 +95,7 @@ internal static class UpgradeViews
         }
         else
         {
-            File.WriteAllText(full, System.Text.Json.JsonSerializer.Serialize(UpgradeReport.Of(r), new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(full, System.Text.Json.JsonSerializer.Serialize(UpgradeReport.Of(r), CliOutput.JsonOptions));
         }
     }
 }

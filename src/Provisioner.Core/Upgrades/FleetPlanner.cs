@@ -73,7 +73,7 @@ public static class FleetPlanner
         if (request.All == request.Tenants.Count > 0)
         {
             throw new BadInputException(
-                request.All ? "--all cannot be combined with tenant names" : "no tenants named",
+                request.All ? "--all cannot be combined with tenant names" : "name the tenants to upgrade",
                 "use `provision upgrade NAME --to VERSION`, `--tenants a,b` or `--all`");
         }
 

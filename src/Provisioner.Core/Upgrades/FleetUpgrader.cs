@@ -64,7 +64,11 @@ public sealed class FleetUpgrader(
                 settled++;
             }
 
-            progress?.Report(settled == 0 ? "nothing to resume: no fleet upgrade was interrupted" : $"settled {settled} tenant(s) left mid-upgrade");
+            if (settled > 0)
+            {
+                progress?.Report($"settled {settled} tenant(s) left mid-upgrade");
+            }
+
             return null;
         }
 

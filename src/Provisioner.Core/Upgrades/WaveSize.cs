@@ -13,7 +13,7 @@ public static class WaveSize
         var number = percent ? t[..^1] : t;
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0 || (percent && value > 100) || (!percent && value != Math.Floor(value)))
         {
-            throw new BadInputException($"--wave-size '{text}' is not a count or a percentage", "use e.g. --wave-size 3 or --wave-size 25%");
+            throw new BadInputException($"--wave-size '{text}' must be a whole count of at least 1 or a percentage from 1% to 100%", "use e.g. --wave-size 3 or --wave-size 25%");
         }
 
         return Math.Max(1, percent ? (int)Math.Ceiling(targeted * value / 100) : (int)value);

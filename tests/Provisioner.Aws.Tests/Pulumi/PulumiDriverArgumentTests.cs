@@ -18,7 +18,23 @@ public sealed class PulumiDriverArgumentTests
         Assert.Equal(
             ["stack", "select", "--stack", "tenant-acme", "--create", "--secrets-provider", "passphrase", "--non-interactive", "--cwd", "/repo/infra/aws"],
             call.Arguments);
-        Assert.Equal("/repo/infra/aws", call.WorkingDirectory);
+        Assert.Null(call.WorkingDirectory); // the program folder does not exist here: the process starts in the current folder
+    }
+
+    [Fact]
+    public async Task AnyCall_ProgramFolderExists_RunsInIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("pulumi-program-").FullName;
+        try
+        {
+            await Drivers.Create(_runner, folder).RefreshAsync("tenant-acme", default);
+
+            Assert.Equal(folder, Assert.Single(_runner.Calls).WorkingDirectory);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
     }
 
     [Fact]

@@ -16,4 +16,7 @@ internal static class Drivers
 
     public static PulumiDriver Create(RecordingProcessRunner runner, bool installed = true) =>
         new(runner, Options, NullLogger.Instance, _ => installed ? "/usr/bin/pulumi" : null);
+
+    public static PulumiDriver Create(RecordingProcessRunner runner, string programDirectory) =>
+        new(runner, Options with { ProgramDirectory = programDirectory }, NullLogger.Instance, _ => "/usr/bin/pulumi");
 }

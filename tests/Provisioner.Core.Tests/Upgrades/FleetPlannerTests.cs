@@ -79,7 +79,7 @@ public sealed class FleetPlannerTests
     }
 
     [Theory]
-    [InlineData(false, new string[0], "no tenants named")]
+    [InlineData(false, new string[0], "name the tenants")]
     [InlineData(true, new[] { "a" }, "--all cannot be combined")]
     [InlineData(false, new[] { "zz" }, "no tenant named zz")]
     public void Plan_BadSelection_IsBadInput(bool all, string[] names, string message)
