@@ -13,6 +13,9 @@ public sealed class MonitorWindowTests
         BackupRoot = "/unused", MonitorWindow = TimeSpan.FromMilliseconds(300), MonitorInterval = TimeSpan.FromMilliseconds(50),
     };
 
+    /// <summary>For failures: a window far longer than the scripted failure needs, so a slow machine still reaches it (it returns at once).</summary>
+    private static readonly UpgradeSettings Long = Short with { MonitorWindow = TimeSpan.FromMinutes(1) };
+
     private static Task<(string Reason, string? Check)?> Watch(FakeObservedBackend backend, FakeProbe probe, UpgradeSettings? settings = null)
     {
         var gate = new HealthGate([probe], TimeProvider.System, new HealthGateOptions());
@@ -34,7 +37,7 @@ public sealed class MonitorWindowTests
     {
         var backend = new FakeObservedBackend(call => FakeObservedBackend.App("running", call < 3 ? Started : Started.AddSeconds(4)));
 
-        var failure = await Watch(backend, new FakeProbe((_, _) => true));
+        var failure = await Watch(backend, new FakeProbe((_, _) => true), Long);
 
         Assert.Contains("restarted", failure!.Value.Reason);
     }
@@ -44,7 +47,7 @@ public sealed class MonitorWindowTests
     {
         var backend = new FakeObservedBackend(call => call < 2 ? FakeObservedBackend.App("running", Started) : FakeObservedBackend.App("exited", null));
 
-        var failure = await Watch(backend, new FakeProbe((_, _) => true));
+        var failure = await Watch(backend, new FakeProbe((_, _) => true), Long);
 
         Assert.Contains("stopped", failure!.Value.Reason);
     }
@@ -54,7 +57,7 @@ public sealed class MonitorWindowTests
     {
         var probe = new FakeProbe((name, n) => !(name == "app:http /readyz" && n >= 2));
 
-        var failure = await Watch(new FakeObservedBackend(_ => FakeObservedBackend.App("running", Started)), probe);
+        var failure = await Watch(new FakeObservedBackend(_ => FakeObservedBackend.App("running", Started)), probe, Long);
 
         Assert.Equal("app:http /readyz", failure!.Value.Check);
     }
