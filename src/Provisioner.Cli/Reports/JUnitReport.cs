@@ -15,7 +15,7 @@ internal static class JUnitReport
     {
         static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
         var blocked = r.Plan.Excluded.Where(e => e.Blocking).ToList();
-        var failures = r.Tenants.Count(t => t.Outcome is not (UpgradeOutcome.Upgraded or UpgradeOutcome.Current or UpgradeOutcome.NotReached)) + blocked.Count;
+        var failures = r.Tenants.Count(t => t.IsFailure) + blocked.Count;
         var tests = r.Tenants.Count + blocked.Count;
         var skipped = r.Tenants.Count(t => t.Outcome == UpgradeOutcome.NotReached);
         var suite = new XElement(

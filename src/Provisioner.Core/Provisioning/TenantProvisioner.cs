@@ -138,7 +138,7 @@ public sealed class TenantProvisioner(
         string name, ProductTemplate template, string size, TenantRecord? existing, long operation, CancellationToken ct)
     {
         var step = await registry.Journal.StepAsync(operation, "reserve", "secrets and entry port", ct);
-        var known = existing is null ? TenantSecrets.Empty : TenantSecrets.Deserialize(protector.Unprotect(existing.EncryptedSecrets));
+        var known = existing is null ? TenantSecrets.Empty : TenantSecrets.Open(protector, existing.EncryptedSecrets);
         var secrets = known.WithGenerated(template.Secrets);
         var encrypted = protector.Protect(secrets.Serialize());
         var now = time.GetUtcNow();

@@ -28,6 +28,9 @@ public sealed class TenantSecrets(IReadOnlyDictionary<string, string> values)
 
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(values);
 
+    /// <summary>Decrypts and reads secrets stored by <see cref="Serialize"/> and <see cref="ISecretProtector.Protect"/>.</summary>
+    public static TenantSecrets Open(ISecretProtector protector, byte[] encrypted) => Deserialize(protector.Unprotect(encrypted));
+
     public static TenantSecrets Deserialize(byte[] json) =>
         json.Length == 0 ? Empty : new TenantSecrets(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []);
 

@@ -9,6 +9,10 @@ public static class StampBuilder
 {
     public const string SecretsDirectory = "/run/secrets";
 
+    /// <summary>The stamp of a recorded tenant (its size and entry port) at <paramref name="template"/>.</summary>
+    public static Stamp Build(ProductTemplate template, Tenants.TenantRecord tenant, string hostIp) =>
+        Build(template, tenant.Name, tenant.Size, tenant.HostPort, hostIp);
+
     public static Stamp Build(ProductTemplate template, string tenant, string sizeName, int? hostPort, string hostIp = "127.0.0.1")
     {
         var size = template.Sizes.TryGetValue(sizeName, out var s)

@@ -7,5 +7,5 @@ public sealed record FleetResult(
     /// <summary>True only when every targeted tenant ended on the target version.</summary>
     public bool Succeeded => !Halted && Tenants.All(t => t.Succeeded) && !Plan.Excluded.Any(e => e.Blocking);
 
-    public int Failures => Tenants.Count(t => t.Outcome is UpgradeOutcome.RolledBack or UpgradeOutcome.NeedsAttention or UpgradeOutcome.Failed);
+    public int Failures => Tenants.Count(t => t.IsFailure);
 }

@@ -110,7 +110,7 @@ public sealed class FleetUpgrader(
                 lock (results)
                 {
                     results.Add(result);
-                    var failures = results.Count(r => r.Outcome is UpgradeOutcome.RolledBack or UpgradeOutcome.NeedsAttention or UpgradeOutcome.Failed);
+                    var failures = results.Count(r => r.IsFailure);
                     if (halt is null && result.Outcome == UpgradeOutcome.NeedsAttention)
                     {
                         halt = $"{t.Tenant} needs attention (its rollback failed)";

@@ -19,7 +19,7 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
 
         var entry = template.Entry?.Name;
         var checks = template.AllChecks.Where(c => c is not JourneyCheckSpec).ToList();
-        var startedAt = await StartedAtAsync(target, entry, ct);
+        var startedAt = entry is null ? null : (await EntryAsync(target, entry, ct))?.StartedAt;
         var start = time.GetTimestamp();
         while (time.GetElapsedTime(start) < settings.MonitorWindow)
         {
@@ -27,7 +27,7 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
             var seconds = $"{time.GetElapsedTime(start).TotalSeconds:0.0} s";
             if (entry is not null)
             {
-                var component = (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry && c.Kind == "container");
+                var component = await EntryAsync(target, entry, ct);
                 if (component is null || component.State != "running")
                 {
                     return ($"{entry} stopped {seconds} into the monitor window ({component?.Status ?? "gone"})", $"{entry}:running");
@@ -50,6 +50,6 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
         return null;
     }
 
-    private static async Task<DateTimeOffset?> StartedAtAsync(ProbeTarget target, string? entry, CancellationToken ct) =>
-        entry is null ? null : (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry && c.Kind == "container")?.StartedAt;
+    private static async Task<Backends.ComponentObservation?> EntryAsync(ProbeTarget target, string entry, CancellationToken ct) =>
+        (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry && c.Kind == "container");
 }

@@ -16,4 +16,7 @@ public sealed record TenantUpgradeResult(
     public int Wave { get; init; }
 
     public bool Succeeded => Outcome is UpgradeOutcome.Upgraded or UpgradeOutcome.Current;
+
+    /// <summary>Counts against <c>--max-failures</c>: rolled back, needs attention, or failed before anything changed.</summary>
+    public bool IsFailure => Outcome is UpgradeOutcome.RolledBack or UpgradeOutcome.NeedsAttention or UpgradeOutcome.Failed;
 }

@@ -27,6 +27,8 @@ public sealed class TenantUpgrader(
     TimeProvider time,
     ILogger<TenantUpgrader> log)
 {
+    private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines);
+
     private readonly UpgradeRollback _rollback = new(registry, backend, backups, health, options, time, log);
 
     private UpgradeSettler Settler => new(templates, registry, backend, protector, health, _rollback, options, time, log);
@@ -73,8 +75,8 @@ public sealed class TenantUpgrader(
                 "a database engine upgrade needs a dump and restore into the new engine, which `provision upgrade` does not do");
         }
 
-        var secrets = TenantSecrets.Deserialize(protector.Unprotect(tenant.EncryptedSecrets)).WithGenerated(next.Secrets);
-        var stamp = StampBuilder.Build(next, name, tenant.Size, tenant.HostPort, options.PublishAddress);
+        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
+        var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
         var detail = $"{previous.Ref}{UpgradeJournalNames.Arrow}{next.Ref}{(fleetTag is null ? "" : " " + fleetTag)}";
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, detail, ct);
         log.LogInformation("Upgrading {Tenant} from {From} to {To}", name, previous.Ref, next.Ref);
@@ -182,7 +184,7 @@ public sealed class TenantUpgrader(
     {
         try
         {
-            var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, ct);
+            var applied = await _applier.ApplyAsync(stamp, secrets, operation, progress, ct);
             var target = new ProbeTarget(tenant.Name, applied.Endpoint, backend);
             progress?.Report($"{tenant.Name}: health gate for {stamp.Template.Ref}");
             var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.HealthStep, "health gate", ct);
@@ -232,8 +234,8 @@ public sealed class TenantUpgrader(
     {
         try
         {
-            var stamp = StampBuilder.Build(previous, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
-            await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, CancellationToken.None);
+            var stamp = StampBuilder.Build(previous, tenant, options.PublishAddress);
+            await _applier.ApplyAsync(stamp, secrets, operation, progress, CancellationToken.None);
             return true;
         }
         catch (Exception e)

@@ -22,6 +22,8 @@ public sealed class UpgradeRollback(
     TimeProvider time,
     ILogger log)
 {
+    private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines);
+
     public async Task<TenantRecord> RollbackAsync(
         TenantRecord tenant, ProductTemplate previous, TenantSecrets secrets, string backup, long operation, string reason, IProgress<string>? progress, CancellationToken ct)
     {
@@ -36,7 +38,7 @@ public sealed class UpgradeRollback(
             // The rollback runs to the end even when the caller is cancelled: a half-restored tenant is the worst outcome.
             var token = CancellationToken.None;
             // Nothing may write while the database is replaced: stop the app and any migration job still running.
-            var stamp = StampBuilder.Build(previous, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
+            var stamp = StampBuilder.Build(previous, tenant, options.PublishAddress);
             var prefix = StampNames.Container(tenant.Name, "");
             foreach (var name in stamp.Jobs.Select(j => j.Name[prefix.Length..]).Concat(previous.Entry is { } entry ? [entry.Name] : []))
             {
@@ -45,7 +47,7 @@ public sealed class UpgradeRollback(
 
             progress?.Report($"{tenant.Name}: restoring the database from {Path.GetFileName(backup)}");
             await backups.RestoreAsync(tenant.Name, db, backup, token);
-            var applied = await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, token);
+            var applied = await _applier.ApplyAsync(stamp, secrets, operation, progress, token);
             var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, applied.Endpoint, backend), previous.AllChecks, token);
             if (!report.Passed)
             {

@@ -25,6 +25,8 @@ public sealed class UpgradeSettler(
     TimeProvider time,
     ILogger log)
 {
+    private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines);
+
     public async Task<TenantRecord> SettleAsync(TenantRecord tenant, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct)
     {
         await registry.Journal.MarkInterruptedAsync(tenant.Name, ct);
@@ -39,13 +41,13 @@ public sealed class UpgradeSettler(
             ? journal.Where(o => o.Kind == UpgradeJournalNames.Operation).MaxBy(o => o.Id) is { } last ? InterruptedUpgrade.Read(last) : null
             : InterruptedUpgrade.Find(journal);
         var previous = templates.Resolve(TemplateRef.Parse(interrupted?.From ?? tenant.TemplateRef));
-        var secrets = TenantSecrets.Deserialize(protector.Unprotect(tenant.EncryptedSecrets)).WithGenerated(previous.Secrets);
+        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(previous.Secrets);
         if (interrupted?.Backup is null)
         {
             progress?.Report($"{tenant.Name}: an earlier upgrade was interrupted before its backup was complete; starting {previous.Ref} again");
             var operation = await registry.Journal.BeginAsync(tenant.Name, "settle", $"restart {previous.Ref} after an interrupted upgrade", ct);
-            var stamp = StampBuilder.Build(previous, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
-            await new StampApplier(backend, registry.Journal, health, options.FailureLogLines).ApplyAsync(stamp, secrets, operation, progress, ct);
+            var stamp = StampBuilder.Build(previous, tenant, options.PublishAddress);
+            await _applier.ApplyAsync(stamp, secrets, operation, progress, ct);
             var untouched = tenant with { Status = TenantStatus.Active, UpdatedAt = time.GetUtcNow() };
             await registry.SaveAsync(untouched, ct);
             await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, ct);
@@ -71,7 +73,7 @@ public sealed class UpgradeSettler(
     private async Task<TenantRecord?> FinishForwardAsync(TenantRecord tenant, InterruptedUpgrade interrupted, IProgress<string>? progress, CancellationToken ct)
     {
         var next = templates.Resolve(TemplateRef.Parse(interrupted.To));
-        var stamp = StampBuilder.Build(next, tenant.Name, tenant.Size, tenant.HostPort, options.PublishAddress);
+        var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
         if ((await backend.PlanAsync(stamp, ct)).Count > 0)
         {
             return null;
