@@ -19,7 +19,7 @@ run: setup
 
 ## test: set up (plus the test-only fixture image and headless chromium), then every test (unit and integration against the real engine)
 test: setup fixtures browser
-	dotnet test Provisioner.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
+	@CONFIG=$(CONFIG) tests/run-all.sh
 
 ## unit: only the tests that need no engine
 unit: build

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test (unit and integration) and, when some fail, ends with a short summary of each failure
+# (name, first lines of its message) so that the last lines of a CI log are enough to see what broke.
+# The whole console log stays in .build/test-results/console.log.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+CONFIG="${CONFIG:-Release}"
+out=.build/test-results
+mkdir -p "$out"
+log="$out/console.log"
+
+dotnet test Provisioner.sln -c "$CONFIG" --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] && exit 0
+
+# A failed test prints "  Failed <name> [time]", then "  Error Message:", the message, "  Stack Trace:", the trace.
+echo
+echo "==== failed tests (whole log: $log) ===="
+awk '
+  function flush(   i) {
+    if (n == 0) return
+    for (i = 1; i <= n; i++) if (i <= 3 || i > n - 8) print "   " msg[i]; else if (i == 4) print "   ..."
+    n = 0
+  }
+  /^  Failed [A-Za-z]/            { flush(); print "FAILED:" substr($0, 9); inmsg = 0; intrace = 0; next }
+  /^  Error Message:/             { inmsg = 1; next }
+  /^  Stack Trace:/               { flush(); inmsg = 0; intrace = 1; next }
+  /^  Standard Output Messages:/  { flush(); inmsg = 0; intrace = 0; next }
+  /^  (Passed|Skipped) /          { flush(); inmsg = 0; intrace = 0; next }
+  inmsg && NF                     { sub(/^ +/, ""); msg[++n] = $0 }
+  intrace && /:line [0-9]+/        { sub(/^ +/, ""); print "   " $0; intrace = 0 }
+  END                             { flush() }
+' "$log"
+grep -E "^(Test Run Failed|Total tests|     (Passed|Failed|Skipped):)" "$log" | tail -4
+exit "$status"
