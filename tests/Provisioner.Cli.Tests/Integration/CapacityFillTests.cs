@@ -13,11 +13,12 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
     public async Task ProvisionSmallUntilRefused_CreatesWhatCapacityPredicted()
     {
         // Only this test's tenants count (scope registry), so others using the engine meanwhile cannot change the count;
-        // 2 CPUs x 1.5 overcommit x 90% = 2.7 CPUs = 5 small tenants (0.5 CPU each) on this machine.
+        // 2 CPUs x 1.5 overcommit x 90% = 2.7 CPUs = 5 small tenants (0.5 CPU each) on this machine, unless its free disk
+        // (2 GiB each) binds first: the refusal must name the resource the report named, whichever it is.
         var cli = engine.Cli(CapacityEnv.Real(overcommit: 1.5));
         var before = await cli.RunAsync("capacity", "--json");
         Assert.True(before.ExitCode == 0, before.ToString());
-        var predicted = Fits(before.Stdout, "small");
+        var (predicted, binding) = Fits(before.Stdout, "small");
         Assert.InRange(predicted, 1, 12);
 
         var created = new List<string>();
@@ -46,11 +47,11 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
             output.WriteLine(summary);
             await File.WriteAllTextAsync(Path.Combine(Chromium.ResultsDir, "fill.txt"), summary + "\n");
             Assert.NotNull(refusal);
-            Assert.Contains("does not fit: CPU binds", refusal.Stderr);
+            Assert.Contains($"does not fit: {binding} binds", refusal.Stderr);
             Assert.InRange(created.Count, predicted * 0.9, predicted * 1.1);
 
             var after = await cli.RunAsync("capacity", "--json", "--no-usage");
-            Assert.Equal(0, Fits(after.Stdout, "small"));
+            Assert.Equal(0, Fits(after.Stdout, "small").Count);
 
             // --force overrides the refusal.
             var extra = engine.Tenant("fillforce");
@@ -87,7 +88,12 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
         return run;
     }
 
-    private static int Fits(string json, string size) =>
-        JsonDocument.Parse(json).RootElement.GetProperty("fleet").GetProperty("fits").EnumerateArray()
-            .First(f => f.GetProperty("size").GetString() == size).GetProperty("count").GetInt32();
+    /// <summary>How many more of <paramref name="size"/> the report says fit, and the resource it says binds, as the CLI names it.</summary>
+    private static (int Count, string Binding) Fits(string json, string size)
+    {
+        var fit = JsonDocument.Parse(json).RootElement.GetProperty("fleet").GetProperty("fits").EnumerateArray()
+            .First(f => f.GetProperty("size").GetString() == size);
+        var binding = fit.GetProperty("binding").GetString() switch { "cpu" => "CPU", var other => other ?? "?" };
+        return (fit.GetProperty("count").GetInt32(), binding);
+    }
 }

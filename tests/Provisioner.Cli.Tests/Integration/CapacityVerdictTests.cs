@@ -24,7 +24,10 @@ public sealed class CapacityVerdictTests(EngineFixture engine)
     [Fact]
     public async Task CapacityForLarge_Overcommit2_SaysYesWithPlacementAndExits0()
     {
-        var cli = engine.Cli(CapacityEnv.Real(overcommit: 2.0));
+        // 2 CPUs x 2 x 90% = 3.6 CPUs for large's 2. Its disk is set to 1 GiB here, so that the free disk of the machine
+        // running the tests (large asks 20 GiB) cannot decide the verdict; CPU and memory stay the real large's.
+        using var templates = new TemplateVariant("large:  { cpu: 2,   memory: 2Gi,   disk: 20Gi }", "large:  { cpu: 2,   memory: 2Gi,   disk: 1Gi }");
+        var cli = engine.Cli(new Dictionary<string, string>(CapacityEnv.Real(overcommit: 2.0)) { ["PROVISIONER_TEMPLATES"] = templates.Root });
 
         var yes = await cli.RunAsync("capacity", "--for", "large", "--json");
 
@@ -56,5 +59,14 @@ public sealed class CapacityVerdictTests(EngineFixture engine)
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("has no size 'huge'", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Capacity_CountWithoutFor_IsBadInput()
+    {
+        var result = await engine.Cli().RunAsync("capacity", "--count", "3");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no --for SIZE was given", result.Stderr);
     }
 }
