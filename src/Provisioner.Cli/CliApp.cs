@@ -27,7 +27,7 @@ internal static class CliApp
         var json = parse.GetValue(globals.Json);
         if (parse.Errors.Count > 0)
         {
-            var errors = parse.Errors.Select(e => e.Message).OrderBy(m => m.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1);
+            var errors = parse.Errors.Select(e => ParseErrorText.Plain(e.Message)).OrderBy(m => m.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1);
             return Fail(json, new BadInputException(string.Join("; ", errors), "run `provision --help` for usage"), verbose: false);
         }
 

@@ -15,7 +15,7 @@ internal static class CapacityCommand
     public static Command Create(GlobalOptions globals)
     {
         var size = new Option<string?>("--for") { Description = "Size to decide on (small, medium, large): YES with the placement (exit 0) or NO with the reason (exit 4)" };
-        var count = new Option<int>("--count", "-n") { Description = "How many tenants of that size (default 1)", DefaultValueFactory = _ => 1 };
+        var count = new Option<int?>("--count", "-n") { Description = "How many tenants of that size (default 1)" };
         var template = new Option<string?>("--template", "-t") { Description = "Template whose sizes are used, as product@version (default: the default template)" };
         var customer = new Option<string?>("--customer") { Description = "Customer name shown in the verdict and the report" };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (verdict, per-host bars, history) to this file" };
@@ -29,7 +29,12 @@ internal static class CapacityCommand
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
             var fromRegistry = parse.GetValue(from) == "registry";
-            var query = new CapacityQuery(parse.GetValue(template), parse.GetValue(size), parse.GetValue(count), parse.GetValue(customer), !fromRegistry && !parse.GetValue(noUsage));
+            if (parse.GetValue(size) is null && (parse.GetValue(count) is not null || parse.GetValue(customer) is not null))
+            {
+                throw new BadInputException("--count and --customer ask about a size, but no --for SIZE was given", "add --for SIZE, e.g. `provision capacity --for small --count 3`");
+            }
+
+            var query = new CapacityQuery(parse.GetValue(template), parse.GetValue(size), parse.GetValue(count) ?? 1, parse.GetValue(customer), !fromRegistry && !parse.GetValue(noUsage));
             var result = await services.Capacity(fromRegistry).RunAsync(query, ct);
             if (parse.GetValue(html) is { Length: > 0 } file)
             {

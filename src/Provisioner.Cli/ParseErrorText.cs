@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace Provisioner.Cli;
+
+/// <summary>
+/// Rewrites System.CommandLine's parse errors in the CLI's words: "Cannot parse argument 'abc' for option '--parallel' as
+/// expected type 'System.Int32'." becomes "--parallel expects a whole number, got 'abc'".
+/// </summary>
+internal static partial class ParseErrorText
+{
+    public static string Plain(string message)
+    {
+        var match = CannotParse().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var kind = match.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" => "a whole number",
+            "System.Double" or "System.Decimal" or "System.Nullable`1[System.Double]" => "a number",
+            "System.Boolean" => "true or false",
+            "System.TimeSpan" => "a duration such as 30s",
+            var other => $"a value of type {other}",
+        };
+        return $"{match.Groups["option"].Value} expects {kind}, got '{match.Groups["value"].Value}'";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$")]
+    private static partial Regex CannotParse();
+}
