@@ -32,7 +32,7 @@ public static class FleetPlanner
             }
         }
 
-        var canary = Canary(eligible, excluded, request.Canary);
+        var canary = Canary(eligible, excluded, request.Canary, to);
         var rest = eligible.Where(e => !canary.Contains(e)).ToList();
         var waves = new List<FleetWave>();
         if (canary.Count > 0)
@@ -110,7 +110,7 @@ public static class FleetPlanner
         };
     }
 
-    private static List<PlannedUpgrade> Canary(IReadOnlyList<PlannedUpgrade> eligible, IReadOnlyList<ExcludedTenant> excluded, string canary)
+    private static List<PlannedUpgrade> Canary(IReadOnlyList<PlannedUpgrade> eligible, IReadOnlyList<ExcludedTenant> excluded, string canary, NuGetVersion to)
     {
         if (int.TryParse(canary, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
@@ -118,12 +118,18 @@ public static class FleetPlanner
         }
 
         var names = canary.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // A named canary that is already done (e.g. a resumed run) is simply not needed again.
-        var missing = names.Where(n => eligible.All(e => e.Tenant != n) && excluded.All(x => x.Tenant != n || x.Blocking)).ToList();
-        return missing.Count == 0
-            ? eligible.Where(e => names.Contains(e.Tenant)).ToList()
-            : throw new BadInputException(
-                $"canary {string.Join(", ", missing)} is not among the tenants this upgrade targets", "pick a canary from the plan (`--dry-run` shows it) or use --canary N");
+        // A named canary already on the target (e.g. a resumed run, whose canary passed) is simply not needed again. One left
+        // out for another reason (pinned, --from, failed, ...) is an error: going on would send the first wave without a canary.
+        var done = excluded.Where(x => NuGetVersion.TryParse(x.Version, out var v) && v == to).Select(x => x.Tenant).ToHashSet(StringComparer.Ordinal);
+        var missing = names.Where(n => eligible.All(e => e.Tenant != n) && !done.Contains(n)).ToList();
+        if (missing.Count == 0)
+        {
+            return eligible.Where(e => names.Contains(e.Tenant)).ToList();
+        }
+
+        var why = string.Join("; ", missing.Select(n => excluded.FirstOrDefault(x => x.Tenant == n) is { } x ? $"{n} {x.Reason}" : $"{n} is not targeted"));
+        throw new BadInputException(
+            $"canary {string.Join(", ", missing)} cannot be the canary of this upgrade ({why})", "pick a canary from the plan (`--dry-run` shows it) or use --canary N");
     }
 
     private static NuGetVersion ParseVersion(string text, string option) =>

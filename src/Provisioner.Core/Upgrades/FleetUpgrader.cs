@@ -28,7 +28,7 @@ public sealed class FleetUpgrader(
     {
         using var fleetLock = locks.Acquire("fleet upgrade", "upgrade");
         await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
-        return await RunLockedAsync(request, resumed: false, progress, ct);
+        return await RunLockedAsync(request, [], progress, ct);
     }
 
     /// <summary>
@@ -39,9 +39,12 @@ public sealed class FleetUpgrader(
     {
         using var fleetLock = locks.Acquire("fleet upgrade", "upgrade --resume");
         await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
-        var last = (await registry.Journal.ListAsync(UpgradeJournalNames.FleetTenant, 1, ct)).FirstOrDefault();
+        var fleetRuns = await registry.Journal.ListAsync(UpgradeJournalNames.FleetTenant, 50, ct);
+        var last = fleetRuns.FirstOrDefault();
         // Only the newest fleet operation counts: once a later run (resumed or not) exists, the dead one is history.
         var interrupted = last is { Status: JournalStatus.Interrupted } ? JsonSerializer.Deserialize<FleetRequest>(last.Detail) : null;
+        // The dead run may itself have been a resume of dead runs with the same request: their failures count too.
+        var dead = interrupted is null ? [] : fleetRuns.TakeWhile(o => o.Status == JournalStatus.Interrupted && o.Detail == last!.Detail).Select(o => o.Id).ToList();
         if (last is not null && interrupted is not null)
         {
             progress?.Report($"== resuming fleet upgrade {last.Id} to {interrupted.To} (its process died)");
@@ -72,29 +75,43 @@ public sealed class FleetUpgrader(
             return null;
         }
 
-        return await RunLockedAsync(request, interrupted is not null, progress, ct);
+        return await RunLockedAsync(request, dead, progress, ct);
     }
 
-    private async Task<FleetResult> RunLockedAsync(FleetRequest request, bool resumed, IProgress<string>? progress, CancellationToken ct)
+    private async Task<FleetResult> RunLockedAsync(FleetRequest request, IReadOnlyList<long> continues, IProgress<string>? progress, CancellationToken ct)
     {
+        var resumed = continues.Count > 0;
         var start = time.GetTimestamp();
         var plan = await PlanAsync(request, ct);
         var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(request), ct);
         log.LogInformation("Fleet upgrade to {To}: {Count} tenant(s) in {Waves} wave(s)", plan.To, plan.TenantCount, plan.Waves.Count);
         var settings = new UpgradeSettings { BackupRoot = backupRoot, MonitorWindow = TimeSpan.FromSeconds(request.MonitorSeconds) };
-        var results = new List<TenantUpgradeResult>();
-        string? halt = null;
+        var results = new List<TenantUpgradeResult>(resumed ? await EarlierFailures.FindAsync(registry.Journal, plan, continues, ct) : []);
+        foreach (var earlier in results)
+        {
+            progress?.Report($"{earlier.Tenant}: {Describe(earlier)}");
+        }
+
+        string? halt = results.Count(r => r.IsFailure) is var lost && lost > request.MaxFailures
+            ? $"{lost} failure(s) in the interrupted run, more than --max-failures {request.MaxFailures}"
+            : null;
         foreach (var wave in plan.Waves)
         {
+            var pending = wave.Tenants.Where(t => results.All(r => r.Tenant != t.Tenant)).ToList();
             if (halt is not null)
             {
-                results.AddRange(wave.Tenants.Select(t => NotReached(t, wave, halt)));
+                results.AddRange(pending.Select(t => NotReached(t, wave, halt)));
                 continue;
             }
 
-            progress?.Report($"== {wave.Label}: {string.Join(", ", wave.Tenants.Select(t => t.Tenant))} ({wave.Tenants.Count} tenant(s), {Math.Min(request.Parallel, wave.Tenants.Count)} at once)");
-            var step = await registry.Journal.StepAsync(operation, wave.Label, string.Join(",", wave.Tenants.Select(t => t.Tenant)), ct);
-            await Parallel.ForEachAsync(wave.Tenants, new ParallelOptions { MaxDegreeOfParallelism = request.Parallel, CancellationToken = ct }, async (t, token) =>
+            if (pending.Count == 0)
+            {
+                continue;
+            }
+
+            progress?.Report($"== {wave.Label}: {string.Join(", ", pending.Select(t => t.Tenant))} ({pending.Count} tenant(s), {Math.Min(request.Parallel, pending.Count)} at once)");
+            var step = await registry.Journal.StepAsync(operation, wave.Label, string.Join(",", pending.Select(t => t.Tenant)), ct);
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = request.Parallel, CancellationToken = ct }, async (t, token) =>
             {
                 TenantUpgradeResult result;
                 if (Volatile.Read(ref halt) is { } reason)

@@ -102,8 +102,9 @@ public sealed class TenantUpgrader(
         {
             var restarted = await RestartPreviousAsync(tenant, previous, secrets, operation, progress);
             await registry.SaveAsync(tenant with { Status = restarted ? TenantStatus.Active : TenantStatus.Failed, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
-            await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
-            if (e is OperationCanceledException && ct.IsCancellationRequested)
+            var cancelled = e is OperationCanceledException && ct.IsCancellationRequested;
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, cancelled ? UpgradeJournalNames.Cancelled : e.Message, CancellationToken.None);
+            if (cancelled)
             {
                 throw;
             }
@@ -204,7 +205,7 @@ public sealed class TenantUpgrader(
         catch (Exception e)
         {
             // A failed migration job carries its own log lines in the message; show them rather than the app's.
-            var message = e is OperationCanceledException ? "cancelled" : e.Message;
+            var message = e is OperationCanceledException ? UpgradeJournalNames.Cancelled : e.Message;
             var lines = message.Split('\n', 2);
             var check = e is OperationCanceledException ? null : message.StartsWith("job ", StringComparison.Ordinal) ? "migration job" : "apply";
             return (lines[0].Replace(" Last log lines:", "", StringComparison.Ordinal), check, lines.Length > 1 ? lines[1].TrimEnd() : null);

@@ -20,4 +20,7 @@ public static class UpgradeJournalNames
     public const string HealthStep = "health";
 
     public const string Arrow = " -> ";
+
+    /// <summary>The error of an upgrade stopped by Ctrl-C: not a verdict on the version, so a resumed fleet tries it again.</summary>
+    public const string Cancelled = "cancelled";
 }

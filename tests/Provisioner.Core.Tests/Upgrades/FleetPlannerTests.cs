@@ -130,6 +130,15 @@ public sealed class FleetPlannerTests
     }
 
     [Fact]
+    public void Plan_NamedCanaryPinned_IsBadInputNotAFleetWithoutCanary()
+    {
+        var e = Assert.Throws<BadInputException>(() =>
+            FleetPlanner.Plan([Tenant("a", pinned: "1.0.0"), Tenant("b"), Tenant("c")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }));
+
+        Assert.Contains("canary a cannot be the canary of this upgrade (a pinned to 1.0.0", e.Message);
+    }
+
+    [Fact]
     public void Plan_TargetedButNotUpgradable_IsBlocking()
     {
         var tenants = new[] { Tenant("a", status: TenantStatus.NeedsAttention), Tenant("b", version: "1.1.0"), Tenant("c", pinned: "1.0.0") };
