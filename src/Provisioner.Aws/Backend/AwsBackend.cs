@@ -55,6 +55,8 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
         var changes = new List<PlannedChange> { new(ChangeKind.Replace, "pulumi stack", stack, "pulumi up converges it (pulumi preview not run)") };
         if (current["image"] != image)
         {
+            changes.Add(new PlannedChange(ChangeKind.Create, "rds snapshot", RdsSnapshotName.Before(stamp.Tenant, stamp.Template.Version.ToNormalizedString(), DateTimeOffset.UtcNow),
+                $"of {current["dbIdentifier"] ?? "the database"} before the migration"));
             changes.Add(new PlannedChange(ChangeKind.Run, "ecs task", $"t-{stamp.Tenant}-migrate", $"image {current["image"]} -> {image}"));
             changes.Add(new PlannedChange(ChangeKind.Replace, "ecs service", current["service"] ?? $"t-{stamp.Tenant}-app", $"image {current["image"]} -> {image}"));
         }
@@ -84,6 +86,12 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
             log.LogInformation("{Tenant}: migrating to {Image} before the service rolls (running {Running})", stamp.Tenant, image, running ?? "nothing");
             await UpAsync(stamp, secrets, running ?? image, image, running is null ? 0 : count, context, changes, ct);
             var outputs = await pulumi.GetOutputsAsync(stack, ct) ?? throw new ProvisionerException($"stack {stack} has no outputs after up");
+            if (running is not null && running != image)
+            {
+                // An upgrade: the data as it was before the migration, kept in RDS (a rollback does not undo the migration).
+                await SnapshotAsync(stamp, outputs, context, changes, ct);
+            }
+
             await MigrateAsync(stamp, outputs, migrate.Command, context, changes, ct);
         }
 
@@ -118,6 +126,19 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
         }, ct);
         changes.AddRange(summary.Changes.Select(PulumiChanges.From));
         log.LogInformation("{Tenant}: pulumi up on {Stack} changed {Count} resource(s)", stamp.Tenant, stack, summary.Changes.Count);
+    }
+
+    private async Task SnapshotAsync(Stamp stamp, StackOutputs outputs, ApplyContext context, List<PlannedChange> changes, CancellationToken ct)
+    {
+        var db = outputs.Require("dbIdentifier");
+        var id = RdsSnapshotName.Before(stamp.Tenant, stamp.Template.Version.ToNormalizedString(), DateTimeOffset.UtcNow);
+        var change = new PlannedChange(ChangeKind.Create, "rds snapshot", id, $"of {db} before the {stamp.Template.Ref} migration; restore it to undo the migration");
+        await context.BeforeChange(change);
+        await tasks.AwsAsync(["rds", "create-db-snapshot", "--db-instance-identifier", db, "--db-snapshot-identifier", id], outputs, ct);
+        await tasks.AwsAsync(["rds", "wait", "db-snapshot-available", "--db-snapshot-identifier", id], outputs, ct);
+        await context.AfterChange(change);
+        changes.Add(change);
+        log.LogInformation("{Tenant}: RDS snapshot {Snapshot} of {Db} taken before the migration", stamp.Tenant, id, db);
     }
 
     private async Task MigrateAsync(

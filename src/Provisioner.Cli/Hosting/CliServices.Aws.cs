@@ -2,6 +2,8 @@ using Provisioner.Aws.Backend;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
+using Provisioner.Core.Upgrades;
+using Provisioner.Registry;
 
 namespace Provisioner.Cli.Hosting;
 
@@ -34,6 +36,11 @@ internal sealed partial class CliServices
             },
             _loggers);
     }
+
+    /// <summary>AWS tenants upgrade by rolling their stack (migration task first, ECS's circuit breaker), without a dump.</summary>
+    private RolloutUpgrader AwsUpgrader() => new(
+        Templates, Registry, Locks, AwsBackend(), RegistryFactory.CreateProtector(Home), HealthGateFor(AwsKind), Options,
+        TimeProvider.System, Logger<RolloutUpgrader>());
 
     /// <summary>An ALB and Fargate tasks take minutes; SQL checks run as one-off ECS tasks, so one probe may take minutes too.</summary>
     private HealthGate HealthGateFor(string? kind) => (kind ?? _config.Backend) != AwsKind

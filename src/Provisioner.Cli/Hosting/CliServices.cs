@@ -95,9 +95,20 @@ internal sealed partial class CliServices : IDisposable
 
     public TenantDestroyer Destroyer(string? backend = null) => new(Registry, Locks, BackendFor(backend), TimeProvider.System, Logger<TenantDestroyer>());
 
-    public TenantUpgrader Upgrader() => new(
-        Templates, Registry, Locks, Backend, RegistryFactory.CreateProtector(Home), new PostgresDumpBackups(Backend), HealthGate(), Options,
-        TimeProvider.System, Logger<TenantUpgrader>());
+    /// <summary>Each tenant's upgrade on its own backend: Docker with a verified dump and restore, AWS by rolling the stack.</summary>
+    public ITenantUpgrade Upgrader() => new UpgradeRouter(Registry, new Dictionary<string, Func<ITenantUpgrade>>
+    {
+        [DockerKind] = DockerUpgrader,
+        [AwsKind] = AwsUpgrader,
+    });
+
+    private TenantUpgrader DockerUpgrader()
+    {
+        var docker = DockerBackend();
+        return new(
+            Templates, Registry, Locks, docker, RegistryFactory.CreateProtector(Home), new PostgresDumpBackups(docker), HealthGate(), Options,
+            TimeProvider.System, Logger<TenantUpgrader>());
+    }
 
     public FleetUpgrader Fleet() => new(Templates, Registry, Locks, Upgrader(), BackupRoot, TimeProvider.System, Logger<FleetUpgrader>());
 

@@ -12,8 +12,10 @@ namespace Provisioner.Core.Upgrades;
 /// </summary>
 public static class FleetPlanner
 {
-    public static FleetPlan Plan(IReadOnlyList<TenantRecord> tenants, FleetRequest request)
+    /// <param name="upgradable">Backends whose tenants can be upgraded (default: docker); tenants on others are left out, blocking.</param>
+    public static FleetPlan Plan(IReadOnlyList<TenantRecord> tenants, FleetRequest request, IReadOnlyCollection<string>? upgradable = null)
     {
+        upgradable ??= ["docker"];
         var (product, to) = Target(tenants, request);
         var selected = Select(tenants, request);
         var fromFilter = request.From is null ? null : ParseVersion(request.From, "--from");
@@ -21,7 +23,7 @@ public static class FleetPlanner
         var excluded = new List<ExcludedTenant>();
         foreach (var t in selected.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            var exclusion = Exclusion(t, product, to, fromFilter, request);
+            var exclusion = Exclusion(t, product, to, fromFilter, request, upgradable);
             if (exclusion is null)
             {
                 eligible.Add(new PlannedUpgrade(t.Name, t.Version, to.ToNormalizedString()));
@@ -90,7 +92,8 @@ public static class FleetPlanner
     }
 
     /// <summary>Why a tenant is left out, and whether that makes the upgrade incomplete (it was targeted but cannot move).</summary>
-    private static (string Reason, bool Blocking)? Exclusion(TenantRecord t, string product, NuGetVersion to, NuGetVersion? from, FleetRequest request)
+    private static (string Reason, bool Blocking)? Exclusion(
+        TenantRecord t, string product, NuGetVersion to, NuGetVersion? from, FleetRequest request, IReadOnlyCollection<string> upgradable)
     {
         var version = NuGetVersion.TryParse(t.Version, out var v) ? v : null;
         var interrupted = t.Status is TenantStatus.Upgrading or TenantStatus.RollingBack;
@@ -98,7 +101,7 @@ public static class FleetPlanner
         return t switch
         {
             _ when t.Product != product => ($"runs {t.Product}, not {product}", named),
-            _ when t.Backend != "docker" => ($"runs on {t.Backend}; `provision upgrade` backs up and restores through the Docker backend only (not wired for {t.Backend} yet)", true),
+            _ when !upgradable.Contains(t.Backend) => ($"runs on {t.Backend}, which this `provision upgrade` cannot upgrade (it can: {string.Join(", ", upgradable)})", true),
             _ when t.Status == TenantStatus.Destroyed => ("destroyed", named),
             _ when t.Status == TenantStatus.NeedsAttention => ($"needs attention (retry with `provision upgrade {t.Name} --resume`): {t.LastError}", true),
             _ when t.Status is TenantStatus.Failed or TenantStatus.Provisioning => ($"is {t.Status}; converge it first with `provision tenant {t.Name}`", true),

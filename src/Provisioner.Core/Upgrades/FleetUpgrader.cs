@@ -13,13 +13,13 @@ namespace Provisioner.Core.Upgrades;
 /// The request is journaled, so <c>--resume</c> (or the same command again) continues where a dead run stopped.
 /// </summary>
 public sealed class FleetUpgrader(
-    ITemplateCatalog templates, ITenantRegistry registry, ILockManager locks, TenantUpgrader upgrader, string backupRoot, TimeProvider time, ILogger<FleetUpgrader> log)
+    ITemplateCatalog templates, ITenantRegistry registry, ILockManager locks, ITenantUpgrade upgrader, string backupRoot, TimeProvider time, ILogger<FleetUpgrader> log)
 {
     /// <summary>The plan for a request, without changing anything (<c>--dry-run</c>).</summary>
     public async Task<FleetPlan> PlanAsync(FleetRequest request, CancellationToken ct)
     {
         Validate(request);
-        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request);
+        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request, upgrader.Backends);
         templates.Resolve(new TemplateRef(plan.Product, NuGetVersion.Parse(plan.To))); // an unknown version is an error naming those that exist
         return plan;
     }

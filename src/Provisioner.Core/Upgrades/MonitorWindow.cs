@@ -5,7 +5,7 @@ namespace Provisioner.Core.Upgrades;
 
 /// <summary>
 /// After the health gate: the tenant must stay healthy for a while. Polls the non-journey checks (a journey writes data)
-/// and fails if the entry component stops or restarts, even if it comes back (a crash loop can look healthy between crashes).
+/// and fails if the entry container stops or restarts, even if it comes back (a crash loop can look healthy between crashes).
 /// </summary>
 public sealed class MonitorWindow(HealthGate health, TimeProvider time)
 {
@@ -17,9 +17,12 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
             return null;
         }
 
-        var entry = template.Entry?.Name;
+        // The entry's container is watched for stops and restarts only where the backend shows one (Docker); elsewhere
+        // (an ECS service) the platform replaces failing tasks itself and the checks below are the signal.
+        var observed = template.Entry?.Name is { } name ? await EntryAsync(target, name, ct) : null;
+        var entry = observed?.Component;
+        var startedAt = observed?.StartedAt;
         var checks = template.AllChecks.Where(c => c is not JourneyCheckSpec).ToList();
-        var startedAt = entry is null ? null : (await EntryAsync(target, entry, ct))?.StartedAt;
         var start = time.GetTimestamp();
         while (time.GetElapsedTime(start) < settings.MonitorWindow)
         {

@@ -25,13 +25,17 @@ public sealed class TenantUpgrader(
     HealthGate health,
     ProvisionerOptions options,
     TimeProvider time,
-    ILogger<TenantUpgrader> log)
+    ILogger<TenantUpgrader> log) : ITenantUpgrade
 {
     private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines);
+
+    private readonly UpgradeForward _forward = new(backend, registry.Journal, health, options.FailureLogLines, time);
 
     private readonly UpgradeRollback _rollback = new(registry, backend, backups, health, options, time, log);
 
     private UpgradeSettler Settler => new(templates, registry, backend, protector, health, _rollback, options, time, log);
+
+    public IReadOnlyCollection<string> Backends => [backend.Kind];
 
     public async Task<TenantUpgradeResult> UpgradeAsync(
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct)
@@ -112,7 +116,7 @@ public sealed class TenantUpgrader(
             return Result(UpgradeOutcome.Failed, e.Message + (restarted ? "" : $"; and {previous.Ref} did not come back: run `provision tenant {name}`"));
         }
 
-        var failure = await RunForwardAsync(tenant, stamp, secrets, settings, operation, progress, ct);
+        var failure = await _forward.RunAsync(name, stamp, secrets, settings, operation, progress, ct);
         if (failure is null)
         {
             var done = tenant with { Version = target, Status = TenantStatus.Active, LastError = null, UpdatedAt = time.GetUtcNow() };
@@ -176,39 +180,6 @@ public sealed class TenantUpgrader(
         {
             await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
             throw;
-        }
-    }
-
-    /// <summary>Null when the new version is applied, healthy and stayed healthy; otherwise why not.</summary>
-    private async Task<(string Reason, string? Check, string? Logs)?> RunForwardAsync(
-        TenantRecord tenant, Stamp stamp, TenantSecrets secrets, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
-    {
-        try
-        {
-            var applied = await _applier.ApplyAsync(stamp, secrets, operation, progress, ct);
-            var target = new ProbeTarget(tenant.Name, applied.Endpoint, backend);
-            progress?.Report($"{tenant.Name}: health gate for {stamp.Template.Ref}");
-            var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.HealthStep, "health gate", ct);
-            var report = await health.WaitHealthyAsync(target, stamp.Template.AllChecks, ct);
-            await registry.Journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
-            if (!report.Passed)
-            {
-                return ($"health gate failed: {report.Failure}", report.FailingCheck?.Name, null);
-            }
-
-            progress?.Report($"{tenant.Name}: monitoring for {settings.MonitorWindow.TotalSeconds:0.#} s");
-            var monitor = await registry.Journal.StepAsync(operation, "monitor", $"{settings.MonitorWindow.TotalSeconds:0.#} s", ct);
-            var unstable = await new MonitorWindow(health, time).WatchAsync(target, stamp.Template, settings, ct);
-            await registry.Journal.EndStepAsync(monitor, unstable is null ? JournalStatus.Done : JournalStatus.Failed, unstable?.Reason, ct);
-            return unstable is null ? null : (unstable.Value.Reason, unstable.Value.Check, null);
-        }
-        catch (Exception e)
-        {
-            // A failed migration job carries its own log lines in the message; show them rather than the app's.
-            var message = e is OperationCanceledException ? UpgradeJournalNames.Cancelled : e.Message;
-            var lines = message.Split('\n', 2);
-            var check = e is OperationCanceledException ? null : message.StartsWith("job ", StringComparison.Ordinal) ? "migration job" : "apply";
-            return (lines[0].Replace(" Last log lines:", "", StringComparison.Ordinal), check, lines.Length > 1 ? lines[1].TrimEnd() : null);
         }
     }
 

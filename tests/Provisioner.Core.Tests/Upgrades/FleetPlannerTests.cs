@@ -122,6 +122,15 @@ public sealed class FleetPlannerTests
     }
 
     [Fact]
+    public void Plan_AwsTenantWithAnAwsUpgrader_IsPlannedWithTheOthers()
+    {
+        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = "aws" }, Tenant("b")], new FleetRequest { To = "1.1.0", All = true }, ["docker", "aws"]);
+
+        Assert.Equal(["a", "b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
+        Assert.Empty(plan.Excluded);
+    }
+
+    [Fact]
     public void Plan_NamedCanaryAlreadyCurrent_IsDroppedNotAnError()
     {
         var plan = FleetPlanner.Plan([Tenant("a", "1.1.0"), Tenant("b")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" });

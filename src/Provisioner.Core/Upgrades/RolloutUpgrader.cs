@@ -1,0 +1,202 @@
+using Microsoft.Extensions.Logging;
+using NuGet.Versioning;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Health;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>
+/// One tenant's upgrade on a backend that rolls its own containers out (AWS: the template's migration as a one-off ECS
+/// task, then the service rolled by ECS with its deployment circuit breaker). Journaled like the Docker path: preflight →
+/// apply the new stamp → health gate → monitor window. No dump is taken: the database is the platform's (RDS keeps its
+/// automated backups). On failure the previous stamp is applied again, so the service returns to the previous image,
+/// and health-checked: the tenant ends RolledBack, or NeedsAttention when that fails too. A migration that ran is kept.
+/// </summary>
+public sealed class RolloutUpgrader(
+    ITemplateCatalog templates,
+    ITenantRegistry registry,
+    ILockManager locks,
+    ITenantBackend backend,
+    ISecretProtector protector,
+    HealthGate health,
+    ProvisionerOptions options,
+    TimeProvider time,
+    ILogger<RolloutUpgrader> log) : ITenantUpgrade
+{
+    private readonly UpgradeForward _forward = new(backend, registry.Journal, health, options.FailureLogLines, time);
+
+    private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines);
+
+    public IReadOnlyCollection<string> Backends => [backend.Kind];
+
+    public async Task<TenantUpgradeResult> UpgradeAsync(
+        string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        using var held = locks.Acquire($"tenant {name}", "upgrade");
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
+        var tenant = await SettleAsync(await GetAsync(name, ct), settings.RetryNeedsAttention, progress, ct);
+        var target = to.ToNormalizedString();
+        TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null) =>
+            new(name, tenant.Version, target, outcome, reason, check, logs, null, time.GetElapsedTime(start));
+
+        if (tenant.Status == TenantStatus.NeedsAttention)
+        {
+            return Result(UpgradeOutcome.NeedsAttention, $"needs attention: {tenant.LastError}");
+        }
+
+        if (tenant.Version == target && tenant.Status == TenantStatus.Active)
+        {
+            return Result(UpgradeOutcome.Current, null);
+        }
+
+        if (tenant.Status is not (TenantStatus.Active or TenantStatus.RolledBack))
+        {
+            return Result(UpgradeOutcome.Failed, $"tenant is {tenant.Status}, not Active; fix it first (`provision status {name}`, `provision tenant {name}`)");
+        }
+
+        var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+        var next = templates.Resolve(new TemplateRef(tenant.Product, to));
+        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
+        var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
+        var detail = $"{previous.Ref}{UpgradeJournalNames.Arrow}{next.Ref}{(fleetTag is null ? "" : " " + fleetTag)}";
+        var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, detail, ct);
+        log.LogInformation("Upgrading {Tenant} on {Backend} from {From} to {To}", name, backend.Kind, previous.Ref, next.Ref);
+        try
+        {
+            progress?.Report($"{name}: preflight for {next.Ref} on {backend.Kind}");
+            var step = await registry.Journal.StepAsync(operation, "preflight", $"{backend.Kind} backend", ct);
+            await backend.PreflightAsync(stamp, ct);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct);
+        }
+        catch (Exception e)
+        {
+            var cancelled = e is OperationCanceledException && ct.IsCancellationRequested;
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, cancelled ? UpgradeJournalNames.Cancelled : e.Message, CancellationToken.None);
+            if (cancelled)
+            {
+                throw;
+            }
+
+            return Result(UpgradeOutcome.Failed, e.Message);
+        }
+
+        tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = protector.Protect(secrets.Serialize()), UpdatedAt = time.GetUtcNow() };
+        await registry.SaveAsync(tenant, ct);
+        var failure = await _forward.RunAsync(name, stamp, secrets, settings, operation, progress, ct);
+        if (failure is null)
+        {
+            await registry.SaveAsync(tenant with { Version = target, Status = TenantStatus.Active, LastError = null, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
+            log.LogInformation("{Tenant} upgraded to {To} on {Backend}", name, next.Ref, backend.Kind);
+            return Result(UpgradeOutcome.Upgraded, null);
+        }
+
+        var (reason, check, logs) = failure.Value;
+        var after = await RollBackAsync(tenant, previous, secrets, operation, reason, progress);
+        return after.Status == TenantStatus.RolledBack
+            ? Result(UpgradeOutcome.RolledBack, after.LastError, check, logs)
+            : Result(UpgradeOutcome.NeedsAttention, after.LastError, check, logs);
+    }
+
+    public async Task<TenantRecord> RecoverAsync(string name, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct)
+    {
+        using var held = locks.Acquire($"tenant {name}", "upgrade --resume");
+        return await SettleAsync(await GetAsync(name, ct), retryNeedsAttention, progress, ct);
+    }
+
+    /// <summary>The previous stamp again, then its health gate. Never throws: a failure leaves the tenant NeedsAttention.</summary>
+    private async Task<TenantRecord> RollBackAsync(
+        TenantRecord tenant, ProductTemplate previous, TenantSecrets secrets, long operation, string reason, IProgress<string>? progress)
+    {
+        progress?.Report($"{tenant.Name}: rolling back to {previous.Ref}: {reason}");
+        log.LogWarning("Rolling back {Tenant} to {Template} on {Backend}: {Reason}", tenant.Name, previous.Ref, backend.Kind, reason);
+        await registry.SaveAsync(tenant with { Status = TenantStatus.RollingBack, LastError = reason, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
+        var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.RollbackStep, $"{previous.Ref} applied again", CancellationToken.None);
+        try
+        {
+            await ApplyHealthyAsync(tenant, previous, secrets, operation, progress);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, CancellationToken.None);
+            var snapshot = await SnapshotAsync(tenant.Name, operation);
+            var note = $"{reason}; the database was not restored (on {backend.Kind} a migration that ran is kept"
+                + (snapshot is null ? ")" : $"; snapshot {snapshot} holds the data from before it)");
+            var rolledBack = tenant with { Version = previous.Version.ToNormalizedString(), Status = TenantStatus.RolledBack, LastError = note, UpdatedAt = time.GetUtcNow() };
+            await registry.SaveAsync(rolledBack, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.RolledBack, reason, CancellationToken.None);
+            return rolledBack;
+        }
+        catch (Exception e)
+        {
+            var snapshot = await SnapshotAsync(tenant.Name, operation);
+            var message = $"rollback to {previous.Ref} failed: {e.Message.Split('\n')[0]} (after: {reason}); "
+                + (snapshot is null ? "" : $"if the migration ran, restore snapshot {snapshot} (taken before it); ")
+                + $"then retry with `provision upgrade {tenant.Name} --resume`";
+            log.LogError("{Tenant}: {Message}", tenant.Name, message);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
+            var stuck = tenant with { Status = TenantStatus.NeedsAttention, LastError = message, UpdatedAt = time.GetUtcNow() };
+            await registry.SaveAsync(stuck, CancellationToken.None);
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, message, CancellationToken.None);
+            return stuck;
+        }
+    }
+
+    /// <summary>
+    /// A tenant left Upgrading or RollingBack by a dead process (or NeedsAttention, asked by name): the registry still
+    /// records the version it ran before (it changes only on success), so that version is applied again and checked.
+    /// </summary>
+    private async Task<TenantRecord> SettleAsync(TenantRecord tenant, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct)
+    {
+        await registry.Journal.MarkInterruptedAsync(tenant.Name, ct);
+        var retry = tenant.Status == TenantStatus.NeedsAttention && retryNeedsAttention;
+        if (tenant.Status is not (TenantStatus.Upgrading or TenantStatus.RollingBack) && !retry)
+        {
+            return tenant;
+        }
+
+        var recorded = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+        progress?.Report($"{tenant.Name}: an earlier upgrade did not finish; applying {recorded.Ref} (the recorded version) again");
+        var operation = await registry.Journal.BeginAsync(tenant.Name, "settle", $"apply {recorded.Ref} again after an unfinished upgrade", ct);
+        try
+        {
+            await ApplyHealthyAsync(tenant, recorded, TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(recorded.Secrets), operation, progress);
+        }
+        catch (Exception e)
+        {
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
+            throw new ProvisionerException($"{tenant.Name}: could not bring back {recorded.Ref}: {e.Message.Split('\n')[0]}", ExitCodes.Failed,
+                $"check `provision status {tenant.Name}`, then retry with `provision upgrade {tenant.Name} --resume`");
+        }
+
+        var settled = tenant with { Status = TenantStatus.Active, LastError = null, UpdatedAt = time.GetUtcNow() };
+        await registry.SaveAsync(settled, ct);
+        await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, ct);
+        return settled;
+    }
+
+    private async Task ApplyHealthyAsync(TenantRecord tenant, ProductTemplate template, TenantSecrets secrets, long operation, IProgress<string>? progress)
+    {
+        var applied = await _applier.ApplyAsync(StampBuilder.Build(template, tenant, options.PublishAddress), secrets, operation, progress, CancellationToken.None);
+        var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, applied.Endpoint, backend), template.AllChecks, CancellationToken.None);
+        if (!report.Passed)
+        {
+            throw new ProvisionerException($"{template.Ref} is not healthy: {report.Failure}");
+        }
+    }
+
+    /// <summary>The snapshot the backend took before migrating (a journal step "create ... snapshot NAME (...)"), if any.</summary>
+    private async Task<string?> SnapshotAsync(string tenant, long operation)
+    {
+        var op = (await registry.Journal.ListAsync(tenant, 10, CancellationToken.None)).FirstOrDefault(o => o.Id == operation);
+        var step = op?.Steps.FirstOrDefault(s => s.Name.StartsWith("create ", StringComparison.Ordinal) && s.Name.EndsWith(" snapshot", StringComparison.Ordinal));
+        return step is null || step.Detail.Length <= step.Name.Length ? null : step.Detail[(step.Name.Length + 1)..].Split(' ')[0];
+    }
+
+    private async Task<TenantRecord> GetAsync(string name, CancellationToken ct) =>
+        await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
+}

@@ -1,0 +1,51 @@
+using Provisioner.Core.Backends;
+using Provisioner.Core.Health;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Upgrades;
+
+/// <summary>
+/// The forward half of an upgrade, the same on every backend: apply the new stamp (the backend runs the template's
+/// migration before the app changes), then the health gate, then the monitor window; each a journal step.
+/// </summary>
+public sealed class UpgradeForward(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines, TimeProvider time)
+{
+    private readonly StampApplier _applier = new(backend, journal, health, failureLogLines);
+
+    /// <summary>Null when the new version is applied, healthy and stayed healthy; otherwise why not.</summary>
+    public async Task<(string Reason, string? Check, string? Logs)?> RunAsync(
+        string tenant, Stamp stamp, TenantSecrets secrets, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+    {
+        try
+        {
+            var applied = await _applier.ApplyAsync(stamp, secrets, operation, progress, ct);
+            var target = new ProbeTarget(tenant, applied.Endpoint, backend);
+            progress?.Report($"{tenant}: health gate for {stamp.Template.Ref}");
+            var step = await journal.StepAsync(operation, UpgradeJournalNames.HealthStep, "health gate", ct);
+            var report = await health.WaitHealthyAsync(target, stamp.Template.AllChecks, ct);
+            await journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
+            if (!report.Passed)
+            {
+                return ($"health gate failed: {report.Failure}", report.FailingCheck?.Name, null);
+            }
+
+            progress?.Report($"{tenant}: monitoring for {settings.MonitorWindow.TotalSeconds:0.#} s");
+            var monitor = await journal.StepAsync(operation, "monitor", $"{settings.MonitorWindow.TotalSeconds:0.#} s", ct);
+            var unstable = await new MonitorWindow(health, time).WatchAsync(target, stamp.Template, settings, ct);
+            await journal.EndStepAsync(monitor, unstable is null ? JournalStatus.Done : JournalStatus.Failed, unstable?.Reason, ct);
+            return unstable is null ? null : (unstable.Value.Reason, unstable.Value.Check, null);
+        }
+        catch (Exception e)
+        {
+            // A failed migration carries its own log lines in the message (after the first line); show them rather than the app's.
+            var message = e is OperationCanceledException ? UpgradeJournalNames.Cancelled : e.Message;
+            var lines = message.Split('\n', 2);
+            var migration = message.StartsWith("job ", StringComparison.Ordinal) || lines[0].Contains(" migration failed", StringComparison.Ordinal);
+            var check = e is OperationCanceledException ? null : migration ? "migration job" : "apply";
+            return (lines[0].Replace(" Last log lines:", "", StringComparison.Ordinal), check, lines.Length > 1 ? lines[1].TrimEnd() : null);
+        }
+    }
+}
