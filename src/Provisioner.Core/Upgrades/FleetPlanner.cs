@@ -48,7 +48,8 @@ public static class FleetPlanner
             waves.Add(new FleetWave(waves.Count(w => w.Number > 0) + 1, rest.Skip(i).Take(size).ToList()));
         }
 
-        return new FleetPlan(product, to.ToNormalizedString(), waves, excluded, Steps(request));
+        var onAws = selected.Any(t => t.Backend == "aws" && eligible.Exists(e => e.Tenant == t.Name));
+        return new FleetPlan(product, to.ToNormalizedString(), waves, excluded, onAws ? [.. Steps(request), AwsSteps] : Steps(request));
     }
 
     private static (string Product, NuGetVersion To) Target(IReadOnlyList<TenantRecord> tenants, FleetRequest request)
@@ -137,6 +138,9 @@ public static class FleetPlanner
 
     private static NuGetVersion ParseVersion(string text, string option) =>
         NuGetVersion.TryParseStrict(text, out var v) ? v : throw new BadInputException($"{option} '{text}' is not a semantic version", $"use e.g. {option} 1.1.0");
+
+    private const string AwsSteps =
+        "AWS tenants instead: an RDS snapshot before the migration (no dump); on failure the previous version is applied again, the database is not restored";
 
     private static IReadOnlyList<string> Steps(FleetRequest request) =>
     [

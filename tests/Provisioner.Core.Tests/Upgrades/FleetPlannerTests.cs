@@ -128,6 +128,7 @@ public sealed class FleetPlannerTests
 
         Assert.Equal(["a", "b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         Assert.Empty(plan.Excluded);
+        Assert.StartsWith("AWS tenants instead: an RDS snapshot", plan.Steps[^1]);
     }
 
     [Fact]
