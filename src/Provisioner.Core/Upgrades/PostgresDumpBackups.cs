@@ -7,7 +7,8 @@ namespace Provisioner.Core.Upgrades;
 /// <summary>
 /// Backups with the tools inside the tenant's PostgreSQL component, reached through the backend (no database port
 /// is published): <c>pg_dump</c> (plain SQL) streamed to a file, <c>psql</c> fed from it. Verification and restore both
-/// load into a scratch database first, so the live database is replaced only by a complete, checked copy.
+/// load into a scratch database first, so the live database is replaced only by a complete copy whose checksum matches
+/// the one recorded beside the dump when it was verified.
 /// </summary>
 public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBackups
 {
@@ -50,6 +51,9 @@ public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBacku
                     hint: "the database changed while it was dumped, or the dump is incomplete; retry the upgrade");
             }
 
+            // The checksum goes beside the dump (written first), so a restore can prove it loaded the same rows.
+            await File.WriteAllTextAsync(ChecksumFile(path) + ".partial", live + "\n", CancellationToken.None);
+            File.Move(ChecksumFile(path) + ".partial", ChecksumFile(path), overwrite: true);
             File.Move(partial, path, overwrite: true);
             return new BackupInfo(path, new FileInfo(path).Length, live);
         }
@@ -64,9 +68,17 @@ public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBacku
     {
         var owner = await QueryAsync(tenant, db, "postgres", $"select pg_get_userbyid(datdba) from pg_database where datname = {Literal(db.Database)}", ct);
         owner = owner.Length == 0 ? db.User : owner;
-        await LoadAndChecksumAsync(tenant, db, RestoreDatabase, path, ct, owner);
+        var restored = await LoadAndChecksumAsync(tenant, db, RestoreDatabase, path, ct, owner);
+        var expected = File.Exists(ChecksumFile(path)) ? (await File.ReadAllTextAsync(ChecksumFile(path), ct)).Trim() : null;
+        if (expected is not null && restored != expected)
+        {
+            await DropAsync(tenant, db, RestoreDatabase);
+            throw new ProvisionerException(
+                $"the restored copy of {Path.GetFileName(path)} does not match the checksum taken when it was made (restored {restored}, expected {expected}); the live database was left as it is",
+                hint: $"the backup file may be damaged; keep {path} and its .checksum for inspection");
+        }
 
-        // Only a complete load replaces the live database; a failure before this point leaves it as it was.
+        // Only a complete load that matches the backup's checksum replaces the live database; until here it is as it was.
         await RunAsync(tenant, db, Psql("postgres", $"drop database if exists {Ident(db.Database)} with (force)"), "drop database", ct);
         await RunAsync(tenant, db, Psql("postgres", $"alter database {RestoreDatabase} rename to {Ident(db.Database)}"), "rename restored database", ct);
     }
@@ -88,6 +100,9 @@ public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBacku
 
         return await QueryAsync(tenant, db, database, DatabaseChecksum.Sql, ct);
     }
+
+    /// <summary>The file beside a backup holding the checksum its rows had when it was verified.</summary>
+    public static string ChecksumFile(string backup) => backup + ".checksum";
 
     private Task DropAsync(string tenant, DatabaseTarget db, string database) =>
         RunAsync(tenant, db, Psql("postgres", $"drop database if exists {database} with (force)"), $"drop {database}", CancellationToken.None);

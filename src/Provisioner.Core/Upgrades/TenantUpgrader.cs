@@ -189,10 +189,11 @@ public sealed class TenantUpgrader(
         static long Number(string path) => long.TryParse(Path.GetFileName(path).Split('-')[1], out var n) ? n : 0;
         try
         {
-            foreach (var old in Directory.GetFiles(folder, "upgrade-*.sql").OrderByDescending(Number).Skip(keep))
+            foreach (var old in Directory.GetFiles(folder, "upgrade-*.sql").Where(f => f.EndsWith(".sql", StringComparison.Ordinal)).OrderByDescending(Number).Skip(keep))
             {
                 log.LogInformation("Deleting old backup {Backup}", old);
                 File.Delete(old);
+                File.Delete(PostgresDumpBackups.ChecksumFile(old));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
