@@ -7,7 +7,7 @@ namespace Provisioner.Cli.Hosting;
 /// <summary>The capacity part of the composition root: the live (engine) or registry inventory, the history, the admission check.</summary>
 internal static class CapacityComposition
 {
-    public static CapacityOptions CapacityOptions(this CliServices services) => CapacitySetup.Options(services.Config.Capacity);
+    public static CapacityOptions CapacityOptions(this CliServices services) => CapacitySetup.Options(services.Config);
 
     public static ICapacityInventory LiveInventory(this CliServices services, CapacityOptions options) => new LiveInventory(
         new DockerHostObserver(services.Docker, services.Backend.Host, services.Logger<DockerHostObserver>()),

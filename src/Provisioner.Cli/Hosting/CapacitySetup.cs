@@ -7,22 +7,25 @@ namespace Provisioner.Cli.Hosting;
 /// <summary>Turns <c>capacity:</c> (and its environment overrides) into validated <see cref="CapacityOptions"/>; every problem at once.</summary>
 internal static class CapacitySetup
 {
-    public static CapacityOptions Options(CapacitySettings settings)
+    public static CapacityOptions Options(ProvisionerConfig config)
     {
+        var settings = config.Capacity;
         var defaults = new CapacityOptions();
         var errors = new List<string>();
-        var reserve = Number(Env("PROVISIONER_CAPACITY_RESERVE") ?? settings.Reserve, "capacity.reserve", percent: true, errors) ?? defaults.Reserve;
-        var overcommit = Number(Env("PROVISIONER_CPU_OVERCOMMIT") ?? settings.CpuOvercommit, "capacity.cpuOvercommit", percent: false, errors) ?? defaults.CpuOvercommit;
+        // An error names where the value came from: the environment variable, or the file and line of the key.
+        string From(string variable, string key) => Env(variable) is not null ? variable : ConfigLoader.Where(config, key);
+        var reserve = Number(Env("PROVISIONER_CAPACITY_RESERVE") ?? settings.Reserve, From("PROVISIONER_CAPACITY_RESERVE", "capacity.reserve"), percent: true, errors) ?? defaults.Reserve;
+        var overcommit = Number(Env("PROVISIONER_CPU_OVERCOMMIT") ?? settings.CpuOvercommit, From("PROVISIONER_CPU_OVERCOMMIT", "capacity.cpuOvercommit"), percent: false, errors) ?? defaults.CpuOvercommit;
         var scopeText = Env("PROVISIONER_CAPACITY_SCOPE") ?? settings.Scope;
         var scope = defaults.Scope;
         if (scopeText is not null && !Enum.TryParse(scopeText.Trim(), ignoreCase: true, out scope))
         {
-            errors.Add($"capacity.scope: '{scopeText}' is not engine or registry");
+            errors.Add($"{From("PROVISIONER_CAPACITY_SCOPE", "capacity.scope")}: '{scopeText}' is not engine or registry");
         }
 
         if (errors.Count > 0)
         {
-            throw new BadInputException("invalid configuration: " + string.Join("; ", errors), "write capacity: { reserve: 10%, cpuOvercommit: 1.5, scope: engine }");
+            throw new BadInputException("invalid configuration: " + string.Join("; ", errors), "e.g. capacity: { reserve: 10%, cpuOvercommit: 1.5, scope: engine } in provisioner.yaml, or PROVISIONER_CPU_OVERCOMMIT=1.5");
         }
 
         return new CapacityOptions { Reserve = reserve, CpuOvercommit = overcommit, Scope = scope }.Validate();

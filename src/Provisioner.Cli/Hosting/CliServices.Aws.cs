@@ -50,7 +50,7 @@ internal sealed partial class CliServices
             TimeProvider.System,
             new HealthGateOptions
             {
-                Deadline = ConfigLoader.Duration(_config.Aws.HealthDeadline, "aws.healthDeadline") ?? TimeSpan.FromMinutes(15),
+                Deadline = ConfigLoader.Duration(_config.Aws.HealthDeadline, ConfigLoader.Where(_config, "aws.healthDeadline")) ?? TimeSpan.FromMinutes(15),
                 ProbeTimeout = TimeSpan.FromMinutes(5),
                 Delay = TimeSpan.FromSeconds(5),
                 MaxDelay = TimeSpan.FromSeconds(30),

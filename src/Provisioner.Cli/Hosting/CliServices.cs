@@ -39,8 +39,8 @@ internal sealed partial class CliServices : IDisposable
         HealthOptions = new HealthGateOptions
         {
             Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE"), "PROVISIONER_HEALTH_DEADLINE")
-                ?? ConfigLoader.Duration(_config.Health.Deadline, "health.deadline") ?? defaults.Deadline,
-            ProbeTimeout = ConfigLoader.Duration(_config.Health.ProbeTimeout, "health.probeTimeout") ?? defaults.ProbeTimeout,
+                ?? ConfigLoader.Duration(_config.Health.Deadline, ConfigLoader.Where(_config, "health.deadline")) ?? defaults.Deadline,
+            ProbeTimeout = ConfigLoader.Duration(_config.Health.ProbeTimeout, ConfigLoader.Where(_config, "health.probeTimeout")) ?? defaults.ProbeTimeout,
         }.Validate();
         var endpoint = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : _config.Engine ?? "unix:///var/run/docker.sock";
         _docker = new Lazy<IDockerClient>(() =>

@@ -27,7 +27,9 @@ internal static class ConfigLoader
         try
         {
             var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-            return deserializer.Deserialize<ProvisionerConfig>(File.ReadAllText(file)) ?? new ProvisionerConfig();
+            var config = deserializer.Deserialize<ProvisionerConfig>(File.ReadAllText(file)) ?? new ProvisionerConfig();
+            config.SourceFile = file;
+            return config;
         }
         catch (YamlException e)
         {
@@ -48,6 +50,36 @@ internal static class ConfigLoader
         return message.Contains("deserializer", StringComparison.Ordinal) || message.Contains("Provisioner.", StringComparison.Ordinal)
             ? "a value has the wrong shape here (a mapping, list or text where another is expected)"
             : $"wrong value: {message}";
+    }
+
+    /// <summary>
+    /// Where a dotted key (<c>capacity.reserve</c>) is set, for error messages: <c>provisioner.yaml:7: capacity.reserve</c>,
+    /// or the bare key when there is no file or the key is not found in it (a line scan: block or flow style).
+    /// </summary>
+    public static string Where(ProvisionerConfig config, string key)
+    {
+        if (config.SourceFile is not { } file || !File.Exists(file))
+        {
+            return key;
+        }
+
+        var parts = key.Split('.');
+        var lines = File.ReadAllLines(file);
+        var section = Array.FindIndex(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^{parts[0]}\s*:"));
+        if (section < 0 || parts.Length < 2)
+        {
+            return section < 0 ? key : $"{file}:{section + 1}: {key}";
+        }
+
+        for (var i = section; i < lines.Length && (i == section || !System.Text.RegularExpressions.Regex.IsMatch(lines[i], @"^[A-Za-z]")); i++)
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(lines[i], $@"[\s{{,]{parts[1]}\s*:"))
+            {
+                return $"{file}:{i + 1}: {key}";
+            }
+        }
+
+        return key;
     }
 
     /// <summary>Parses <c>120s</c>, <c>2m</c>, <c>500ms</c> or plain seconds.</summary>

@@ -3,6 +3,10 @@ namespace Provisioner.Cli.Hosting;
 /// <summary>The optional <c>provisioner.yaml</c>. Every key is optional; the defaults work on one local engine.</summary>
 public sealed class ProvisionerConfig
 {
+    /// <summary>The file this was read from (null: defaults only), so errors in its values can name it and the line.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string? SourceFile { get; set; }
+
     /// <summary>Folder of templates. Default: <c>./templates</c> if it exists, else the templates shipped with the binary.</summary>
     public string? Templates { get; set; }
 
