@@ -18,18 +18,21 @@ echo
 echo "==== failed tests (whole log: $log) ===="
 awk '
   function flush(   i) {
-    if (n == 0) return
     for (i = 1; i <= n; i++) if (i <= 3 || i > n - 8) print "   " msg[i]; else if (i == 4) print "   ..."
     n = 0
   }
-  /^  Failed [A-Za-z]/            { flush(); print "FAILED:" substr($0, 9); inmsg = 0; intrace = 0; next }
+  function endtrace() { if (intrace && first != "") print "   " first; intrace = 0; first = "" }
+  /^  Failed [A-Za-z]/            { flush(); endtrace(); print "FAILED:" substr($0, 9); inmsg = 0; next }
   /^  Error Message:/             { inmsg = 1; next }
-  /^  Stack Trace:/               { flush(); inmsg = 0; intrace = 1; next }
-  /^  Standard Output Messages:/  { flush(); inmsg = 0; intrace = 0; next }
-  /^  (Passed|Skipped) /          { flush(); inmsg = 0; intrace = 0; next }
+  /^  Stack Trace:/               { flush(); inmsg = 0; intrace = 1; first = ""; next }
+  /^  Standard Output Messages:/  { flush(); endtrace(); inmsg = 0; next }
+  /^  (Passed|Skipped) /          { flush(); endtrace(); inmsg = 0; next }
   inmsg && NF                     { sub(/^ +/, ""); msg[++n] = $0 }
-  intrace && /:line [0-9]+/        { sub(/^ +/, ""); print "   " $0; intrace = 0 }
-  END                             { flush() }
+  # The frame in the test class itself (its file ends in Tests.cs), else the first frame with a line number.
+  intrace && /Tests\.cs:line [0-9]+/ { sub(/^ +/, ""); print "   " $0; intrace = 0; first = ""; next }
+  intrace && /:line [0-9]+/ && first == "" { sub(/^ +/, ""); first = $0 }
+  END                             { flush(); endtrace() }
 ' "$log"
-grep -E "^(Test Run Failed|Total tests|     (Passed|Failed|Skipped):)" "$log" | tail -4
+awk '/^     Failed: [0-9]+/ { failed += $2 } /^     Passed: [0-9]+/ { passed += $2 } /^    Skipped: [0-9]+/ { skipped += $2 }
+     END { printf "==== %d failed, %d passed, %d skipped in all test projects\n", failed, passed, skipped }' "$log"
 exit "$status"

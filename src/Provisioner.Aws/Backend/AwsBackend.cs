@@ -79,7 +79,9 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
 
         var running = current?["image"] is { Length: > 0 } i ? i : null;
         var count = current?["appCount"] is { } c && int.TryParse(c, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        if (stamp.Template.Migrate is { } migrate && (running != image || count == 0))
+        // Going back (a rollback): the database is newer than this version's migration knows, and was not restored; the
+        // service just returns to the previous image. Running the old migration on the new schema could fail or damage it.
+        if (!context.GoingBack && stamp.Template.Migrate is { } migrate && (running != image || count == 0))
         {
             // Phase 1: everything but the service's image (a new tenant's service stays at 0 tasks), then migrate with the new image.
             // A service still at 0 tasks means the first migration never finished (an interrupted run): it runs again.

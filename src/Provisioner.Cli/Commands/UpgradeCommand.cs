@@ -25,7 +25,7 @@ internal static class UpgradeCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (waves, tenants, from -> to, steps) and change nothing" };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted fleet upgrade; with NAME, retry a failed rollback" };
         var report = new Option<string[]>("--report") { Description = "Write a report: *.xml is JUnit, *.json is JSON (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("upgrade", "Upgrade tenants to a new version: backup, migrate, health gate, monitor; automatic rollback with the database restored")
+        var command = new Command("upgrade", "Upgrade tenants to a new version: backup, migrate, health gate, monitor; automatic rollback (on Docker with the database restored)")
         {
             name, to, all, tenants, from, canary, waveSize, parallel, maxFailures, includePinned, monitor, dryRun, resume, report,
         };

@@ -9,4 +9,12 @@ namespace Provisioner.Core.Backends;
 public sealed record ApplyContext(
     Func<string, CancellationToken, Task> WaitUntilReady,
     Func<PlannedChange, Task> BeforeChange,
-    Func<PlannedChange, Task> AfterChange);
+    Func<PlannedChange, Task> AfterChange)
+{
+    /// <summary>
+    /// Going back to a version the database may already be newer than (an upgrade's rollback, or settling an interrupted
+    /// one): a backend whose database was not restored must not run that version's migration or snapshot it again.
+    /// Docker restores the database first, so it ignores this.
+    /// </summary>
+    public bool GoingBack { get; init; }
+}

@@ -15,7 +15,8 @@ namespace Provisioner.Core.Provisioning;
 /// </summary>
 public sealed class StampApplier(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines)
 {
-    public async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct)
+    /// <param name="goingBack">See <see cref="ApplyContext.GoingBack"/>.</param>
+    public async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct, bool goingBack = false)
     {
         var steps = new Dictionary<PlannedChange, long>();
         var context = new ApplyContext(
@@ -29,7 +30,7 @@ public sealed class StampApplier(ITenantBackend backend, IOperationJournal journ
             {
                 await journal.EndStepAsync(steps[change], JournalStatus.Done, null, ct);
                 steps.Remove(change);
-            });
+            }) { GoingBack = goingBack };
         try
         {
             return await backend.ApplyAsync(stamp, secrets, context, ct);

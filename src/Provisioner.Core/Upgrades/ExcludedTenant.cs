@@ -4,4 +4,8 @@ namespace Provisioner.Core.Upgrades;
 /// A tenant a fleet upgrade leaves alone, and why. <see cref="Blocking"/> when it was targeted but cannot be upgraded
 /// (needs attention, failed, newer, another backend): the upgrade then does not count as complete.
 /// </summary>
-public sealed record ExcludedTenant(string Tenant, string Version, string Reason, bool Blocking = false);
+public sealed record ExcludedTenant(string Tenant, string Version, string Reason, bool Blocking = false)
+{
+    /// <summary>The tenant's status in the registry when the plan was made.</summary>
+    public string? Status { get; init; }
+}

@@ -30,7 +30,7 @@ public static class FleetPlanner
             }
             else
             {
-                excluded.Add(new ExcludedTenant(t.Name, t.Version, exclusion.Value.Reason, exclusion.Value.Blocking));
+                excluded.Add(new ExcludedTenant(t.Name, t.Version, exclusion.Value.Reason, exclusion.Value.Blocking) { Status = t.Status });
             }
         }
 

@@ -35,4 +35,7 @@ public sealed record FleetRequest
 
     /// <summary>Monitor window after the health gate, in seconds. Default 5.</summary>
     public double MonitorSeconds { get; init; } = 5;
+
+    /// <summary>Set on a resumed run: the fleet operation it continues (so a chain of dead runs can be followed back).</summary>
+    public long? Resumes { get; init; }
 }

@@ -39,15 +39,12 @@ public sealed class FleetUpgrader(
     {
         using var fleetLock = locks.Acquire("fleet upgrade", "upgrade --resume");
         await registry.Journal.MarkInterruptedAsync(UpgradeJournalNames.FleetTenant, ct);
-        var fleetRuns = await registry.Journal.ListAsync(UpgradeJournalNames.FleetTenant, 50, ct);
-        var last = fleetRuns.FirstOrDefault();
-        // Only the newest fleet operation counts: once a later run (resumed or not) exists, the dead one is history.
-        var interrupted = last is { Status: JournalStatus.Interrupted } ? JsonSerializer.Deserialize<FleetRequest>(last.Detail) : null;
-        // The dead run may itself have been a resume of dead runs with the same request: their failures count too.
-        var dead = interrupted is null ? [] : fleetRuns.TakeWhile(o => o.Status == JournalStatus.Interrupted && o.Detail == last!.Detail).Select(o => o.Id).ToList();
-        if (last is not null && interrupted is not null)
+        // Only the newest fleet operation counts: once a later run (resumed or not) exists, the dead one is history. It may
+        // itself have resumed dead runs: their failures count too.
+        var (interrupted, dead) = FleetRunChain.Of(await registry.Journal.ListAsync(UpgradeJournalNames.FleetTenant, 50, ct));
+        if (interrupted is not null)
         {
-            progress?.Report($"== resuming fleet upgrade {last.Id} to {interrupted.To} (its process died)");
+            progress?.Report($"== resuming fleet upgrade {dead[0]} to {interrupted.To} (its process died)");
         }
 
         if (interrupted is not null && fallback is not null && fallback.To != interrupted.To)
@@ -83,7 +80,8 @@ public sealed class FleetUpgrader(
         var resumed = continues.Count > 0;
         var start = time.GetTimestamp();
         var plan = await PlanAsync(request, ct);
-        var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(request), ct);
+        var journaled = request with { Resumes = resumed ? continues[0] : null };
+        var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(journaled), ct);
         log.LogInformation("Fleet upgrade to {To}: {Count} tenant(s) in {Waves} wave(s)", plan.To, plan.TenantCount, plan.Waves.Count);
         var settings = new UpgradeSettings { BackupRoot = backupRoot, MonitorWindow = TimeSpan.FromSeconds(request.MonitorSeconds) };
         var results = new List<TenantUpgradeResult>(resumed ? await EarlierFailures.FindAsync(registry.Journal, plan, continues, ct) : []);
@@ -92,9 +90,11 @@ public sealed class FleetUpgrader(
             progress?.Report($"{earlier.Tenant}: {Describe(earlier)}");
         }
 
-        string? halt = results.Count(r => r.IsFailure) is var lost && lost > request.MaxFailures
-            ? $"{lost} failure(s) in the interrupted run, more than --max-failures {request.MaxFailures}"
-            : null;
+        string? halt = results.FirstOrDefault(r => r.Outcome == UpgradeOutcome.NeedsAttention) is { } stuck
+            ? $"{stuck.Tenant} needs attention (its rollback failed in the interrupted run)"
+            : results.Count(r => r.IsFailure) is var lost && lost > request.MaxFailures
+                ? $"{lost} failure(s) in the interrupted run, more than --max-failures {request.MaxFailures}"
+                : null;
         foreach (var wave in plan.Waves)
         {
             var pending = wave.Tenants.Where(t => results.All(r => r.Tenant != t.Tenant)).ToList();
@@ -176,7 +176,7 @@ public sealed class FleetUpgrader(
     {
         UpgradeOutcome.Upgraded => $"upgraded {r.From} -> {r.To} in {r.Duration.TotalSeconds:0.0} s",
         UpgradeOutcome.Current => $"already on {r.To}",
-        UpgradeOutcome.RolledBack => $"ROLLED BACK to {r.From} (database restored): {r.Reason}",
+        UpgradeOutcome.RolledBack => $"ROLLED BACK to {r.From} ({(r.DatabaseRestored ? "database restored" : "database NOT restored")}): {r.Reason}",
         UpgradeOutcome.NeedsAttention => $"NEEDS ATTENTION: {r.Reason}",
         _ => $"FAILED (nothing changed): {r.Reason}",
     };

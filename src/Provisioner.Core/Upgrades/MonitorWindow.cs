@@ -19,8 +19,9 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
 
         // The entry's container is watched for stops and restarts only where the backend shows one (Docker); elsewhere
         // (an ECS service) the platform replaces failing tasks itself and the checks below are the signal.
-        var observed = template.Entry?.Name is { } name ? await EntryAsync(target, name, ct) : null;
-        var entry = observed?.Component;
+        var name = template.Entry?.Name;
+        var observed = name is null ? null : await EntryAsync(target, name, ct);
+        var entry = observed is { Kind: not "container" } ? null : name;
         var startedAt = observed?.StartedAt;
         var checks = template.AllChecks.Where(c => c is not JourneyCheckSpec).ToList();
         var start = time.GetTimestamp();
@@ -30,7 +31,7 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
             var seconds = $"{time.GetElapsedTime(start).TotalSeconds:0.0} s";
             if (entry is not null)
             {
-                var component = await EntryAsync(target, entry, ct);
+                var component = await EntryAsync(target, entry, ct) is { Kind: "container" } c ? c : null;
                 if (component is null || component.State != "running")
                 {
                     return ($"{entry} stopped {seconds} into the monitor window ({component?.Status ?? "gone"})", $"{entry}:running");
@@ -54,5 +55,5 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
     }
 
     private static async Task<Backends.ComponentObservation?> EntryAsync(ProbeTarget target, string entry, CancellationToken ct) =>
-        (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry && c.Kind == "container");
+        (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry);
 }

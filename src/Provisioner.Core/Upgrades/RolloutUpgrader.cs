@@ -44,7 +44,7 @@ public sealed class RolloutUpgrader(
         var tenant = await SettleAsync(await GetAsync(name, ct), settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null) =>
-            new(name, tenant.Version, target, outcome, reason, check, logs, null, time.GetElapsedTime(start));
+            new(name, tenant.Version, target, outcome, reason, check, logs, null, time.GetElapsedTime(start)) { DatabaseRestored = false };
 
         if (tenant.Status == TenantStatus.NeedsAttention)
         {
@@ -63,6 +63,12 @@ public sealed class RolloutUpgrader(
 
         var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
         var next = templates.Resolve(new TemplateRef(tenant.Product, to));
+        if (DatabaseTarget.For(previous) != DatabaseTarget.For(next))
+        {
+            return Result(UpgradeOutcome.Failed,
+                $"{previous.Ref} -> {next.Ref} changes the database (name, user or component: {DatabaseTarget.For(previous)} -> {DatabaseTarget.For(next)}), which an upgrade on {backend.Kind} does not move");
+        }
+
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
         var detail = $"{previous.Ref}{UpgradeJournalNames.Arrow}{next.Ref}{(fleetTag is null ? "" : " " + fleetTag)}";
@@ -168,12 +174,22 @@ public sealed class RolloutUpgrader(
         }
         catch (Exception e)
         {
-            await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
-            throw new ProvisionerException($"{tenant.Name}: could not bring back {recorded.Ref}: {e.Message.Split('\n')[0]}", ExitCodes.Failed,
-                $"check `provision status {tenant.Name}`, then retry with `provision upgrade {tenant.Name} --resume`");
+            // Never retried automatically: the fleet halts on it, and a person decides (restore the snapshot, or fix forward).
+            var message = $"bringing back {recorded.Ref} after an unfinished upgrade failed: {e.Message.Split('\n')[0]}; "
+                + $"check `provision status {tenant.Name}`, restore the pre-upgrade snapshot if the migration ran, then `provision upgrade {tenant.Name} --resume`";
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, message, CancellationToken.None);
+            var stuck = tenant with { Status = TenantStatus.NeedsAttention, LastError = message, UpdatedAt = time.GetUtcNow() };
+            await registry.SaveAsync(stuck, CancellationToken.None);
+            return stuck;
         }
 
-        var settled = tenant with { Status = TenantStatus.Active, LastError = null, UpdatedAt = time.GetUtcNow() };
+        // Healthy on the recorded version, but the database is as the unfinished upgrade left it: say so.
+        var settled = tenant with
+        {
+            Status = TenantStatus.RolledBack,
+            LastError = $"an unfinished upgrade was undone by applying {recorded.Ref} again; the database was not restored",
+            UpdatedAt = time.GetUtcNow(),
+        };
         await registry.SaveAsync(settled, ct);
         await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, ct);
         return settled;
@@ -181,7 +197,7 @@ public sealed class RolloutUpgrader(
 
     private async Task ApplyHealthyAsync(TenantRecord tenant, ProductTemplate template, TenantSecrets secrets, long operation, IProgress<string>? progress)
     {
-        var applied = await _applier.ApplyAsync(StampBuilder.Build(template, tenant, options.PublishAddress), secrets, operation, progress, CancellationToken.None);
+        var applied = await _applier.ApplyAsync(StampBuilder.Build(template, tenant, options.PublishAddress), secrets, operation, progress, CancellationToken.None, goingBack: true);
         var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, applied.Endpoint, backend), template.AllChecks, CancellationToken.None);
         if (!report.Passed)
         {
@@ -189,11 +205,12 @@ public sealed class RolloutUpgrader(
         }
     }
 
-    /// <summary>The snapshot the backend took before migrating (a journal step "create ... snapshot NAME (...)"), if any.</summary>
+    /// <summary>The snapshot the backend took before migrating (a finished journal step "create ... snapshot NAME (...)"), if any.</summary>
     private async Task<string?> SnapshotAsync(string tenant, long operation)
     {
         var op = (await registry.Journal.ListAsync(tenant, 10, CancellationToken.None)).FirstOrDefault(o => o.Id == operation);
-        var step = op?.Steps.FirstOrDefault(s => s.Name.StartsWith("create ", StringComparison.Ordinal) && s.Name.EndsWith(" snapshot", StringComparison.Ordinal));
+        var step = op?.Steps.FirstOrDefault(s => s.Status == JournalStatus.Done
+            && s.Name.StartsWith("create ", StringComparison.Ordinal) && s.Name.EndsWith(" snapshot", StringComparison.Ordinal));
         return step is null || step.Detail.Length <= step.Name.Length ? null : step.Detail[(step.Name.Length + 1)..].Split(' ')[0];
     }
 

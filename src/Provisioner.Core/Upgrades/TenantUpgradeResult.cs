@@ -12,6 +12,9 @@ public sealed record TenantUpgradeResult(
     string? Backup,
     TimeSpan Duration)
 {
+    /// <summary>On a rollback: whether the database was restored from the backup (Docker) or left as the failed version left it (AWS).</summary>
+    public bool DatabaseRestored { get; init; } = true;
+
     /// <summary>The wave it ran in (0 = canary); set by the fleet.</summary>
     public int Wave { get; init; }
 

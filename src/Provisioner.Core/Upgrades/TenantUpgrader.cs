@@ -195,6 +195,12 @@ public sealed class TenantUpgrader(
                 File.Delete(old);
                 File.Delete(PostgresDumpBackups.ChecksumFile(old));
             }
+
+            // A checksum whose dump never got its final name (the process died between the two renames).
+            foreach (var orphan in Directory.GetFiles(folder, "upgrade-*.sql.checksum").Where(c => !File.Exists(c[..^".checksum".Length])))
+            {
+                File.Delete(orphan);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -41,10 +41,12 @@ public sealed class UpgradeForward(ITenantBackend backend, IOperationJournal jou
         catch (Exception e)
         {
             // A failed migration carries its own log lines in the message (after the first line); show them rather than the app's.
-            var message = e is OperationCanceledException ? UpgradeJournalNames.Cancelled : e.Message;
+            // Only Ctrl-C is "cancelled" (a resumed fleet tries it again); a timeout is a failure like any other.
+            var cancelled = e is OperationCanceledException && ct.IsCancellationRequested;
+            var message = cancelled ? UpgradeJournalNames.Cancelled : e.Message;
             var lines = message.Split('\n', 2);
             var migration = message.StartsWith("job ", StringComparison.Ordinal) || lines[0].Contains(" migration failed", StringComparison.Ordinal);
-            var check = e is OperationCanceledException ? null : migration ? "migration job" : "apply";
+            var check = cancelled ? null : migration ? "migration job" : "apply";
             return (lines[0].Replace(" Last log lines:", "", StringComparison.Ordinal), check, lines.Length > 1 ? lines[1].TrimEnd() : null);
         }
     }

@@ -54,6 +54,9 @@ public sealed class AwsUpgradeTests
         Assert.Contains("the database was not restored", record.LastError);
         Assert.Matches("snapshot t-acme-pre-1-1-0-[0-9]{8}t[0-9]{6} holds the data from before it", record.LastError);
         Assert.Equal(JournalStatus.RolledBack, (await h.Registry.Journal.ListAsync("acme", 5)).First(o => o.Kind == UpgradeJournalNames.Operation).Status);
+        Assert.Equal(1, runner.Programs.Count(p => p.StartsWith("aws ecs run-task", StringComparison.Ordinal)));  // 1.1.0's only: going back runs no migration
+        Assert.Equal(1, runner.Programs.Count(p => p.StartsWith("aws rds create-db-snapshot", StringComparison.Ordinal)));
+        Assert.False(result.DatabaseRestored);  // the fleet says "ROLLED BACK ... (database NOT restored)"
     }
 
     [Fact]
@@ -76,9 +79,12 @@ public sealed class AwsUpgradeTests
     }
 
     [Fact]
-    public async Task Upgrade_RollbackFailsToo_NeedsAttentionNamingResume()
+    public async Task Upgrade_PreviousVersionNotHealthyEither_NeedsAttentionNamingSnapshotAndResume()
     {
-        var runner = AwsFakes.Runner(migrationExit: 1).On("stack output", stdout: AwsFakes.OutputsRunning(AwsUpgradeHarness.NewImage));
+        // As after a schema-changing migration: 1.0.0 cannot become ready on the migrated database.
+        var runner = AwsFakes.Runner()
+            .On("stack output", stdout: AwsFakes.OutputsRunning(AwsUpgradeHarness.OldImage), once: true)
+            .On("stack output", stdout: AwsFakes.OutputsRunning(AwsUpgradeHarness.NewImage));
         using var h = new AwsUpgradeHarness(runner, _ => false);
 
         var result = await h.UpgradeAsync();
@@ -86,7 +92,25 @@ public sealed class AwsUpgradeTests
         Assert.Equal(UpgradeOutcome.NeedsAttention, result.Outcome);
         var record = await h.Registry.GetAsync("acme");
         Assert.Equal(TenantStatus.NeedsAttention, record!.Status);
+        Assert.Matches("restore snapshot t-acme-pre-1-1-0-[0-9t]+ \\(taken before it\\)", record.LastError);
         Assert.Contains("provision upgrade acme --resume", record.LastError);
+        Assert.Equal(1, runner.Programs.Count(p => p.StartsWith("aws ecs run-task", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Upgrade_SnapshotFails_NoMigrationRunsAndNoSnapshotIsNamed()
+    {
+        var runner = AwsFakes.Runner()
+            .On("rds create-db-snapshot", 254, stderr: "An error occurred (SnapshotQuotaExceeded)")
+            .On("stack output", stdout: AwsFakes.OutputsRunning(AwsUpgradeHarness.OldImage));
+        using var h = new AwsUpgradeHarness(runner, _ => true);
+
+        var result = await h.UpgradeAsync();
+
+        Assert.Equal(UpgradeOutcome.RolledBack, result.Outcome);
+        Assert.Contains("SnapshotQuotaExceeded", result.Reason);
+        Assert.DoesNotContain(runner.Programs, p => p.StartsWith("aws ecs run-task", StringComparison.Ordinal));
+        Assert.DoesNotContain("snapshot t-", (await h.Registry.GetAsync("acme"))!.LastError);
     }
 
     [Fact]
@@ -99,7 +123,22 @@ public sealed class AwsUpgradeTests
 
         var settled = await h.Upgrader.RecoverAsync("acme", retryNeedsAttention: false, null, CancellationToken.None);
 
-        Assert.Equal(("1.0.0", TenantStatus.Active), (settled.Version, settled.Status));
+        Assert.Equal(("1.0.0", TenantStatus.RolledBack), (settled.Version, settled.Status));
+        Assert.Contains("the database was not restored", settled.LastError);
         Assert.Equal(AwsUpgradeHarness.OldImage, h.ConfiguredImage);
+        Assert.DoesNotContain(runner.Programs, p => p.StartsWith("aws ecs run-task", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Recover_PreviousVersionNotHealthy_NeedsAttentionNotAnException()
+    {
+        var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning(AwsUpgradeHarness.NewImage));
+        using var h = new AwsUpgradeHarness(runner, _ => false);
+        await h.Registry.SaveAsync((await h.Registry.GetAsync("acme"))! with { Status = TenantStatus.Upgrading });
+
+        var settled = await h.Upgrader.RecoverAsync("acme", retryNeedsAttention: false, null, CancellationToken.None);
+
+        Assert.Equal(TenantStatus.NeedsAttention, settled.Status);
+        Assert.Equal(TenantStatus.NeedsAttention, (await h.Registry.GetAsync("acme"))!.Status);
     }
 }

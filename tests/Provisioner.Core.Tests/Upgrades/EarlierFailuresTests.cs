@@ -41,6 +41,17 @@ public sealed class EarlierFailuresTests
     }
 
     [Fact]
+    public async Task Find_LeftNeedingAttentionByTheDeadRun_CountsAsNeedsAttention()
+    {
+        var plan = Plan with { Excluded = [new ExcludedTenant("d", "1.0.0", "needs attention: rollback failed", Blocking: true) { Status = TenantStatus.NeedsAttention }] };
+        var journal = new ListedJournal(Upgrade(15, "d", JournalStatus.Failed, "rollback to notes@1.0.0 failed", fleet: 7));
+
+        var found = Assert.Single(await EarlierFailures.FindAsync(journal, plan, [7], CancellationToken.None));
+
+        Assert.Equal(("d", UpgradeOutcome.NeedsAttention), (found.Tenant, found.Outcome));
+    }
+
+    [Fact]
     public async Task Find_AcrossAChainOfResumedRuns_CountsEveryDeadRun()
     {
         var journal = new ListedJournal(Upgrade(11, "a", JournalStatus.RolledBack, "exit at start", fleet: 5));
