@@ -8,6 +8,9 @@ namespace Provisioner.Core.Upgrades;
 /// </summary>
 public sealed record InterruptedUpgrade(long Operation, string From, string To, string? Backup, bool HealthPassed, bool RollbackStarted)
 {
+    /// <summary>Where its backup was being written, finished or not (a dead dump leaves <c>.partial</c> files there).</summary>
+    public string? BackupPath { get; init; }
+
     /// <summary>The newest unfinished upgrade of the tenant, or null when the journal has none.</summary>
     public static InterruptedUpgrade? Find(IReadOnlyList<OperationRecord> operations)
     {
@@ -26,6 +29,7 @@ public sealed record InterruptedUpgrade(long Operation, string From, string To, 
         var backup = op.Steps.FirstOrDefault(s => s.Name == UpgradeJournalNames.BackupStep && s.Status == JournalStatus.Done)?.Detail;
         var health = op.Steps.Any(s => s.Name == UpgradeJournalNames.HealthStep && s.Status == JournalStatus.Done);
         var rollback = op.Steps.Any(s => s.Name == UpgradeJournalNames.RollbackStep);
-        return new InterruptedUpgrade(op.Id, from, to, backup, health, rollback);
+        var path = op.Steps.FirstOrDefault(s => s.Name == UpgradeJournalNames.BackupStep)?.Detail;
+        return new InterruptedUpgrade(op.Id, from, to, backup, health, rollback) { BackupPath = path };
     }
 }

@@ -27,6 +27,7 @@ public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBacku
     public async Task<BackupInfo> BackupAsync(string tenant, DatabaseTarget db, string path, CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DeletePartials(path);
         var partial = path + ".partial";
         try
         {
@@ -99,6 +100,21 @@ public sealed class PostgresDumpBackups(ITenantBackend backend) : IDatabaseBacku
         }
 
         return await QueryAsync(tenant, db, database, DatabaseChecksum.Sql, ct);
+    }
+
+    /// <summary>
+    /// Deletes what a dead process left of backups in <paramref name="backup"/>'s folder (<c>*.partial</c>: an unfinished dump
+    /// or checksum). Only one upgrade of a tenant runs at a time (its lock), so none of them is being written.
+    /// </summary>
+    public static void DeletePartials(string backup)
+    {
+        if (Path.GetDirectoryName(backup) is { } folder && Directory.Exists(folder))
+        {
+            foreach (var partial in Directory.GetFiles(folder, "*.partial"))
+            {
+                File.Delete(partial);
+            }
+        }
     }
 
     /// <summary>The file beside a backup holding the checksum its rows had when it was verified.</summary>

@@ -42,6 +42,11 @@ public sealed class UpgradeSettler(
             : InterruptedUpgrade.Find(journal);
         var previous = templates.Resolve(TemplateRef.Parse(interrupted?.From ?? tenant.TemplateRef));
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(previous.Secrets);
+        if (interrupted?.BackupPath is { } unfinished)
+        {
+            PostgresDumpBackups.DeletePartials(unfinished);
+        }
+
         if (interrupted?.Backup is null)
         {
             progress?.Report($"{tenant.Name}: an earlier upgrade was interrupted before its backup was complete; starting {previous.Ref} again");

@@ -25,6 +25,7 @@ public sealed class InterruptedUpgradeTests
         var found = InterruptedUpgrade.Find([Op(3, JournalStatus.Interrupted, Step("backup", "running", "/h/x.sql"))]);
 
         Assert.Null(found!.Backup);
+        Assert.Equal("/h/x.sql", found.BackupPath);  // where the dead dump's .partial files are
     }
 
     [Fact]

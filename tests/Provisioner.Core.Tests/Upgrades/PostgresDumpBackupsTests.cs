@@ -24,6 +24,17 @@ public sealed class PostgresDumpBackupsTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_LeftoversOfADeadDump_AreDeleted()
+    {
+        File.WriteAllText(Path.Combine(_folder, "upgrade-3-notes-1.0.0.sql.partial"), "half a dump");
+        File.WriteAllText(Path.Combine(_folder, "upgrade-3-notes-1.0.0.sql.checksum.partial"), "2|");
+
+        await new PostgresDumpBackups(new FakeSqlBackend()).BackupAsync("acme", Db, Backup, CancellationToken.None);
+
+        Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
+    }
+
+    [Fact]
     public async Task Restore_SameChecksum_ReplacesTheLiveDatabase()
     {
         var backend = new FakeSqlBackend { Checksum = "2|777" };

@@ -10,16 +10,18 @@ namespace Provisioner.Cli.Tests.Integration.Upgrades;
 public sealed class ResumeTests(EngineFixture engine, ITestOutputHelper output)
 {
     /// <summary>
-    /// kill -9 at a random point of a six-tenant upgrade, then `upgrade --resume`: the interrupted tenant is settled (finished
+    /// kill -9 as the first dump starts, and at a random point, of a six-tenant upgrade, then `upgrade --resume`: the interrupted tenant is settled (finished
     /// forward or rolled back) and the fleet continues, so every tenant ends Active on 1.1.0 with its notes; the registry's version
     /// is the one the engine runs, and nothing is left over (no scratch database, no partial backup, no container outside the stamp).
     /// </summary>
-    [Fact]
-    public async Task KillDuringFleetUpgrade_Resume_EveryTenantConsistent()
+    [Theory]
+    [InlineData(0, "kill0")]      // as the canary's dump starts: a dead dump leaves its .partial file behind
+    [InlineData(null, "kill")]    // at a random point 0-30 s later
+    public async Task KillDuringFleetUpgrade_Resume_EveryTenantConsistent(int? killAfterMs, string prefix)
     {
         var cli = engine.Cli();
         var probe = new TenantProbe(engine, cli);
-        var names = Enumerable.Range(1, 6).Select(i => engine.Tenant($"kill{i}")).ToList();
+        var names = Enumerable.Range(1, 6).Select(i => engine.Tenant($"{prefix}{i}")).ToList();
         foreach (var name in names)
         {
             var created = await cli.RunAsync("tenant", name, "--template", "notes@1.0.0");
@@ -28,7 +30,7 @@ public sealed class ResumeTests(EngineFixture engine, ITestOutputHelper output)
         }
 
         // Killed at a random point after the first backup has started (so some tenant is mid-upgrade or beyond).
-        var extra = TimeSpan.FromMilliseconds(Random.Shared.Next(0, 30_000));
+        var extra = TimeSpan.FromMilliseconds(killAfterMs ?? Random.Shared.Next(0, 30_000));
         using (var process = cli.Start("upgrade", "--all", "--to", "1.1.0", "--parallel", "2"))
         {
             var backups = Path.Combine(cli.Home, "backups");
