@@ -27,7 +27,7 @@ internal static class PinCommand
             }
 
             using var held = services.Locks.Acquire($"tenant {tenantName}", "pin");
-            var tenant = await services.Registry.GetAsync(tenantName, ct) ?? throw new BadInputException($"no tenant named '{tenantName}'", "`provision list` shows the tenants");
+            var tenant = await services.Registry.RequireAsync(tenantName, ct);
             if (pinTo is not null)
             {
                 var parsed = NuGetVersion.TryParseStrict(pinTo, out var v) ? v : throw new BadInputException($"'{pinTo}' is not a semantic version", "e.g. 1.0.0");

@@ -41,7 +41,7 @@ public sealed class RolloutUpgrader(
         var start = time.GetTimestamp();
         using var held = locks.Acquire($"tenant {name}", "upgrade");
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
-        var tenant = await SettleAsync(await GetAsync(name, ct), settings.RetryNeedsAttention, progress, ct);
+        var tenant = await SettleAsync(await registry.RequireAsync(name, ct), settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null) =>
             new(name, tenant.Version, target, outcome, reason, check, logs, null, time.GetElapsedTime(start)) { DatabaseRestored = false };
@@ -114,7 +114,7 @@ public sealed class RolloutUpgrader(
     public async Task<TenantRecord> RecoverAsync(string name, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct)
     {
         using var held = locks.Acquire($"tenant {name}", "upgrade --resume");
-        return await SettleAsync(await GetAsync(name, ct), retryNeedsAttention, progress, ct);
+        return await SettleAsync(await registry.RequireAsync(name, ct), retryNeedsAttention, progress, ct);
     }
 
     /// <summary>The previous stamp again, then its health gate. Never throws: a failure leaves the tenant NeedsAttention.</summary>
@@ -213,7 +213,4 @@ public sealed class RolloutUpgrader(
             && s.Name.StartsWith("create ", StringComparison.Ordinal) && s.Name.EndsWith(" snapshot", StringComparison.Ordinal));
         return step is null || step.Detail.Length <= step.Name.Length ? null : step.Detail[(step.Name.Length + 1)..].Split(' ')[0];
     }
-
-    private async Task<TenantRecord> GetAsync(string name, CancellationToken ct) =>
-        await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
 }

@@ -43,7 +43,7 @@ public sealed class TenantUpgrader(
         var start = time.GetTimestamp();
         using var held = locks.Acquire($"tenant {name}", "upgrade");
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
-        var tenant = await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
+        var tenant = await registry.RequireAsync(name, ct);
         tenant = await Settler.SettleAsync(tenant, settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null) =>
@@ -141,7 +141,7 @@ public sealed class TenantUpgrader(
     public async Task<TenantRecord> RecoverAsync(string name, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct)
     {
         using var held = locks.Acquire($"tenant {name}", "upgrade --resume");
-        var tenant = await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
+        var tenant = await registry.RequireAsync(name, ct);
         return await Settler.SettleAsync(tenant, retryNeedsAttention, progress, ct);
     }
 

@@ -18,7 +18,7 @@ public sealed class UpgradeRouter(ITenantRegistry registry, IReadOnlyDictionary<
 
     private async Task<ITenantUpgrade> ForAsync(string name, CancellationToken ct)
     {
-        var tenant = await registry.GetAsync(name, ct) ?? throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
+        var tenant = await registry.RequireAsync(name, ct);
         return byBackend.TryGetValue(tenant.Backend, out var create)
             ? create()
             : throw new ProvisionerException($"{name} runs on {tenant.Backend}; `provision upgrade` has no upgrader for it (it has: {string.Join(", ", byBackend.Keys)})");
