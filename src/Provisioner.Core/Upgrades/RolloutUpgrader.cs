@@ -46,19 +46,9 @@ public sealed class RolloutUpgrader(
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null) =>
             new(name, tenant.Version, target, outcome, reason, check, logs, null, time.GetElapsedTime(start)) { DatabaseRestored = false };
 
-        if (tenant.Status == TenantStatus.NeedsAttention)
+        if (UpgradeGate.Check(tenant, target) is { } refused)
         {
-            return Result(UpgradeOutcome.NeedsAttention, $"needs attention: {tenant.LastError}");
-        }
-
-        if (tenant.Version == target && tenant.Status == TenantStatus.Active)
-        {
-            return Result(UpgradeOutcome.Current, null);
-        }
-
-        if (tenant.Status is not (TenantStatus.Active or TenantStatus.RolledBack))
-        {
-            return Result(UpgradeOutcome.Failed, $"tenant is {tenant.Status}, not Active; fix it first (`provision status {name}`, `provision tenant {name}`)");
+            return Result(refused.Outcome, refused.Reason);
         }
 
         var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
@@ -71,8 +61,7 @@ public sealed class RolloutUpgrader(
 
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
-        var detail = $"{previous.Ref}{UpgradeJournalNames.Arrow}{next.Ref}{(fleetTag is null ? "" : " " + fleetTag)}";
-        var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, detail, ct);
+        var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
         log.LogInformation("Upgrading {Tenant} on {Backend} from {From} to {To}", name, backend.Kind, previous.Ref, next.Ref);
         try
         {

@@ -49,19 +49,9 @@ public sealed class TenantUpgrader(
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null) =>
             new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start));
 
-        if (tenant.Status == TenantStatus.NeedsAttention)
+        if (UpgradeGate.Check(tenant, target) is { } refused)
         {
-            return Result(UpgradeOutcome.NeedsAttention, $"needs attention: {tenant.LastError}");
-        }
-
-        if (tenant.Version == target && tenant.Status == TenantStatus.Active)
-        {
-            return Result(UpgradeOutcome.Current, null);
-        }
-
-        if (tenant.Status is not (TenantStatus.Active or TenantStatus.RolledBack))
-        {
-            return Result(UpgradeOutcome.Failed, $"tenant is {tenant.Status}, not Active; fix it first (`provision status {name}`, `provision tenant {name}`)");
+            return Result(refused.Outcome, refused.Reason);
         }
 
         var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
@@ -81,8 +71,7 @@ public sealed class TenantUpgrader(
 
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
-        var detail = $"{previous.Ref}{UpgradeJournalNames.Arrow}{next.Ref}{(fleetTag is null ? "" : " " + fleetTag)}";
-        var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, detail, ct);
+        var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
         log.LogInformation("Upgrading {Tenant} from {From} to {To}", name, previous.Ref, next.Ref);
 
         // Until the backup is complete nothing has changed but a stopped app: a failure here starts it again.

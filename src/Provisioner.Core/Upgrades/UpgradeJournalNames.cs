@@ -21,6 +21,9 @@ public static class UpgradeJournalNames
 
     public const string Arrow = " -> ";
 
+    /// <summary>An upgrade operation's detail: <c>notes@1.0.0 -&gt; notes@1.1.0</c>, then <c>fleet=N</c> when a fleet run started it.</summary>
+    public static string Detail(string from, string to, string? fleetTag) => $"{from}{Arrow}{to}{(fleetTag is null ? "" : " " + fleetTag)}";
+
     /// <summary>The error of an upgrade stopped by Ctrl-C: not a verdict on the version, so a resumed fleet tries it again.</summary>
     public const string Cancelled = "cancelled";
 }
