@@ -1,3 +1,5 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
@@ -5,6 +7,7 @@ using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
 using Provisioner.Docker.Engine;
+using ContainerSpec = Provisioner.Core.Stamps.ContainerSpec;
 
 namespace Provisioner.Docker.Backend;
 
@@ -12,20 +15,26 @@ namespace Provisioner.Docker.Backend;
 /// Tenants on one Docker engine. Apply reads what exists (label-filtered lists), diffs it against the stamp with
 /// <see cref="ReconcilePlanner"/> and applies only the difference, so a rerun after any interruption converges.
 /// </summary>
-public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions options, ILogger<DockerBackend> log) : ITenantBackend
+internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOptions options, ILogger<DockerBackend> log)
+    : ITenantBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess, IComponentAddresses
 {
-    public string Kind => "docker";
+    private readonly IDockerClient _docker = engine.Client;
+
+    /// <summary>The kind recorded for tenants on a Docker engine.</summary>
+    public static BackendKind BackendKind { get; } = BackendKind.Of("docker");
+
+    public BackendKind Kind => BackendKind;
 
     public string Host => options.HostName;
 
-    public Task PreflightAsync(Stamp stamp, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
+    public Task PreflightAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
     {
-        await docker.System.PingAsync(ct);
+        await _docker.System.PingAsync(ct);
         var images = stamp.Containers.Select(c => c.Spec.Image).Concat(stamp.Jobs.Select(j => j.Spec.Image)).Distinct().ToList();
         var missing = new List<string>();
         foreach (var image in images)
         {
-            if (!await docker.Images.ExistsAsync(image, ct))
+            if (!await ImageLookup.ExistsAsync(_docker.Images, image, ct))
             {
                 missing.Add(image);
             }
@@ -34,17 +43,17 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         if (missing.Count > 0)
         {
             throw new ProvisionerException(
-                $"image{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} not found on the engine at {docker.Endpoint}",
+                $"image{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} not found on the engine at {EngineAddress.Display(engine.Endpoint)}",
                 hint: "build them with `make images` (images are built locally; nothing is pulled)");
         }
-    });
+    }, ct);
 
-    public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
-        ReconcilePlanner.Plan(stamp, await DockerObserver.ObserveAsync(docker, stamp.Tenant, ct)));
+    public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
+        ReconcilePlanner.Plan(stamp, await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct)), ct);
 
-    public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
+    public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
     {
-        var observed = await DockerObserver.ObserveAsync(docker, stamp.Tenant, ct);
+        var observed = await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct);
         var plan = ReconcilePlanner.Plan(stamp, observed);
         var ready = new HashSet<string>();
         async Task WaitFor(IReadOnlyList<string> dependencies)
@@ -58,93 +67,70 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         foreach (var change in plan)
         {
             await context.BeforeChange(change);
-            log.LogInformation("{Tenant}: {Change} {ResourceKind} {Resource} ({Reason})", stamp.Tenant, change.Kind, change.ResourceKind, change.Name, change.Reason);
+            log.LogInformation("{Tenant}: {Change} {ResourceKind} {Resource} ({Reason})", stamp.Tenant, change.Kind, change.Resource.Name, change.Name, change.Reason);
             await ExecuteAsync(stamp, secrets, change, observed, WaitFor, ct);
             await context.AfterChange(change);
         }
 
         return new ApplyResult(plan, stamp.Endpoint);
-    });
+    }, ct);
 
-    public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => EngineErrorMapping.Guard(() => DockerStatusReader.ReadAsync(docker, tenant, ct));
+    public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => Guard(() => DockerStatusReader.ReadAsync(_docker, tenant, ct), ct);
 
-    public Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
+    public Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct) => Guard(async () =>
     {
-        var observed = await DockerObserver.ObserveAsync(docker, tenant, ct);
+        var observed = await DockerObserver.ObserveAsync(_docker, tenant, ct);
         var changes = new List<PlannedChange>();
         foreach (var c in observed.Containers)
         {
             await StopAndRemoveAsync(c.Id, ct);
-            changes.Add(new PlannedChange(ChangeKind.Remove, "container", c.Name, "destroy"));
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Container, c.Name, "destroy"));
         }
 
         foreach (var n in observed.Networks)
         {
-            await IgnoreMissing(() => docker.Networks.RemoveAsync(n.Name, ct));
-            changes.Add(new PlannedChange(ChangeKind.Remove, "network", n.Name, "destroy"));
+            await IgnoreMissing(() => _docker.Networks.DeleteNetworkAsync(n.Name, ct));
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Network, n.Name, "destroy"));
         }
 
         foreach (var v in observed.Volumes.Where(_ => deleteData))
         {
-            await IgnoreMissing(() => docker.Volumes.RemoveAsync(v.Name, force: true, ct));
-            changes.Add(new PlannedChange(ChangeKind.Remove, "volume", v.Name, "destroy --delete-data"));
+            await IgnoreMissing(() => _docker.Volumes.RemoveAsync(v.Name, force: true, ct));
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Volume, v.Name, "destroy --delete-data"));
         }
 
         return (IReadOnlyList<PlannedChange>)changes;
-    });
+    }, ct);
 
-    public Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct) =>
-        EngineErrorMapping.Guard(async () =>
-        {
-            var result = await docker.Exec.RunAsync(StampNames.Container(tenant, component), new ExecCreateParameters { Cmd = command, User = user }, ct);
-            return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
-        });
-
-    public Task<CommandResult> ExecWithInputAsync(
-        string tenant, string component, IReadOnlyList<string> command, string? user, Stream stdin, CancellationToken ct) =>
-        EngineErrorMapping.Guard(async () =>
-        {
-            var parameters = new ExecCreateParameters { Cmd = command, User = user, Stdin = stdin };
-            var result = await docker.Exec.RunAsync(StampNames.Container(tenant, component), parameters, ct);
-            return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
-        });
-
-    public Task<CommandResult> ExecToStreamAsync(
-        string tenant, string component, IReadOnlyList<string> command, string? user, Stream stdout, CancellationToken ct) =>
-        EngineErrorMapping.Guard(async () =>
-        {
-            var parameters = new ExecCreateParameters { Cmd = command, User = user, StdoutSink = stdout };
-            var result = await docker.Exec.RunAsync(StampNames.Container(tenant, component), parameters, ct);
-            return new CommandResult(result.ExitCode, result.Stdout, result.Stderr);
-        });
-
-    public Task StopComponentAsync(string tenant, string component, CancellationToken ct) => EngineErrorMapping.Guard(() =>
-        IgnoreMissing(() => docker.Containers.StopAsync(StampNames.Container(tenant, component), options.StopTimeoutSeconds, ct)));
-
-    public Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
+    public Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct) => Guard(async () =>
     {
         try
         {
-            return await docker.Containers.GetLogsAsync(StampNames.Container(tenant, component), tail, ct);
+            return await ContainerLogs.TailAsync(_docker.Containers, StampNames.Container(tenant, component), tail, ct);
         }
-        catch (DockerNotFoundException)
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
         {
             return "";
         }
-    });
+    }, ct);
+
+    private Task<T> Guard<T>(Func<Task<T>> action, CancellationToken ct) => EngineErrorMapping.Guard(engine, action, ct);
+
+    private Task Guard(Func<Task> action, CancellationToken ct) => EngineErrorMapping.Guard(engine, action, ct);
 
     private async Task ExecuteAsync(
         Stamp stamp, TenantSecrets secrets, PlannedChange change, ObservedState observed, Func<IReadOnlyList<string>, Task> waitFor, CancellationToken ct)
     {
-        switch (change.ResourceKind, change.Kind)
+        switch (change.Resource.Name, change.Kind)
         {
             case ("network", ChangeKind.Create):
                 var network = stamp.Networks.Single(n => n.Name == change.Name);
-                await IgnoreConflict(() => docker.Networks.CreateAsync(new NetworkCreateParameters { Name = network.Name, Internal = network.Internal, Labels = network.Labels }, ct));
+                var parameters = new NetworksCreateParameters { Name = network.Name, Driver = "bridge", Internal = network.Internal, Labels = new Dictionary<string, string>(network.Labels) };
+                await IgnoreConflict(() => NetworkGuard.CreateIfAbsentAsync(_docker.Networks, parameters, ct));
                 break;
             case ("volume", ChangeKind.Create):
                 var volume = stamp.Volumes.Single(v => v.Name == change.Name);
-                await docker.Volumes.CreateAsync(new VolumeCreateParameters { Name = volume.Name, Labels = volume.Labels }, ct);
+                await _docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume.Name, Labels = new Dictionary<string, string>(volume.Labels) }, ct);
                 break;
             case ("job", ChangeKind.Run):
                 var job = stamp.Jobs.Single(j => j.Name == change.Name);
@@ -157,17 +143,17 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
                 await RemoveIfPresent(observed, container.Name, ct);
                 await waitFor(container.DependsOn);
                 var id = await CreateAsync(container.Name, container.Spec, container.Labels, secrets, longRunning: true, ct);
-                await docker.Containers.StartAsync(id, ct);
+                await _docker.Containers.StartContainerAsync(id, null, ct);
                 break;
             case ("container", ChangeKind.Start):
                 await waitFor(stamp.Containers.Single(c => c.Name == change.Name).DependsOn);
-                await docker.Containers.StartAsync(change.Name, ct);
+                await _docker.Containers.StartContainerAsync(change.Name, null, ct);
                 break;
             case ("container", ChangeKind.Remove):
                 await StopAndRemoveAsync(change.Name, ct);
                 break;
             case ("network", ChangeKind.Remove):
-                await IgnoreMissing(() => docker.Networks.RemoveAsync(change.Name, ct));
+                await IgnoreMissing(() => _docker.Networks.DeleteNetworkAsync(change.Name, ct));
                 break;
             default:
                 throw new InvalidOperationException($"the Docker backend cannot {change}");
@@ -179,27 +165,27 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         var id = await CreateAsync(job.Name, job.Spec, job.Labels, secrets, longRunning: false, ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.JobTimeout);
-        await docker.Containers.StartAsync(id, ct);
+        await _docker.Containers.StartContainerAsync(id, null, ct);
         long exit;
         try
         {
-            exit = await docker.Containers.WaitAsync(id, timeout.Token);
+            exit = await ContainerExit.WaitAsync(_docker.Containers, id, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            await docker.Containers.StopAsync(id, 5, ct);
+            await StopAsync(id, 5, ct);
             throw new ProvisionerException($"job {job.Name} did not finish within {options.JobTimeout.TotalSeconds:0} s");
         }
         catch (OperationCanceledException)
         {
             // Cancelled (Ctrl-C): a migration must not keep changing the database behind a rollback.
-            await IgnoreMissing(() => docker.Containers.StopAsync(id, 5, CancellationToken.None));
+            await IgnoreMissing(() => StopAsync(id, 5, CancellationToken.None));
             throw;
         }
 
         if (exit != 0)
         {
-            var logs = await docker.Containers.GetLogsAsync(id, options.JobLogLines, ct);
+            var logs = await ContainerLogs.TailAsync(_docker.Containers, id, options.JobLogLines, ct);
             throw new ProvisionerException($"job {job.Name} failed (exit {exit}). Last log lines:\n{logs.TrimEnd()}");
         }
     }
@@ -207,16 +193,20 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
     private async Task<string> CreateAsync(
         string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, TenantSecrets secrets, bool longRunning, CancellationToken ct)
     {
-        var id = await docker.Containers.CreateAsync(name, ContainerParameters.For(spec, labels, longRunning), ct);
+        var parameters = ContainerParameters.For(spec, labels, longRunning);
+        parameters.Name = name;
+        var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
         foreach (var extra in spec.Networks.Skip(1))
         {
-            await docker.Networks.ConnectAsync(extra.Network, id, extra.Aliases, ct);
+            var endpoint = new EndpointSettings { Aliases = [.. extra.Aliases] };
+            await _docker.Networks.ConnectNetworkAsync(extra.Network, new NetworkConnectParameters { Container = id, EndpointConfig = endpoint }, ct);
         }
 
         if (spec.SecretFiles.Count > 0)
         {
+            // Built for this call only: Docker.DotNet disposes the stream it is given (the using covers a failure before that).
             using var archive = SecretArchive.Build(spec.SecretFiles, secrets);
-            await docker.Containers.PutArchiveAsync(id, "/", archive, copyUidGid: false, ct);
+            await _docker.Containers.ExtractArchiveToContainerAsync(id, new CopyToContainerParameters { Path = "/", CopyUIDGID = false }, archive, ct);
         }
 
         return id;
@@ -233,9 +223,13 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
     /// <summary>Stops with the container's stop signal first (PostgreSQL shuts down cleanly on SIGINT), then removes it.</summary>
     private async Task StopAndRemoveAsync(string idOrName, CancellationToken ct)
     {
-        await IgnoreMissing(() => docker.Containers.StopAsync(idOrName, options.StopTimeoutSeconds, ct));
-        await IgnoreMissing(() => docker.Containers.RemoveAsync(idOrName, force: true, cancellationToken: ct));
+        await IgnoreMissing(() => StopAsync(idOrName, options.StopTimeoutSeconds, ct));
+        await IgnoreMissing(() => _docker.Containers.RemoveContainerAsync(idOrName, new ContainerRemoveParameters { Force = true }, ct));
     }
+
+    /// <summary>Stop signal, then kill after <paramref name="seconds"/>; stopping a stopped container succeeds (the engine answers 304).</summary>
+    private Task StopAsync(string idOrName, int seconds, CancellationToken ct) =>
+        _docker.Containers.StopContainerAsync(idOrName, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)seconds }, ct);
 
     private static async Task IgnoreMissing(Func<Task> action)
     {
@@ -243,7 +237,7 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         {
             await action();
         }
-        catch (DockerNotFoundException)
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
         {
         }
     }
@@ -254,7 +248,7 @@ public sealed class DockerBackend(IDockerClient docker, DockerBackendOptions opt
         {
             await action();
         }
-        catch (DockerConflictException)
+        catch (Exception e) when (EngineErrorMapping.IsConflict(e))
         {
         }
     }

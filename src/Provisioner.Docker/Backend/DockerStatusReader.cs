@@ -1,4 +1,6 @@
 using System.Globalization;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Stamps;
 using Provisioner.Docker.Engine;
@@ -14,40 +16,46 @@ internal static class DockerStatusReader
         var components = new List<ComponentObservation>();
         foreach (var c in observed.Containers.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            ContainerInspect inspect;
+            ContainerInspectResponse inspect;
             try
             {
-                inspect = await docker.Containers.InspectAsync(c.Id, ct);
+                inspect = await docker.Containers.InspectContainerAsync(c.Id, ct);
             }
-            catch (DockerNotFoundException)
+            catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
             {
                 continue;
             }
 
-            var published = inspect.NetworkSettings.Ports?
+            var state = inspect.State ?? new State();
+            var limits = inspect.HostConfig ?? new HostConfig();
+            var published = inspect.NetworkSettings?.Ports?
                 .SelectMany(p => p.Value ?? [])
-                .Select(b => $"{b.HostIp}:{b.HostPort}")
+                .Select(b => $"{b.HostIP}:{b.HostPort}")
                 .FirstOrDefault();
             components.Add(new ComponentObservation(
                 c.Labels.GetValueOrDefault(StampLabels.Component, c.Name),
                 c.Name,
-                c.Labels.GetValueOrDefault(StampLabels.Kind, "container"),
-                inspect.State.Status,
-                inspect.Config.Image,
+                c.Labels.GetValueOrDefault(StampLabels.Kind) == "job" ? WorkloadKind.Job : WorkloadKind.Service,
+                DockerStates.From(state.Status),
+                inspect.Config?.Image ?? "",
                 c.Template,
-                Describe(inspect.State),
-                inspect.State.Running ? inspect.State.StartedAt : null,
-                inspect.HostConfig.NanoCpus > 0 ? inspect.HostConfig.NanoCpus / 1e9 : null,
-                inspect.HostConfig.Memory > 0 ? inspect.HostConfig.Memory : null,
+                Describe(state),
+                state.Running ? Timestamp(state.StartedAt) : null,
+                limits.NanoCPUs > 0 ? limits.NanoCPUs / 1e9 : null,
+                limits.Memory > 0 ? limits.Memory : null,
                 published));
         }
 
         return new TenantObservation(tenant, components, observed.Networks.Select(n => n.Name).ToList(), observed.Volumes.Select(v => v.Name).ToList());
     }
 
-    private static string Describe(ContainerState s) => s.Status switch
+    private static string Describe(State s) => s.Status switch
     {
-        "exited" => $"exited ({s.ExitCode.ToString(CultureInfo.InvariantCulture)}){(s.OomKilled ? ", OOM-killed" : "")}",
+        "exited" => $"exited ({s.ExitCode.ToString(CultureInfo.InvariantCulture)}){(s.OOMKilled ? ", OOM-killed" : "")}",
         _ => s.Status,
     };
+
+    /// <summary>The engine's RFC 3339 time (nanoseconds, UTC), which the model leaves a string.</summary>
+    private static DateTimeOffset? Timestamp(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 }

@@ -1,4 +1,7 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
+using Provisioner.Core.Backends;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Stamps;
 using Provisioner.Docker.Backend;
@@ -11,37 +14,40 @@ namespace Provisioner.Docker.Capacity;
 /// machine, i.e. a unix socket), and every tenant container with the limits enforced on it (one label-filtered list, then
 /// an inspect each). Usage, when asked: one stats sample per running container and volume sizes from <c>/system/df</c>.
 /// </summary>
-public sealed class DockerHostObserver(IDockerClient docker, string host, ILogger<DockerHostObserver> log) : IHostObserver
+internal sealed class DockerHostObserver(DockerEngine engine, string host, ILogger<DockerHostObserver> log) : IHostObserver
 {
     private const int Parallelism = 8;
 
+    private readonly IDockerClient _docker = engine.Client;
+
     public string Host => host;
 
-    public Task<HostObservation> ObserveAsync(bool measureUsage, CancellationToken ct) => EngineErrorMapping.Guard(async () =>
+    public Task<HostObservation> ObserveAsync(bool measureUsage, CancellationToken ct) => EngineErrorMapping.Guard(engine, async () =>
     {
-        var info = await docker.System.GetInfoAsync(ct);
-        var containers = await docker.Containers.ListAsync(all: true, DockerFilters.Label($"{StampLabels.Managed}=true"), ct);
-        var tenantContainers = containers.Where(c => c.Labels.ContainsKey(StampLabels.Tenant)).ToList();
+        var info = await _docker.System.GetSystemInfoAsync(ct);
+        var filter = EngineFilters.Label($"{StampLabels.Managed}=true");
+        var containers = await _docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct);
+        var tenantContainers = containers.Where(c => c.Labels?.ContainsKey(StampLabels.Tenant) == true).ToList();
         var workloads = new ObservedWorkload[tenantContainers.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, tenantContainers.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (i, token) => workloads[i] = await ObserveAsync(tenantContainers[i], measureUsage, token));
         var volumes = measureUsage ? await VolumeBytesAsync(ct) : null;
-        var facts = new HostFacts(host, info.NCpu, info.MemTotal, FreeDisk(info.DockerRootDir));
-        log.LogDebug("Observed {Host}: {Cpus} CPUs, {Memory} bytes, {Containers} tenant containers", host, info.NCpu, info.MemTotal, workloads.Length);
+        var facts = new HostFacts(host, info.NCPU, info.MemTotal, FreeDisk(info.DockerRootDir));
+        log.LogDebug("Observed {Host}: {Cpus} CPUs, {Memory} bytes, {Containers} tenant containers", host, info.NCPU, info.MemTotal, workloads.Length);
         return new HostObservation(facts, workloads.Where(w => w is not null).ToList(), volumes);
-    });
+    }, ct);
 
-    private async Task<ObservedWorkload> ObserveAsync(ContainerSummary c, bool measureUsage, CancellationToken ct)
+    private async Task<ObservedWorkload> ObserveAsync(ContainerListResponse c, bool measureUsage, CancellationToken ct)
     {
-        var labels = c.Labels;
+        var labels = DockerObserver.Labels(c.Labels);
         HostConfig limits;
         try
         {
-            limits = (await docker.Containers.InspectAsync(c.Id, ct)).HostConfig;
+            limits = (await _docker.Containers.InspectContainerAsync(c.ID, ct)).HostConfig ?? new HostConfig();
         }
-        catch (DockerNotFoundException)
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
         {
             limits = new HostConfig(); // removed between the list and the inspect
         }
@@ -52,43 +58,52 @@ public sealed class DockerHostObserver(IDockerClient docker, string host, ILogge
         {
             try
             {
-                var stats = await docker.Containers.GetStatsAsync(c.Id, ct);
-                cpuUsed = CpuCores(stats);
-                memoryUsed = stats.MemoryStats.Usage;
+                if (await ContainerStatsSampler.SampleAsync(_docker.Containers, c.ID, ct) is { } stats)
+                {
+                    cpuUsed = CpuCores(stats);
+                    memoryUsed = (long?)stats.MemoryStats?.Usage;
+                }
             }
-            catch (DockerNotFoundException)
+            catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
             {
                 // gone meanwhile: no usage
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+            {
+                // Stopped meanwhile: the engine answers a one-shot stats request with an empty body. No usage, as if gone.
+                log.LogDebug("No usage sample for {Container}: {Error}", c.ID, e.Message);
             }
         }
 
         return new ObservedWorkload(
-            labels[StampLabels.Tenant], labels.GetValueOrDefault(StampLabels.Component) ?? "", labels.GetValueOrDefault(StampLabels.Kind) ?? "container",
+            labels[StampLabels.Tenant], labels.GetValueOrDefault(StampLabels.Component) ?? "", labels.GetValueOrDefault(StampLabels.Kind) is "job" or Backend.DockerBackend.HelperKind ? WorkloadKind.Job : WorkloadKind.Service,
             labels.GetValueOrDefault(StampLabels.Template), labels.GetValueOrDefault(StampLabels.Size),
-            limits.NanoCpus / 1e9, limits.Memory, cpuUsed, memoryUsed);
+            limits.NanoCPUs / 1e9, limits.Memory, cpuUsed, memoryUsed);
     }
 
     /// <summary>(container CPU time delta / host CPU time delta) × online CPUs = cores in use over the sample.</summary>
-    private static double CpuCores(ContainerStats s)
+    internal static double CpuCores(ContainerStatsResponse s)
     {
-        var cpu = s.CpuStats.CpuUsage.TotalUsage - s.PreCpuStats.CpuUsage.TotalUsage;
-        var system = s.CpuStats.SystemCpuUsage - s.PreCpuStats.SystemCpuUsage;
-        return cpu > 0 && system > 0 && s.PreCpuStats.SystemCpuUsage > 0 ? (double)cpu / system * Math.Max(1, s.CpuStats.OnlineCpus) : 0;
+        double now = s.CPUStats?.CPUUsage?.TotalUsage ?? 0, before = s.PreCPUStats?.CPUUsage?.TotalUsage ?? 0;
+        double system = s.CPUStats?.SystemUsage ?? 0, systemBefore = s.PreCPUStats?.SystemUsage ?? 0;
+        var (cpu, systemDelta) = (now - before, system - systemBefore);
+        return cpu > 0 && systemDelta > 0 && systemBefore > 0 ? cpu / systemDelta * Math.Max(1, s.CPUStats?.OnlineCPUs ?? 1) : 0;
     }
 
+    /// <summary>Bytes per tenant, summed over its volumes, from our own <c>/system/df</c> read (the library's is empty on API 1.41).</summary>
     private async Task<IReadOnlyDictionary<string, long>> VolumeBytesAsync(CancellationToken ct)
     {
-        var usage = await docker.System.GetDiskUsageAsync(ct);
-        return usage.Volumes
-            .Where(v => v.Labels.ContainsKey(StampLabels.Tenant) && v.UsageData.Size > 0)
+        var volumes = await engine.DiskUsage.ReadVolumesAsync(ct);
+        return volumes
+            .Where(v => v.Labels.ContainsKey(StampLabels.Tenant) && v.SizeBytes > 0)
             .GroupBy(v => v.Labels[StampLabels.Tenant], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(v => v.UsageData.Size), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Sum(v => v.SizeBytes), StringComparer.Ordinal);
     }
 
     /// <summary>Free bytes of the data root's file system, when the engine runs on this machine; null otherwise.</summary>
     private long? FreeDisk(string dataRoot)
     {
-        if (docker.Endpoint.Scheme != "unix" || string.IsNullOrEmpty(dataRoot) || !Directory.Exists(dataRoot))
+        if (engine.Endpoint.Scheme != "unix" || string.IsNullOrEmpty(dataRoot) || !Directory.Exists(dataRoot))
         {
             return null;
         }

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Docker.Tests.Integration;
@@ -9,25 +12,22 @@ public sealed class ExecIntegrationTests : IAsyncLifetime
     private readonly TestRun _run = new();
     private string _container = "";
 
-    public async Task InitializeAsync() => _container = await _run.StartSleeperAsync("exec");
+    public Task InitializeAsync() => _run.SetUpAsync(async () => _container = await _run.StartSleeperAsync("exec"));
 
     public async Task DisposeAsync() => await _run.DisposeAsync();
 
     [Fact]
     public async Task RunAsync_WritesBothStreamsAndFails_SeparatesStreamsAndReturnsExitCode()
     {
-        var result = await Run(new ExecCreateParameters { Cmd = ["sh", "-c", "echo out; echo err >&2; echo out2; exit 7"] });
+        var result = await Run(new ExecRequest { Cmd = ["sh", "-c", "echo out; echo err >&2; echo out2; exit 7"] });
 
-        Assert.Equal(7, result.ExitCode);
-        Assert.Equal("out\nout2\n", result.Stdout);
-        Assert.Equal("err\n", result.Stderr);
-        Assert.False(result.Succeeded);
+        Assert.Equal(new ExecResult(7, "out\nout2\n", "err\n"), result);
     }
 
     [Fact]
     public async Task RunAsync_UserEnvAndWorkingDir_Applied()
     {
-        var result = await Run(new ExecCreateParameters
+        var result = await Run(new ExecRequest
         {
             Cmd = ["sh", "-c", "echo \"$GREETING $(id -u) $(pwd)\""],
             User = "nobody",
@@ -41,7 +41,7 @@ public sealed class ExecIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_LargeOutput_ReadCompletely()
     {
-        var result = await Run(new ExecCreateParameters { Cmd = ["sh", "-c", "head -c 3000000 /dev/zero | tr '\\0' x; echo; head -c 100000 /dev/zero | tr '\\0' e >&2"] });
+        var result = await Run(new ExecRequest { Cmd = ["sh", "-c", "head -c 3000000 /dev/zero | tr '\\0' x; echo; head -c 100000 /dev/zero | tr '\\0' e >&2"] });
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(3_000_001, result.Stdout.Length);
@@ -49,11 +49,22 @@ public sealed class ExecIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_StdoutSink_StreamedThereNotCollected()
+    {
+        using var sink = new MemoryStream();
+
+        var result = await Run(new ExecRequest { Cmd = ["sh", "-c", "echo dump; echo note >&2"], StdoutSink = sink });
+
+        Assert.Equal(new ExecResult(0, "", "note\n"), result);
+        Assert.Equal("dump\n", Encoding.UTF8.GetString(sink.ToArray()));
+    }
+
+    [Fact]
     public async Task RunAsync_Stdin_FedToCommandAndClosed()
     {
         using var stdin = new MemoryStream(Encoding.UTF8.GetBytes("line one\nline two\n"));
 
-        var result = await Run(new ExecCreateParameters { Cmd = ["cat"], Stdin = stdin });
+        var result = await Run(new ExecRequest { Cmd = ["cat"], Stdin = stdin });
 
         Assert.Equal(new ExecResult(0, "line one\nline two\n", ""), result);
     }
@@ -63,7 +74,7 @@ public sealed class ExecIntegrationTests : IAsyncLifetime
     {
         using var stdin = new MemoryStream(new byte[5_000_000]);
 
-        var result = await Run(new ExecCreateParameters { Cmd = ["wc", "-c"], Stdin = stdin });
+        var result = await Run(new ExecRequest { Cmd = ["wc", "-c"], Stdin = stdin });
 
         Assert.Equal("5000000", result.Stdout.Trim());
     }
@@ -73,7 +84,7 @@ public sealed class ExecIntegrationTests : IAsyncLifetime
     {
         using var stdin = new MemoryStream(new byte[5_000_000]);
 
-        var result = await Run(new ExecCreateParameters { Cmd = ["sh", "-c", "echo done; exit 4"], Stdin = stdin });
+        var result = await Run(new ExecRequest { Cmd = ["sh", "-c", "echo done; exit 4"], Stdin = stdin });
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal("done\n", result.Stdout);
@@ -82,32 +93,36 @@ public sealed class ExecIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_UnknownCommand_ReturnsEngineExitCode()
     {
-        var result = await Run(new ExecCreateParameters { Cmd = ["no-such-command"] });
+        var result = await Run(new ExecRequest { Cmd = ["no-such-command"] });
 
         Assert.Equal(126, result.ExitCode);
         Assert.Contains("no-such-command", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RunAsync_ContainerStopped_ThrowsConflict()
+    public async Task RunAsync_ContainerStopped_ConflictStatus()
     {
-        await _run.Client.Containers.StopAsync(_container, timeoutSeconds: 1, _run.Deadline());
+        await _run.Client.Containers.StopContainerAsync(_container, new ContainerStopParameters { WaitBeforeKillSeconds = 1 }, _run.Deadline());
 
-        await Assert.ThrowsAsync<DockerConflictException>(() => Run(new ExecCreateParameters { Cmd = ["true"] }));
+        var error = await Assert.ThrowsAsync<DockerApiException>(() => Run(new ExecRequest { Cmd = ["true"] }));
+
+        Assert.True(EngineErrorMapping.IsConflict(error), $"{error.StatusCode}: {error.ResponseBody}");
     }
 
     [Fact]
-    public async Task RunAsync_ContainerMissing_ThrowsNotFound()
+    public async Task RunAsync_ContainerMissing_NotFound()
     {
-        await Assert.ThrowsAsync<DockerNotFoundException>(() =>
-            _run.Client.Exec.RunAsync(_run.Name("missing"), new ExecCreateParameters { Cmd = ["true"] }, _run.Deadline()));
+        var error = await Assert.ThrowsAnyAsync<DockerApiException>(() =>
+            ExecRunner.RunAsync(_run.Client.Exec, _run.Name("missing"), new ExecRequest { Cmd = ["true"] }, _run.Deadline()));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
 
     [Fact]
     public async Task RunAsync_ManyInParallel_AllReturnTheirOwnOutput()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Run(new ExecCreateParameters { Cmd = ["sh", "-c", $"echo {i}; exit {i % 3}"] })));
+            Run(new ExecRequest { Cmd = ["sh", "-c", $"echo {i}; exit {i % 3}"] })));
 
         for (var i = 0; i < results.Length; i++)
         {
@@ -115,6 +130,5 @@ public sealed class ExecIntegrationTests : IAsyncLifetime
         }
     }
 
-    private Task<ExecResult> Run(ExecCreateParameters parameters) =>
-        _run.Client.Exec.RunAsync(_container, parameters, _run.Deadline(60));
+    private Task<ExecResult> Run(ExecRequest request) => ExecRunner.RunAsync(_run.Client.Exec, _container, request, _run.Deadline(60));
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Docker.Tests.Integration;
@@ -12,106 +15,88 @@ public sealed class NetworkIntegrationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _run.DisposeAsync();
 
     [Fact]
-    public async Task CreateListInspectRemove_InternalNetwork_RoundTrips()
+    public async Task CreateIfAbsent_InternalNetwork_ListedInspectedRemoved()
     {
         var networks = _run.Client.Networks;
-        var name = _run.Name("net");
+        var name = _run.Name("net1");
         var labels = new Dictionary<string, string>(_run.Labels) { ["provisioner.tenant"] = "acme" };
 
-        var id = await networks.CreateAsync(new NetworkCreateParameters { Name = name, Internal = true, Labels = labels }, _run.Deadline());
+        var id = await NetworkGuard.CreateIfAbsentAsync(networks, new NetworksCreateParameters { Name = name, Driver = "bridge", Internal = true, Labels = labels }, _run.Deadline());
 
-        var listed = Assert.Single(await networks.ListAsync(_run.Filter, _run.Deadline()));
-        Assert.Equal(id, listed.Id);
-        Assert.Equal(name, listed.Name);
-        Assert.Equal("bridge", listed.Driver);
-        Assert.True(listed.Internal);
-        Assert.Equal("acme", listed.Labels["provisioner.tenant"]);
+        var listed = Assert.Single(await networks.ListNetworksAsync(new NetworksListParameters { Filters = _run.Filter }, _run.Deadline()));
+        Assert.Equal((id, name, "bridge", true, "acme"), (listed.ID, listed.Name, listed.Driver, listed.Internal, listed.Labels["provisioner.tenant"]));
+        Assert.Empty((await networks.InspectNetworkAsync(name, _run.Deadline())).Containers);
 
-        var inspect = await networks.InspectAsync(name, _run.Deadline());
-        Assert.Equal(id, inspect.Id);
-        Assert.True(inspect.Internal);
-        Assert.Empty(inspect.Containers);
+        await networks.DeleteNetworkAsync(id, _run.Deadline());
 
-        await networks.RemoveAsync(id, _run.Deadline());
-        await Assert.ThrowsAsync<DockerNotFoundException>(() => networks.InspectAsync(id, _run.Deadline()));
-        Assert.Empty(await networks.ListAsync(_run.Filter, _run.Deadline()));
+        var gone = await Assert.ThrowsAnyAsync<DockerApiException>(() => networks.InspectNetworkAsync(id, _run.Deadline()));
+        Assert.True(EngineErrorMapping.IsNotFound(gone));
     }
 
     [Fact]
-    public async Task CreateAsync_NameTaken_ThrowsConflict()
+    public async Task CreateIfAbsent_SameNameTwice_OneNetworkOnTheEngine()
     {
-        var parameters = new NetworkCreateParameters { Name = _run.Name("dup"), Labels = _run.Labels };
-        await _run.Client.Networks.CreateAsync(parameters, _run.Deadline());
+        var parameters = new NetworksCreateParameters { Name = _run.Name("dup"), Driver = "bridge", Labels = _run.Labels };
 
-        var error = await Assert.ThrowsAsync<DockerConflictException>(() => _run.Client.Networks.CreateAsync(parameters, _run.Deadline()));
+        var first = await NetworkGuard.CreateIfAbsentAsync(_run.Client.Networks, parameters, _run.Deadline());
+        var second = await NetworkGuard.CreateIfAbsentAsync(_run.Client.Networks, parameters, _run.Deadline());
 
-        Assert.Contains(parameters.Name, error.EngineMessage, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+        var named = await _run.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(parameters.Name) }, _run.Deadline());
+        Assert.Single(named, n => n.Name == parameters.Name);
     }
 
     [Fact]
-    public async Task RemoveAsync_Missing_ThrowsNotFound()
+    public async Task DeleteNetworkAsync_Missing_NotFound()
     {
-        await Assert.ThrowsAsync<DockerNotFoundException>(() => _run.Client.Networks.RemoveAsync(_run.Name("missing"), _run.Deadline()));
+        var error = await Assert.ThrowsAnyAsync<DockerApiException>(() => _run.Client.Networks.DeleteNetworkAsync(_run.Name("missing"), _run.Deadline()));
+
+        Assert.True(EngineErrorMapping.IsNotFound(error));
     }
 
     [Fact]
-    public async Task ListAsync_OtherRunsLabel_DoesNotSeeThisRunsNetworks()
+    public async Task ListNetworksAsync_OtherRunsLabel_DoesNotSeeThisRunsNetworks()
     {
-        await _run.Client.Networks.CreateAsync(new NetworkCreateParameters { Name = _run.Name("mine"), Labels = _run.Labels }, _run.Deadline());
+        await _run.EnsureNetworkAsync();
 
-        var others = await _run.Client.Networks.ListAsync(DockerFilters.Label($"{TestRun.LabelKey}={Guid.NewGuid():N}"), _run.Deadline());
+        var others = await _run.Client.Networks.ListNetworksAsync(
+            new NetworksListParameters { Filters = EngineFilters.Label($"{TestRun.LabelKey}={Guid.NewGuid():N}") }, _run.Deadline());
 
         Assert.Empty(others);
     }
 
     [Fact]
-    public async Task ConnectDisconnect_RunningContainer_ShowsInBothInspects()
+    public async Task ConnectNetworkAsync_RunningContainer_ReachableUnderAliasesOnBoth()
     {
-        var first = _run.Name("first");
         var second = _run.Name("second");
-        await _run.Client.Networks.CreateAsync(new NetworkCreateParameters { Name = first, Internal = true, Labels = _run.Labels }, _run.Deadline());
-        await _run.Client.Networks.CreateAsync(new NetworkCreateParameters { Name = second, Internal = true, Labels = _run.Labels }, _run.Deadline());
-        var container = await _run.StartSleeperAsync(
-            "netc",
-            new HostConfig { NetworkMode = first },
-            new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [first] = new() { Aliases = ["db"] } } });
+        await NetworkGuard.CreateIfAbsentAsync(_run.Client.Networks, new NetworksCreateParameters { Name = second, Driver = "bridge", Internal = true, Labels = _run.Labels }, _run.Deadline());
+        var parameters = await _run.ParametersAsync("netc", ["sleep", "infinity"]);
+        parameters.NetworkingConfig = new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [_run.Network] = new() { Aliases = ["db"] } } };
+        var container = (await _run.Client.Containers.CreateContainerAsync(parameters, _run.Deadline())).ID;
+        await _run.Client.Containers.StartContainerAsync(container, null, _run.Deadline());
 
-        await _run.Client.Networks.ConnectAsync(second, container, ["db-alias"], _run.Deadline());
+        await _run.Client.Networks.ConnectNetworkAsync(second, new NetworkConnectParameters { Container = container, EndpointConfig = new EndpointSettings { Aliases = ["db-alias"] } }, _run.Deadline());
 
-        var inspect = await _run.Client.Containers.InspectAsync(container, _run.Deadline());
-        Assert.Contains("db", inspect.NetworkSettings.Networks[first].Aliases ?? []);
-        Assert.Contains("db-alias", inspect.NetworkSettings.Networks[second].Aliases ?? []);
-        Assert.False(string.IsNullOrEmpty(inspect.NetworkSettings.Networks[first].IPAddress));
-        var network = await _run.Client.Networks.InspectAsync(second, _run.Deadline());
-        var attached = Assert.Single(network.Containers);
-        Assert.Equal(container, attached.Key);
-        Assert.Equal(_run.Name("netc"), attached.Value.Name);
-        Assert.Contains('/', attached.Value.IPv4Address);
-
-        await _run.Client.Networks.DisconnectAsync(second, container, force: false, _run.Deadline());
-
-        Assert.Empty((await _run.Client.Networks.InspectAsync(second, _run.Deadline())).Containers);
+        var inspect = await _run.Client.Containers.InspectContainerAsync(container, _run.Deadline());
+        Assert.Contains("db", inspect.NetworkSettings!.Networks[_run.Network].Aliases);
+        Assert.Contains("db-alias", inspect.NetworkSettings.Networks[second].Aliases);
+        Assert.Equal(container, Assert.Single((await _run.Client.Networks.InspectNetworkAsync(second, _run.Deadline())).Containers).Key);
     }
 
     [Fact]
-    public async Task CreateContainer_TwoNetworksInEndpointsConfig_EngineRejectsWith400()
+    public async Task CreateContainer_TwoNetworksInEndpointsConfig_EngineRejectsWith400MappedToOneLine()
     {
-        await TestImages.EnsureBaseImageAsync(_run.Client, _run.Deadline(660));
-        var a = _run.Name("two-a");
-        var b = _run.Name("two-b");
-        await _run.Client.Networks.CreateAsync(new NetworkCreateParameters { Name = a, Labels = _run.Labels }, _run.Deadline());
-        await _run.Client.Networks.CreateAsync(new NetworkCreateParameters { Name = b, Labels = _run.Labels }, _run.Deadline());
-        var parameters = new ContainerCreateParameters
-        {
-            Image = TestRun.BaseImage,
-            Labels = _run.Labels,
-            HostConfig = new HostConfig { NetworkMode = a },
-            NetworkingConfig = new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [a] = new(), [b] = new() } },
-        };
+        var other = _run.Name("two-b");
+        await NetworkGuard.CreateIfAbsentAsync(_run.Client.Networks, new NetworksCreateParameters { Name = other, Driver = "bridge", Labels = _run.Labels }, _run.Deadline());
+        var parameters = await _run.ParametersAsync("two", ["true"]);
+        parameters.NetworkingConfig = new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [_run.Network] = new(), [other] = new() } };
 
-        var error = await Assert.ThrowsAsync<DockerApiException>(() => _run.Client.Containers.CreateAsync(_run.Name("two"), parameters, _run.Deadline()));
+        var error = await Assert.ThrowsAsync<DockerApiException>(() => _run.Client.Containers.CreateContainerAsync(parameters, _run.Deadline()));
 
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Contains("cannot be connected to network endpoints", error.EngineMessage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        var mapped = EngineErrorMapping.Map(error, _run.Engine.Endpoint, _run.Engine.RequestTimeout, default, _ => null);
+        Assert.StartsWith("Docker engine: 400 BadRequest: ", mapped!.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be connected to network endpoints", mapped.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', mapped.Message);
     }
 }

@@ -1,15 +1,16 @@
 using System.Diagnostics;
+using Docker.DotNet;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Docker.Tests.Integration;
 
 /// <summary>
-/// Makes sure <c>provisioner/base:bookworm</c> exists: waits for it (another job may be building it), then,
-/// if it never appears, imports the debootstrap root filesystem at <c>/tmp/dbs/rootfs</c>. Done once per test run.
+/// Makes sure <c>provisioner/base:bookworm</c> exists. It is built by the repository's <c>infra/images/build.sh</c>
+/// (<c>make images</c>, which <c>make test</c> runs first); while that build may still be running (its root filesystem
+/// under <c>.build/</c> exists), this waits for it, then fails saying how to build it. Done once per test run.
 /// </summary>
 internal static class TestImages
 {
-    private const string RootFs = "/tmp/dbs/rootfs";
     private static readonly TimeSpan WaitForBuild = TimeSpan.FromMinutes(10);
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static bool _ready;
@@ -26,7 +27,7 @@ internal static class TestImages
         {
             if (!_ready)
             {
-                await WaitOrImportAsync(client, cancellationToken);
+                await WaitForBuildAsync(client, cancellationToken);
                 _ready = true;
             }
         }
@@ -36,39 +37,33 @@ internal static class TestImages
         }
     }
 
-    private static async Task WaitOrImportAsync(IDockerClient client, CancellationToken cancellationToken)
+    private static async Task WaitForBuildAsync(IDockerClient client, CancellationToken cancellationToken)
     {
         var giveUp = Stopwatch.StartNew();
-        while (giveUp.Elapsed < WaitForBuild)
+        while (!await ImageLookup.ExistsAsync(client.Images, TestRun.BaseImage, cancellationToken))
         {
-            if (await client.Images.ExistsAsync(TestRun.BaseImage, cancellationToken))
+            if (!Directory.Exists(BuildInProgress) || giveUp.Elapsed > WaitForBuild)
             {
-                return;
-            }
-
-            if (!Directory.Exists(RootFs))
-            {
-                break;
+                throw new InvalidOperationException($"Image {TestRun.BaseImage} is missing: build it with `make images` (infra/images/build.sh) first.");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
         }
+    }
 
-        if (!Directory.Exists(RootFs))
+    /// <summary>infra/images/build.sh's root filesystem while it builds the base image (it is removed when done).</summary>
+    private static string BuildInProgress => Path.Combine(RepoRoot(), ".build", "rootfs-bookworm");
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            throw new InvalidOperationException(
-                $"Image {TestRun.BaseImage} is missing and {RootFs} does not exist; build the base image first.");
+            if (File.Exists(Path.Combine(dir.FullName, "Provisioner.sln")))
+            {
+                return dir.FullName;
+            }
         }
 
-        using var import = Process.Start(new ProcessStartInfo("sh", ["-c", $"tar -C {RootFs} -c . | docker import - {TestRun.BaseImage}"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        await import.WaitForExitAsync(cancellationToken);
-        if (import.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Importing {TestRun.BaseImage} failed: {await import.StandardError.ReadToEndAsync(cancellationToken)}");
-        }
+        return AppContext.BaseDirectory;
     }
 }

@@ -1,3 +1,5 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Docker.Tests.Integration;
@@ -12,31 +14,27 @@ public sealed class VolumeIntegrationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _run.DisposeAsync();
 
     [Fact]
-    public async Task CreateListInspectRemove_LabelledVolume_RoundTrips()
+    public async Task CreateListRemove_LabelledVolume_RoundTrips()
     {
         var volumes = _run.Client.Volumes;
         var name = _run.Name("vol");
 
-        var created = await volumes.CreateAsync(new VolumeCreateParameters { Name = name, Labels = _run.Labels }, _run.Deadline());
+        var created = await volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = _run.Labels }, _run.Deadline());
 
-        Assert.Equal(name, created.Name);
-        Assert.Equal("local", created.Driver);
-        var listed = Assert.Single(await volumes.ListAsync(_run.Filter, _run.Deadline()));
-        Assert.Equal(name, listed.Name);
+        Assert.Equal((name, "local"), (created.Name, created.Driver));
+        var listed = Assert.Single((await volumes.ListAsync(new VolumesListParameters { Filters = _run.Filter }, _run.Deadline())).Volumes);
         Assert.Equal(_run.Id, listed.Labels[TestRun.LabelKey]);
-        var inspect = await volumes.InspectAsync(name, _run.Deadline());
-        Assert.StartsWith("/", inspect.Mountpoint, StringComparison.Ordinal);
 
         await volumes.RemoveAsync(name, force: false, _run.Deadline());
 
-        await Assert.ThrowsAsync<DockerNotFoundException>(() => volumes.InspectAsync(name, _run.Deadline()));
-        Assert.Empty(await volumes.ListAsync(_run.Filter, _run.Deadline()));
+        var gone = await Assert.ThrowsAnyAsync<DockerApiException>(() => volumes.InspectAsync(name, _run.Deadline()));
+        Assert.True(EngineErrorMapping.IsNotFound(gone));
     }
 
     [Fact]
     public async Task CreateAsync_ExistingName_ReturnsExistingVolume()
     {
-        var parameters = new VolumeCreateParameters { Name = _run.Name("twice"), Labels = _run.Labels };
+        var parameters = new VolumesCreateParameters { Name = _run.Name("twice"), Labels = _run.Labels };
         var first = await _run.Client.Volumes.CreateAsync(parameters, _run.Deadline());
 
         var second = await _run.Client.Volumes.CreateAsync(parameters, _run.Deadline());
@@ -45,18 +43,22 @@ public sealed class VolumeIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RemoveAsync_VolumeInUse_ThrowsConflict()
+    public async Task RemoveAsync_VolumeInUse_Conflict()
     {
         var name = _run.Name("busy");
-        await _run.Client.Volumes.CreateAsync(new VolumeCreateParameters { Name = name, Labels = _run.Labels }, _run.Deadline());
-        await _run.StartSleeperAsync("busyc", new HostConfig { Mounts = [Mount.Volume(name, "/data")] });
+        await _run.Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = _run.Labels }, _run.Deadline());
+        await _run.StartSleeperAsync("busyc", new HostConfig { Mounts = [new Mount { Type = "volume", Source = name, Target = "/data" }] });
 
-        await Assert.ThrowsAsync<DockerConflictException>(() => _run.Client.Volumes.RemoveAsync(name, force: false, _run.Deadline()));
+        var error = await Assert.ThrowsAnyAsync<DockerApiException>(() => _run.Client.Volumes.RemoveAsync(name, force: false, _run.Deadline()));
+
+        Assert.True(EngineErrorMapping.IsConflict(error));
     }
 
     [Fact]
-    public async Task RemoveAsync_Missing_ThrowsNotFound()
+    public async Task RemoveAsync_Missing_NotFound()
     {
-        await Assert.ThrowsAsync<DockerNotFoundException>(() => _run.Client.Volumes.RemoveAsync(_run.Name("missing"), cancellationToken: _run.Deadline()));
+        var error = await Assert.ThrowsAnyAsync<DockerApiException>(() => _run.Client.Volumes.RemoveAsync(_run.Name("missing"), cancellationToken: _run.Deadline()));
+
+        Assert.True(EngineErrorMapping.IsNotFound(error));
     }
 }

@@ -1,0 +1,112 @@
+using System.Net.Sockets;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Provisioner.Core.Errors;
+
+namespace Provisioner.Docker.Engine;
+
+/// <summary>
+/// Create → start (attached, no TTY) → read the multiplexed output to its end → inspect for the exit code. With stdin,
+/// the input is written alongside and our side half-closed at its end. Nothing here is retried (exec is not idempotent).
+/// </summary>
+internal static class ExecRunner
+{
+    private static readonly TimeSpan ExitCodePollInterval = TimeSpan.FromMilliseconds(25);
+    private const int ExitCodePollAttempts = 200;
+
+    public static async Task<ExecResult> RunAsync(IExecOperations exec, string container, ExecRequest request, CancellationToken ct)
+    {
+        if (request.Cmd is not { Count: > 0 })
+        {
+            throw new ArgumentException("The command must not be empty.", nameof(request));
+        }
+
+        var created = await exec.CreateContainerExecAsync(container, Parameters(request), ct);
+        using var collected = new MemoryStream();
+        using var stderr = new MemoryStream();
+        var stdout = request.StdoutSink ?? collected;
+        using (var stream = await exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters { Detach = false, TTY = false }, ct))
+        {
+            if (request.Stdin is { } stdin)
+            {
+                await PumpAsync(stream, stdin, stdout, stderr, ct);
+            }
+            else
+            {
+                await stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
+            }
+        }
+
+        var exitCode = await ExitCodeAsync(exec, created.ID, ct);
+        return new ExecResult(exitCode, Decode(collected), Decode(stderr));
+    }
+
+    private static ContainerExecCreateParameters Parameters(ExecRequest request) => new()
+    {
+        AttachStdin = request.Stdin is not null,
+        AttachStdout = true,
+        AttachStderr = true,
+        Cmd = [.. request.Cmd],
+        Env = request.Env is null ? null! : [.. request.Env],
+        User = request.User ?? "",
+        WorkingDir = request.WorkingDir ?? "",
+    };
+
+    private static async Task PumpAsync(MultiplexedStream stream, Stream stdin, Stream stdout, Stream stderr, CancellationToken ct)
+    {
+        using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var writer = WriteStdinAsync(stream, stdin, stopWriting.Token);
+        try
+        {
+            await stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+            // The command exited without reading all its input: the engine closed the connection with our unread bytes
+            // still queued, which resets it. Everything sent before is read; the exit code (inspected next) tells the rest.
+        }
+        finally
+        {
+            // The output ends when the command has exited; input it never read must not keep the writer waiting.
+            await stopWriting.CancelAsync();
+            await writer;
+        }
+    }
+
+    /// <summary>Copies stdin, then half-closes so the engine closes the command's stdin. Never throws.</summary>
+    private static async Task WriteStdinAsync(MultiplexedStream stream, Stream stdin, CancellationToken stopToken)
+    {
+        try
+        {
+            await stream.CopyFromAsync(stdin, stopToken);
+            stream.CloseWrite();
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The command exited (or the caller gave up) before taking all its input; its output and exit code tell the story.
+        }
+    }
+
+    /// <summary>The output can end a moment before the engine records the exit code; poll briefly for it.</summary>
+    private static async Task<long> ExitCodeAsync(IExecOperations exec, string execId, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var inspect = await exec.InspectContainerExecAsync(execId, ct);
+            if (!inspect.Running && inspect.ExitCode is { } exitCode)
+            {
+                return exitCode;
+            }
+
+            if (attempt >= ExitCodePollAttempts)
+            {
+                throw new ProvisionerException($"Docker engine: exec {execId} closed its output but reports no exit code after {ExitCodePollAttempts} checks");
+            }
+
+            await Task.Delay(ExitCodePollInterval, ct);
+        }
+    }
+
+    private static string Decode(MemoryStream stream) => Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
+using Provisioner.Docker.Backend;
+using EnginePortBinding = Docker.DotNet.Models.PortBinding;
+
+namespace Provisioner.Docker.Tests.Integration;
+
+/// <summary>
+/// A notes tenant applied through <see cref="DockerBackend"/> on the real engine (its migration job left out, so no
+/// database needs to come up), then every container inspected for the hardening the backend promises.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class HardeningIntegrationTests : IAsyncLifetime
+{
+    private const string HostIp = "127.0.0.1";
+
+    private readonly TestRun _run = new();
+    private readonly string _tenant;
+    private readonly DockerBackend _backend;
+    private Stamp _stamp = null!;
+
+    public HardeningIntegrationTests()
+    {
+        _tenant = $"hard{_run.Id[..8]}";
+        _backend = new DockerBackend(_run.Engine, new DockerBackendOptions { StopTimeoutSeconds = 1 }, NullLogger<DockerBackend>.Instance);
+    }
+
+    public Task InitializeAsync() => _run.SetUpAsync(async () =>
+    {
+        try
+        {
+            var templates = new DirectoryTemplateCatalog(Path.Combine(RepositoryRoot.Find(), "templates"), Provisioner.Data.StandardDataAdapters.Create().Rules);
+            var full = StampBuilder.Build(templates.Resolve(TemplateRef.Parse("notes@1.1.0")), _tenant, "small", FreePort(), HostIp);
+            _stamp = full with { Jobs = [] };
+            await _backend.PreflightAsync(_stamp, _run.Deadline());
+            var secrets = TenantSecrets.Empty.WithGenerated(_stamp.Template.Secrets);
+            var context = new ApplyContext((_, _) => Task.CompletedTask, _ => Task.CompletedTask, _ => Task.CompletedTask);
+            await _backend.ApplyAsync(_stamp, secrets, context, _run.Deadline(120));
+        }
+        catch
+        {
+            await DestroyAsync();
+            throw;
+        }
+    });
+
+    public async Task DisposeAsync()
+    {
+        await DestroyAsync();
+        await _run.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ApplyAsync_NotesTenant_EveryContainerHardened()
+    {
+        Assert.Equal(2, _stamp.Containers.Count);
+        foreach (var resource in _stamp.Containers)
+        {
+            var inspect = await _run.Client.Containers.InspectContainerAsync(resource.Name, _run.Deadline());
+            var host = inspect.HostConfig!;
+            var spec = resource.Spec;
+            var what = $"{resource.Name}: ";
+
+            Assert.True(host.Memory == spec.MemoryBytes && host.Memory > 0, $"{what}Memory {host.Memory}, want {spec.MemoryBytes}");
+            Assert.True(host.MemorySwap == spec.MemoryBytes, $"{what}MemorySwap {host.MemorySwap}, want {spec.MemoryBytes} (no swap beyond the limit)");
+            Assert.True(host.NanoCPUs == spec.NanoCpus && host.NanoCPUs > 0, $"{what}NanoCpus {host.NanoCPUs}, want {spec.NanoCpus}");
+            Assert.True(host.PidsLimit == 512, $"{what}PidsLimit {host.PidsLimit}, want 512");
+            Assert.True(host.Init == true, $"{what}Init {host.Init}");
+            Assert.True(host.SecurityOpt?.Contains("no-new-privileges") == true, $"{what}SecurityOpt [{string.Join(", ", host.SecurityOpt ?? [])}] lacks no-new-privileges");
+            Assert.True(host.LogConfig?.Type == "json-file", $"{what}log driver {host.LogConfig?.Type}, want json-file");
+            var logOptions = host.LogConfig!.Config ?? new Dictionary<string, string>();
+            Assert.True(logOptions.TryGetValue("max-size", out var maxSize) && maxSize == "10m", $"{what}log max-size {maxSize}, want 10m");
+            Assert.True(logOptions.TryGetValue("max-file", out var maxFile) && maxFile == "3", $"{what}log max-file {maxFile}, want 3");
+            Assert.Equal(RestartPolicyKind.UnlessStopped, host.RestartPolicy?.Name);
+            Assert.False(host.Privileged, $"{what}privileged");
+
+            Assert.Empty(host.Binds ?? []);
+            Assert.All(inspect.Mounts ?? [], m => Assert.True(m.Type == "volume" && _stamp.Volumes.Any(v => v.Name == m.Name), $"{what}mount {m.Type} {m.Source} -> {m.Destination} is not one of the tenant's named volumes"));
+            Assert.Equal(spec.Mounts.Count, (inspect.Mounts ?? []).Count);
+
+            var bound = Bindings(host.PortBindings);
+            var published = Bindings(inspect.NetworkSettings?.Ports);
+            Assert.Equal(spec.Port is null ? 0 : 1, bound.Count);
+            Assert.All(bound.Concat(published), b => Assert.True(b.HostIP == HostIp, $"{what}port bound to '{b.HostIP}:{b.HostPort}', want {HostIp} only"));
+            Assert.False(host.PublishAllPorts, $"{what}publishes all ports");
+
+            var networks = inspect.NetworkSettings!.Networks.Keys.Order().ToList();
+            Assert.Equal(spec.Networks.Select(n => n.Network).Order().ToList(), networks);
+            Assert.DoesNotContain("bridge", networks);
+        }
+    }
+
+    private static List<EnginePortBinding> Bindings(IDictionary<string, IList<EnginePortBinding>>? ports) =>
+        ports is null ? [] : ports.SelectMany(p => p.Value ?? []).ToList();
+
+    private async Task DestroyAsync()
+    {
+        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await _backend.DestroyAsync(_tenant, deleteData: true, cleanup.Token);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
