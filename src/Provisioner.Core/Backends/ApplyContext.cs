@@ -14,7 +14,7 @@ public sealed record ApplyContext(
     /// <summary>
     /// Going back to a version the database may already be newer than (an upgrade's rollback, or settling an interrupted
     /// one): a backend whose database was not restored must not run that version's migration or snapshot it again.
-    /// Docker restores the database first, so it ignores this.
+    /// A backend that restores the data first ignores this.
     /// </summary>
     public bool GoingBack { get; init; }
 }

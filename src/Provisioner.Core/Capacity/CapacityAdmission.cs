@@ -10,7 +10,7 @@ namespace Provisioner.Core.Capacity;
 /// is refused with exit 4 when it does not fit its host, unless forced. The returned hold serialises checks on the host
 /// until the caller has recorded the tenant (its size then counts), so two provisions cannot both take the last room.
 /// </summary>
-public sealed class CapacityAdmission(
+internal sealed class CapacityAdmission(
     ICapacityInventory inventory, ILockManager locks, CapacityOptions options, TimeProvider time, ILogger<CapacityAdmission> log)
 {
     public async Task<IDisposable?> AdmitAsync(

@@ -3,7 +3,7 @@ using Provisioner.Core.Templates;
 namespace Provisioner.Core.Capacity;
 
 /// <summary>The capacity model as a pure function: inventory + sizes + options -> per-host and fleet numbers.</summary>
-public static class CapacityCalculator
+internal static class CapacityCalculator
 {
     public static CapacityReport Calculate(
         CapacityInventory inventory, ProductTemplate template, CapacityOptions options, DateTimeOffset at)

@@ -8,12 +8,12 @@ namespace Provisioner.Core.Capacity;
 /// <c>provision capacity</c>: reads the inventory, calculates per-host and fleet numbers, makes the verdict, stores a
 /// snapshot per host and estimates from the history when each host fills.
 /// </summary>
-public sealed class CapacityService(
+internal sealed class CapacityService(
     ICapacityInventory inventory,
     ICapacityHistory history,
     ITemplateCatalog templates,
     CapacityOptions options,
-    string defaultTemplate,
+    string? defaultTemplate,
     TimeProvider time,
     ILogger<CapacityService> log)
 {
@@ -24,7 +24,7 @@ public sealed class CapacityService(
             throw new BadInputException($"--count must be from 1 to 10000 (got {query.Count})");
         }
 
-        var template = templates.Resolve(TemplateRef.Parse(query.Template ?? defaultTemplate));
+        var template = templates.Resolve(query.Template is null ? templates.DefaultRef(defaultTemplate) : TemplateRef.Parse(query.Template));
         if (query.Size is { } asked && !template.Sizes.ContainsKey(asked))
         {
             throw new BadInputException($"{template.Ref} has no size '{asked}'", $"sizes of {template.Ref}: {string.Join(", ", template.Sizes.Keys)}");

@@ -7,7 +7,7 @@ namespace Provisioner.Core.Capacity;
 /// rate), extended until the first resource reaches the host's allocatable amount. Pure; needs at least
 /// <see cref="MinSnapshots"/> snapshots spanning <see cref="MinSpan"/>.
 /// </summary>
-public static class FillForecast
+internal static class FillForecast
 {
     public const int MinSnapshots = 3;
 

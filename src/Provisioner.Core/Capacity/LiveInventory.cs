@@ -1,3 +1,4 @@
+using Provisioner.Core.Backends;
 using Provisioner.Core.Tenants;
 
 namespace Provisioner.Core.Capacity;
@@ -7,7 +8,7 @@ namespace Provisioner.Core.Capacity;
 /// provisioned already counts) and the limits enforced on its long-running containers (the engine's truth); jobs do not
 /// count. With <see cref="CapacityScope.Engine"/> every tenant container on the engine counts, also those of other registries.
 /// </summary>
-public sealed class LiveInventory(IHostObserver observer, ITenantRegistry registry, TenantSizes sizes, CapacityOptions options) : ICapacityInventory
+internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry registry, TenantSizes sizes, CapacityOptions options) : ICapacityInventory
 {
     public async Task<CapacityInventory> ReadAsync(bool measureUsage, CancellationToken ct)
     {
@@ -22,7 +23,7 @@ public sealed class LiveInventory(IHostObserver observer, ITenantRegistry regist
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
             var mine = workloads.GetValueOrDefault(name) ?? [];
-            var running = mine.Where(w => w.Kind != "job").ToList();
+            var running = mine.Where(w => w.Kind != WorkloadKind.Job).ToList();
             var limits = new Resources(running.Sum(w => w.CpuLimit), running.Sum(w => w.MemoryLimit), 0);
             var record = recorded.GetValueOrDefault(name);
             var intent = record is not null

@@ -2,12 +2,12 @@ namespace Provisioner.Core.Capacity;
 
 /// <summary>
 /// One tenant container on a host as the engine reports it: the limits enforced on it (<see cref="CpuLimit"/> cores,
-/// <see cref="MemoryLimit"/> bytes), its labels, and when sampled what it uses. <see cref="Kind"/> is "container" or "job".
+/// <see cref="MemoryLimit"/> bytes), its labels, and when sampled what it uses. 
 /// </summary>
 public sealed record ObservedWorkload(
     string Tenant,
     string Component,
-    string Kind,
+    Backends.WorkloadKind Kind,
     string? TemplateRef,
     string? Size,
     double CpuLimit,

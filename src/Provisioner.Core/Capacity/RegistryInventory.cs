@@ -5,7 +5,7 @@ namespace Provisioner.Core.Capacity;
 /// live snapshot) and the recorded tenants, counted by host, template and size, each reserving its size. Fast at
 /// thousands of tenants (two small queries); usage is not measured.
 /// </summary>
-public sealed class RegistryInventory(ITenantCounts counts, ICapacityHistory history, TenantSizes sizes) : ICapacityInventory
+internal sealed class RegistryInventory(ITenantCounts counts, ICapacityHistory history, TenantSizes sizes) : ICapacityInventory
 {
     public async Task<CapacityInventory> ReadAsync(bool measureUsage, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using Provisioner.Core.Templates;
 namespace Provisioner.Core.Capacity;
 
 /// <summary>Looks up what a tenant's size reserves (template@version + size name), caching each template; null when unknown.</summary>
-public sealed class TenantSizes(ITemplateCatalog templates)
+internal sealed class TenantSizes(ITemplateCatalog templates)
 {
     private readonly Dictionary<string, ProductTemplate?> _cache = new(StringComparer.Ordinal);
 

@@ -6,7 +6,7 @@ namespace Provisioner.Core.Capacity;
 /// Decides whether <c>count</c> tenants of a size fit (a pure function of a <see cref="CapacityReport"/>). Each tenant goes
 /// whole onto the host where the most of that size still fit (spreading load), so the placement is the one provisioning makes.
 /// </summary>
-public static class VerdictPlanner
+internal static class VerdictPlanner
 {
     public static CapacityVerdict Decide(CapacityReport report, string sizeName, int count, string? customer)
     {

@@ -9,7 +9,7 @@ namespace Provisioner.Core.Health;
 /// Runs a tenant's checks until they all pass or the deadline passes. Each attempt runs the checks in order and stops at
 /// the first failure (later checks build on earlier ones). Retries, backoff and the deadline are a Polly pipeline.
 /// </summary>
-public sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider time, HealthGateOptions options)
+internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider time, HealthGateOptions options)
 {
     private readonly IReadOnlyList<IHealthProbe> _probes = probes.ToList();
 

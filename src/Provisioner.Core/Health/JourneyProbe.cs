@@ -2,11 +2,9 @@ using Provisioner.Core.Templates;
 
 namespace Provisioner.Core.Health;
 
-/// <summary>Runs a named synthetic customer journey against the tenant's endpoint.</summary>
-public sealed class JourneyProbe(HttpClient http, IEnumerable<IJourney> journeys, TimeProvider time) : IHealthProbe
+/// <summary>Runs a journey the template declares (see <see cref="JourneyRunner"/>) against the tenant's entry.</summary>
+internal sealed class JourneyProbe(JourneyRunner runner, TimeProvider time) : IHealthProbe
 {
-    private readonly Dictionary<string, IJourney> _journeys = journeys.ToDictionary(j => j.Name);
-
     public bool CanProbe(HealthCheckSpec check) => check is JourneyCheckSpec;
 
     public async Task<ProbeResult> ProbeAsync(HealthCheckSpec check, ProbeTarget target, CancellationToken ct)
@@ -18,18 +16,17 @@ public sealed class JourneyProbe(HttpClient http, IEnumerable<IJourney> journeys
             return ProbeResult.Fail("the tenant has no endpoint", TimeSpan.Zero);
         }
 
-        if (!_journeys.TryGetValue(spec.Journey, out var journey))
+        if (!target.Template.Journeys.TryGetValue(spec.Journey, out var journey))
         {
-            return ProbeResult.Fail($"unknown journey '{spec.Journey}'", TimeSpan.Zero);
+            return ProbeResult.Fail($"{target.Template.Ref} declares no journey '{spec.Journey}'", TimeSpan.Zero);
         }
 
         try
         {
-            var output = await journey.RunAsync(http, target.Endpoint, ct);
+            var output = await runner.RunAsync(journey, target.Endpoint, target.Tenant, ct);
             return ProbeResult.Pass(output, time.GetElapsedTime(start));
         }
-        catch (Exception e) when (e is JourneyFailedException or HttpRequestException or System.Text.Json.JsonException
-                                      or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is JourneyFailedException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return ProbeResult.Fail(e.Message, time.GetElapsedTime(start));
         }

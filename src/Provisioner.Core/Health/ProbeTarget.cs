@@ -1,6 +1,7 @@
 using Provisioner.Core.Backends;
+using Provisioner.Core.Templates;
 
 namespace Provisioner.Core.Health;
 
-/// <summary>The tenant a probe looks at: its endpoint, and its backend for checks that run inside components.</summary>
-public sealed record ProbeTarget(string Tenant, Uri? Endpoint, ITenantBackend Backend);
+/// <summary>The tenant a probe looks at: its template, its entry endpoint, and its backend for checks that run inside components.</summary>
+public sealed record ProbeTarget(string Tenant, ProductTemplate Template, Uri? Endpoint, ITenantBackend Backend);

@@ -1,12 +1,10 @@
+using Provisioner.Core.Data;
 using Provisioner.Core.Templates;
 
 namespace Provisioner.Core.Health;
 
-/// <summary>
-/// Runs the query with psql inside the database component (local socket, peer auth), so the check needs
-/// no published database port and no password.
-/// </summary>
-public sealed class SqlProbe(TimeProvider time) : IHealthProbe
+/// <summary>Runs a query through the component's data adapter; passes when it succeeds and, if the check expects a value, returns exactly it.</summary>
+internal sealed class SqlProbe(DataAdapters adapters, TimeProvider time) : IHealthProbe
 {
     public bool CanProbe(HealthCheckSpec check) => check is SqlCheckSpec;
 
@@ -14,14 +12,18 @@ public sealed class SqlProbe(TimeProvider time) : IHealthProbe
     {
         var spec = (SqlCheckSpec)check;
         var start = time.GetTimestamp();
+        var component = target.Template.Component(spec.Component);
+        if (component.Data is null || adapters.For(component.Data) is not IDataQuery query)
+        {
+            return ProbeResult.Fail($"{spec.Component}'s data cannot be queried", TimeSpan.Zero);
+        }
+
         try
         {
-            var result = await target.Backend.ExecAsync(
-                target.Tenant, spec.Component, ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", spec.Database, "-tAc", spec.Query], spec.User, ct);
-            var output = HttpProbe.Truncate((result.Stdout + " " + result.Stderr).Trim());
-            return result.Succeeded
-                ? ProbeResult.Pass(output, time.GetElapsedTime(start))
-                : ProbeResult.Fail($"psql exited {result.ExitCode}: {output}", time.GetElapsedTime(start));
+            var output = (await query.QueryAsync(new DataTarget(target.Tenant, component, target.Backend), spec.Query, spec.Database, ct)).Trim();
+            return spec.Expect is { } expect && output != expect
+                ? ProbeResult.Fail($"expected '{expect}', got '{HttpProbe.Truncate(output)}'", time.GetElapsedTime(start))
+                : ProbeResult.Pass(HttpProbe.Truncate(output), time.GetElapsedTime(start));
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

@@ -1,4 +1,7 @@
 namespace Provisioner.Core.Provisioning;
 
-/// <summary><c>provision tenant NAME [--template T] [--size S] [--dry-run] [--force]</c>; <see cref="Force"/> skips the capacity refusal.</summary>
-public sealed record ProvisionRequest(string Name, string? Template = null, string? Size = null, bool DryRun = false, bool Force = false);
+/// <summary>
+/// <c>provision tenant NAME [--template T] [--size S] [--dry-run] [--force] [--backend B]</c>; <see cref="Force"/> skips the
+/// capacity refusal; <see cref="Backend"/> places a new tenant (an existing one stays where it is).
+/// </summary>
+public sealed record ProvisionRequest(string Name, string? Template = null, string? Size = null, bool DryRun = false, bool Force = false, string? Backend = null);

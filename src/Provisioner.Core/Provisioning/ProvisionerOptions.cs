@@ -3,8 +3,11 @@ namespace Provisioner.Core.Provisioning;
 /// <summary>Settings for provisioning. Every default works on a single local engine.</summary>
 public sealed record ProvisionerOptions
 {
-    /// <summary>Template used when none is given and the tenant is new. Default <c>notes</c> (its newest version).</summary>
-    public string DefaultTemplate { get; init; } = "notes";
+    /// <summary>
+    /// Template used when none is given and the tenant is new (<c>product</c> for its newest version, or <c>product@version</c>).
+    /// Default: none, which means the only product in the catalog (several products need a template named).
+    /// </summary>
+    public string? DefaultTemplate { get; init; }
 
     /// <summary>First host port handed to tenant entry points. Default 20000.</summary>
     public int FirstPort { get; init; } = 20000;

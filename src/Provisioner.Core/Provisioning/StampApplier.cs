@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
@@ -11,9 +12,9 @@ namespace Provisioner.Core.Provisioning;
 
 /// <summary>
 /// Applies a stamp through the backend with every change journaled as a step before it is made and shown as progress;
-/// a component's dependents wait until its SQL checks pass.
+/// a component's dependents wait until its SQL checks pass. Each step is logged with its name as <c>Step</c>.
 /// </summary>
-public sealed class StampApplier(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines)
+internal sealed class StampApplier(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines, ILogger? log = null)
 {
     /// <param name="goingBack">See <see cref="ApplyContext.GoingBack"/>.</param>
     public async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct, bool goingBack = false)
@@ -24,7 +25,9 @@ public sealed class StampApplier(ITenantBackend backend, IOperationJournal journ
             async change =>
             {
                 progress?.Report(change.ToString());
-                steps[change] = await journal.StepAsync(operation, $"{change.Kind} {change.ResourceKind}".ToLowerInvariant(), change.ToString(), ct);
+                var step = $"{change.Kind} {change.Resource}".ToLowerInvariant();
+                steps[change] = await journal.StepAsync(operation, step, change.ToString(), ct);
+                log?.LogInformation("Step {Step}: {Change}", step, change.ToString());
             },
             async change =>
             {
@@ -48,14 +51,16 @@ public sealed class StampApplier(ITenantBackend backend, IOperationJournal journ
 
     private async Task WaitComponentAsync(Stamp stamp, string component, IProgress<string>? progress, CancellationToken ct)
     {
-        var checks = stamp.Template.Component(component).Health.Where(c => c is SqlCheckSpec).ToList();
+        // Readiness: the component's own checks that write nothing and need no entry (a journey or an entry's http check waits for the gate).
+        var spec = stamp.Template.Component(component);
+        var checks = spec.Health.Where(c => !c.Writes && !(c is HttpCheckSpec && spec.IsEntry)).ToList();
         if (checks.Count == 0)
         {
             return;
         }
 
         progress?.Report($"waiting for {component} to be ready");
-        var report = await health.WaitHealthyAsync(new ProbeTarget(stamp.Tenant, stamp.Endpoint, backend), checks, ct);
+        var report = await health.WaitHealthyAsync(new ProbeTarget(stamp.Tenant, stamp.Template, stamp.Endpoint, backend), checks, ct);
         if (!report.Passed)
         {
             var logs = await backend.GetLogsAsync(stamp.Tenant, component, failureLogLines, ct);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
+using Provisioner.Core.Logging;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Tenants;
 
@@ -8,15 +9,18 @@ namespace Provisioner.Core.Provisioning;
 
 /// <summary>
 /// <c>provision destroy</c>: removes a tenant's containers and networks. Its data volume and secrets are kept (status
-/// Destroyed) so a later <c>provision tenant</c> brings it back with its data, unless <c>deleteData</c> is set.
+/// Destroyed) so a later <c>provision tenant</c> brings it back with its data, unless <c>deleteData</c> is set: then its
+/// volumes, registry entry and backups (under <paramref name="backupRoot"/>) go too, all under the tenant's lock, so a
+/// concurrent <c>provision tenant</c> of the same name waits and starts from nothing.
 /// </summary>
-public sealed class TenantDestroyer(ITenantRegistry registry, ILockManager locks, ITenantBackend backend, TimeProvider time, ILogger<TenantDestroyer> log)
+internal sealed class TenantDestroyer(
+    ITenantRegistry registry, ILockManager locks, ITenantBackend backend, string backupRoot, TimeProvider time, ILogger<TenantDestroyer> log)
 {
     public async Task<IReadOnlyList<PlannedChange>> DestroyAsync(string name, bool deleteData, IProgress<string>? progress, CancellationToken ct)
     {
         TenantName.Validate(name);
         using var held = locks.Acquire($"tenant {name}", "destroy");
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
+        using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var tenant = await registry.GetAsync(name, ct);
         var observed = await backend.ObserveAsync(name, ct);
         if (tenant is null && !observed.Exists)
@@ -26,9 +30,10 @@ public sealed class TenantDestroyer(ITenantRegistry registry, ILockManager locks
 
         await registry.Journal.MarkInterruptedAsync(name, ct);
         var operation = await registry.Journal.BeginAsync(name, "destroy", deleteData ? "delete data" : "keep data", ct);
-        using var opScope = log.BeginScope(new Dictionary<string, object> { ["Operation"] = operation });
+        using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         try
         {
+            using var stepScope = log.BeginScope(LogScopes.ForStep("remove"));
             var step = await registry.Journal.StepAsync(operation, "remove", deleteData ? "containers, networks, volumes" : "containers, networks", ct);
             var changes = await backend.DestroyAsync(name, deleteData, ct);
             foreach (var change in changes)
@@ -37,6 +42,14 @@ public sealed class TenantDestroyer(ITenantRegistry registry, ILockManager locks
             }
 
             await registry.Journal.EndStepAsync(step, JournalStatus.Done, $"{changes.Count} removed", ct);
+            var backups = Path.Combine(backupRoot, name);
+            if (deleteData && Directory.Exists(backups))
+            {
+                // Backups are the tenant's data too: a later tenant of the same name must not inherit them.
+                Directory.Delete(backups, recursive: true);
+                changes = [.. changes, new PlannedChange(ChangeKind.Remove, ResourceType.Of("backups"), backups, "destroy --delete-data")];
+            }
+
             if (tenant is not null && deleteData)
             {
                 await registry.DeleteAsync(name, ct);

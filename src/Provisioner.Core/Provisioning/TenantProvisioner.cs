@@ -3,6 +3,7 @@ using Provisioner.Core.Backends;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
+using Provisioner.Core.Logging;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
@@ -15,7 +16,7 @@ namespace Provisioner.Core.Provisioning;
 /// <c>provision tenant</c>: validate everything first (nothing is written for bad input), take the tenant lock, reserve
 /// secrets and a port in the registry, converge the backend to the stamp, then gate on health. Rerunning converges.
 /// </summary>
-public sealed class TenantProvisioner(
+internal sealed class TenantProvisioner(
     ITemplateCatalog templates,
     ITenantRegistry registry,
     ILockManager locks,
@@ -43,7 +44,7 @@ public sealed class TenantProvisioner(
 
         // The registry is read under the lock, so a destroy or provision finishing meanwhile cannot be overwritten.
         using var held = locks.Acquire($"tenant {name}", "provision");
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
+        using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var existing = await registry.GetAsync(name, ct);
         var (template, size) = Resolve(request, existing);
         await backend.PreflightAsync(StampBuilder.Build(template, name, size, existing?.HostPort, options.PublishAddress), ct);
@@ -58,14 +59,14 @@ public sealed class TenantProvisioner(
         }
 
         var operation = await registry.Journal.BeginAsync(name, "provision", $"{template.Ref} size={size}", ct);
-        using var opScope = log.BeginScope(new Dictionary<string, object> { ["Operation"] = operation });
+        using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         log.LogInformation("Provisioning {Tenant} from {Template} ({Size}) on {Host}", name, template.Ref, size, backend.Host);
         var (tenant, secrets) = await ReserveAsync(name, template, size, existing, operation, ct);
         room?.Dispose();
         try
         {
             var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
-            var applier = new StampApplier(backend, registry.Journal, health, options.FailureLogLines);
+            var applier = new StampApplier(backend, registry.Journal, health, options.FailureLogLines, log);
             ApplyResult applied;
             for (var attempt = 1; ; attempt++)
             {
@@ -85,8 +86,9 @@ public sealed class TenantProvisioner(
             }
 
             progress?.Report("health gate: " + string.Join(", ", template.AllChecks.Select(c => c.Name)));
+            using var stepScope = log.BeginScope(LogScopes.ForStep("health"));
             var step = await registry.Journal.StepAsync(operation, "health", "health gate", ct);
-            var report = await health.WaitHealthyAsync(new ProbeTarget(name, applied.Endpoint, backend), template.AllChecks, ct);
+            var report = await health.WaitHealthyAsync(new ProbeTarget(name, template, applied.Endpoint, backend), template.AllChecks, ct);
             await registry.Journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
             return await FinishAsync(tenant, applied, report, operation, start, ct);
         }
@@ -111,7 +113,7 @@ public sealed class TenantProvisioner(
         var requested = request.Template is null ? null : TemplateRef.Parse(request.Template);
         if (existing is null || existing.Status == TenantStatus.Destroyed)
         {
-            return requested ?? (existing is null ? TemplateRef.Parse(options.DefaultTemplate) : TemplateRef.Parse(existing.TemplateRef));
+            return requested ?? (existing is null ? templates.DefaultRef(options.DefaultTemplate) : TemplateRef.Parse(existing.TemplateRef));
         }
 
         if (existing.Status is TenantStatus.Upgrading or TenantStatus.RollingBack or TenantStatus.NeedsAttention)
@@ -137,6 +139,7 @@ public sealed class TenantProvisioner(
     private async Task<(TenantRecord Tenant, TenantSecrets Secrets)> ReserveAsync(
         string name, ProductTemplate template, string size, TenantRecord? existing, long operation, CancellationToken ct)
     {
+        using var stepScope = log.BeginScope(LogScopes.ForStep("reserve"));
         var step = await registry.Journal.StepAsync(operation, "reserve", "secrets and entry port", ct);
         var known = existing is null ? TenantSecrets.Empty : TenantSecrets.Open(protector, existing.EncryptedSecrets);
         var secrets = known.WithGenerated(template.Secrets);
@@ -175,7 +178,7 @@ public sealed class TenantProvisioner(
     }
 
     private async Task<bool> PublishesAsync(string tenant, int port, CancellationToken ct) =>
-        (await backend.ObserveAsync(tenant, ct)).Components.Any(c => c.State == "running" && c.PublishedOn == $"{options.PublishAddress}:{port}");
+        (await backend.ObserveAsync(tenant, ct)).Components.Any(c => c.IsRunning && c.PublishedOn == $"{options.PublishAddress}:{port}");
 
     private TenantRecord NewRecord(string name, ProductTemplate template, string size, byte[] secrets)
     {

@@ -7,7 +7,7 @@ using Provisioner.Core.Tenants;
 namespace Provisioner.Core.Provisioning;
 
 /// <summary>Live status of one tenant: registry record + backend observation + one run of every health check.</summary>
-public sealed class TenantStatusService(ITenantRegistry registry, ITenantBackend backend, ITemplateCatalog templates, HealthGate health)
+internal sealed class TenantStatusService(ITenantRegistry registry, ITenantBackend backend, ITemplateCatalog templates, HealthGate health)
 {
     public async Task<TenantStatusReport> GetAsync(string name, CancellationToken ct)
     {
@@ -20,11 +20,11 @@ public sealed class TenantStatusService(ITenantRegistry registry, ITenantBackend
         }
 
         HealthReport? report = null;
-        if (tenant is not null && tenant.Status != TenantStatus.Destroyed && observation.Components.Any(c => c.State == "running"))
+        if (tenant is not null && tenant.Status != TenantStatus.Destroyed && observation.Components.Any(c => c.IsRunning))
         {
             var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
             var endpoint = tenant.Endpoint is null ? null : new Uri(tenant.Endpoint);
-            report = await health.CheckOnceAsync(new ProbeTarget(name, endpoint, backend), template.AllChecks, ct);
+            report = await health.CheckOnceAsync(new ProbeTarget(name, template, endpoint, backend), template.AllChecks, ct);
         }
 
         var operations = await registry.Journal.ListAsync(name, 5, ct);

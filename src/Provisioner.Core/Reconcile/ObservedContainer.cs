@@ -1,7 +1,9 @@
+using Provisioner.Core.Backends;
+
 namespace Provisioner.Core.Reconcile;
 
-/// <summary>A container that exists. <see cref="State"/> is the engine's: created, running, exited, paused, restarting, dead.</summary>
-public sealed record ObservedContainer(string Id, string Name, string State, long? ExitCode, IReadOnlyDictionary<string, string> Labels)
+/// <summary>A container (or task) that exists, in backend-neutral terms: its state, exit code when it ended, and its labels.</summary>
+public sealed record ObservedContainer(string Id, string Name, ComponentState State, long? ExitCode, IReadOnlyDictionary<string, string> Labels)
 {
     public string? Hash => Labels.TryGetValue(Stamps.StampLabels.StampHash, out var h) ? h : null;
 

@@ -1,14 +1,15 @@
-using System.Text.RegularExpressions;
+using Provisioner.Core.Backends;
 using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
 
 namespace Provisioner.Core.Reconcile;
 
 /// <summary>
 /// Diffs a stamp against what exists and returns only the difference, in the order it must be applied:
-/// networks, volumes, then containers in dependency order with each job just before the container it precedes,
-/// then removals. Pure: no I/O.
+/// networks, volumes, then containers in dependency order with each 'before' job just before the container it precedes,
+/// then 'after' jobs, then removals. Pure: no I/O.
 /// </summary>
-public static partial class ReconcilePlanner
+internal static class ReconcilePlanner
 {
     public static IReadOnlyList<PlannedChange> Plan(Stamp stamp, ObservedState observed)
     {
@@ -16,44 +17,41 @@ public static partial class ReconcilePlanner
         var networks = observed.Networks.Select(n => n.Name).ToHashSet();
         foreach (var n in stamp.Networks.Where(n => !networks.Contains(n.Name)))
         {
-            changes.Add(new PlannedChange(ChangeKind.Create, "network", n.Name, "missing"));
+            changes.Add(new PlannedChange(ChangeKind.Create, ResourceType.Network, n.Name, "missing"));
         }
 
         var volumes = observed.Volumes.Select(v => v.Name).ToHashSet();
         foreach (var v in stamp.Volumes.Where(v => !volumes.Contains(v.Name)))
         {
-            changes.Add(new PlannedChange(ChangeKind.Create, "volume", v.Name, "missing"));
+            changes.Add(new PlannedChange(ChangeKind.Create, ResourceType.Volume, v.Name, "missing"));
         }
 
         var containers = observed.Containers.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First());
         foreach (var c in stamp.Containers)
         {
-            foreach (var job in stamp.Jobs.Where(j => j.Before == c.Component))
+            foreach (var job in stamp.Jobs.Where(j => j.Phase == JobPhase.Before && j.Component == c.Component))
             {
-                var jobChange = PlanJob(job, containers.GetValueOrDefault(job.Name));
-                if (jobChange is not null)
-                {
-                    changes.Add(jobChange);
-                }
+                changes.AddIfNotNull(PlanJob(job, containers.GetValueOrDefault(job.Name)));
             }
 
-            var change = PlanContainer(c, containers.GetValueOrDefault(c.Name));
-            if (change is not null)
-            {
-                changes.Add(change);
-            }
+            changes.AddIfNotNull(PlanContainer(c, containers.GetValueOrDefault(c.Name)));
+        }
+
+        foreach (var job in stamp.Jobs.Where(j => j.Phase == JobPhase.After))
+        {
+            changes.AddIfNotNull(PlanJob(job, containers.GetValueOrDefault(job.Name)));
         }
 
         var wanted = stamp.Containers.Select(c => c.Name).Concat(stamp.Jobs.Select(j => j.Name)).ToHashSet();
         foreach (var orphan in observed.Containers.Where(c => !wanted.Contains(c.Name)))
         {
-            changes.Add(new PlannedChange(ChangeKind.Remove, "container", orphan.Name, "not in the stamp"));
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Container, orphan.Name, "not in the stamp"));
         }
 
         var wantedNetworks = stamp.Networks.Select(n => n.Name).ToHashSet();
         foreach (var orphan in observed.Networks.Where(n => !wantedNetworks.Contains(n.Name)))
         {
-            changes.Add(new PlannedChange(ChangeKind.Remove, "network", orphan.Name, "not in the stamp"));
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Network, orphan.Name, "not in the stamp"));
         }
 
         return changes;
@@ -63,20 +61,20 @@ public static partial class ReconcilePlanner
     {
         if (actual is null)
         {
-            return new PlannedChange(ChangeKind.Create, "container", desired.Name, "missing");
+            return new PlannedChange(ChangeKind.Create, ResourceType.Container, desired.Name, "missing");
         }
 
         if (actual.Hash != desired.Hash)
         {
-            return new PlannedChange(ChangeKind.Replace, "container", desired.Name, WhatChanged(actual, desired.Labels));
+            return new PlannedChange(ChangeKind.Replace, ResourceType.Container, desired.Name, WhatChanged(actual, desired.Labels));
         }
 
         return actual.State switch
         {
-            "running" => null,
-            "created" => new PlannedChange(ChangeKind.Replace, "container", desired.Name, "created but never started (interrupted)"),
-            "exited" or "dead" => new PlannedChange(ChangeKind.Start, "container", desired.Name, $"was {actual.State}"),
-            _ => new PlannedChange(ChangeKind.Replace, "container", desired.Name, $"in state {actual.State}"),
+            ComponentState.Running => null,
+            ComponentState.Created => new PlannedChange(ChangeKind.Replace, ResourceType.Container, desired.Name, "created but never started (interrupted)"),
+            ComponentState.Exited or ComponentState.Dead => new PlannedChange(ChangeKind.Start, ResourceType.Container, desired.Name, $"was {State(actual.State)}"),
+            _ => new PlannedChange(ChangeKind.Replace, ResourceType.Container, desired.Name, $"in state {State(actual.State)}"),
         };
     }
 
@@ -84,17 +82,18 @@ public static partial class ReconcilePlanner
     {
         if (actual is null)
         {
-            return new PlannedChange(ChangeKind.Run, "job", job.Name, "not run yet");
+            return new PlannedChange(ChangeKind.Run, ResourceType.Job, job.Name, "not run yet");
         }
 
         if (actual.Hash != job.Hash)
         {
-            return new PlannedChange(ChangeKind.Run, "job", job.Name, WhatChanged(actual, job.Labels));
+            return new PlannedChange(ChangeKind.Run, ResourceType.Job, job.Name, WhatChanged(actual, job.Labels));
         }
 
-        return actual is { State: "exited", ExitCode: 0 }
+        return actual is { State: ComponentState.Exited, ExitCode: 0 }
             ? null
-            : new PlannedChange(ChangeKind.Run, "job", job.Name, actual.State == "exited" ? $"last run failed (exit {actual.ExitCode})" : $"interrupted ({actual.State})");
+            : new PlannedChange(
+                ChangeKind.Run, ResourceType.Job, job.Name, actual.State == ComponentState.Exited ? $"last run failed (exit {actual.ExitCode})" : $"interrupted ({State(actual.State)})");
     }
 
     /// <summary>Names the change a person cares about: the template version or the size, else "spec changed".</summary>
@@ -107,13 +106,13 @@ public static partial class ReconcilePlanner
         return changes.Count == 0 ? "spec changed" : string.Join(", ", changes);
     }
 
-    /// <summary>Reads the exit code from a list status such as <c>Exited (137) 5 seconds ago</c>.</summary>
-    public static long? ExitCodeFromStatus(string? status)
+    private static void AddIfNotNull(this List<PlannedChange> changes, PlannedChange? change)
     {
-        var m = ExitedPattern().Match(status ?? "");
-        return m.Success ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (change is not null)
+        {
+            changes.Add(change);
+        }
     }
 
-    [GeneratedRegex(@"^Exited \((-?\d+)\)")]
-    private static partial Regex ExitedPattern();
+    private static string State(ComponentState state) => state.ToString().ToLowerInvariant();
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Provisioner.Core.Secrets;
 
 /// <summary>Generates secret values with the operating system's CSPRNG.</summary>
-public static class SecretGenerator
+internal static class SecretGenerator
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 

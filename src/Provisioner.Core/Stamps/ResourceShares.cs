@@ -5,7 +5,7 @@ namespace Provisioner.Core.Stamps;
 /// <summary>
 /// Splits a size between components: each gets its declared share; components without one split what is left equally.
 /// </summary>
-public static class ResourceShares
+internal static class ResourceShares
 {
     public static IReadOnlyDictionary<string, (double Cpu, double Memory)> For(IReadOnlyList<ComponentSpec> components)
     {

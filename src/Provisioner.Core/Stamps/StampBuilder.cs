@@ -5,7 +5,7 @@ namespace Provisioner.Core.Stamps;
 /// <summary>
 /// <c>Stamp = f(template, tenant, size, port)</c>: a pure function with no I/O. Same inputs, same stamp, same hashes.
 /// </summary>
-public static class StampBuilder
+internal static class StampBuilder
 {
     public const string SecretsDirectory = "/run/secrets";
 
@@ -40,49 +40,59 @@ public static class StampBuilder
                 StampNames.Volume(tenant, c.Name, v), c.Name, With(With(baseLabels, StampLabels.Kind, "volume"), StampLabels.Component, c.Name))))
             .ToList();
 
+        var endpoint = entry is not null && hostPort is int p ? new Uri($"http://{hostIp}:{p}") : null;
+        var values = new StampValues(tenant, endpoint, size, template.Components);
         var shares = ResourceShares.For(template.Components);
+        var specs = new Dictionary<string, ContainerSpec>();
         var containers = new List<ContainerResource>();
-        var jobs = new List<JobResource>();
         foreach (var c in template.Components)
         {
-            var (cpu, memory) = shares[c.Name];
+            var (cpuShare, memoryShare) = shares[c.Name];
+            var (cpu, memory) = (size.Cpu * cpuShare, (long)(size.MemoryBytes * memoryShare));
+            // A template's command is the whole command line: its first word replaces the image's entrypoint.
+            var command = c.Command?.Select(a => values.Expand(a, c, cpu, memory)).ToList();
             var spec = new ContainerSpec(
                 c.Image,
-                null,
-                null,
-                c.Env,
+                command is null ? null : [command[0]],
+                command?.Skip(1).ToList(),
+                values.Expand(c.Env, c, cpu, memory),
                 Attachments(c, internalNet, edge),
                 c.Volumes.Select(v => new VolumeMount(StampNames.Volume(tenant, c.Name, v.Key), v.Value)).ToList(),
                 c.Secrets,
-                (long)Math.Round(size.Cpu * cpu * 1e9),
-                (long)(size.MemoryBytes * memory),
-                c.Port is int port && hostPort is int hp ? new PortBinding(port, hostIp, hp) : null);
-
-            if (template.Migrate is { } migrate && migrate.Component == c.Name)
-            {
-                var jobSpec = spec with
-                {
-                    Entrypoint = [migrate.Command[0]],
-                    Command = migrate.Command.Skip(1).ToList(),
-                    Networks = [new NetworkAttachment(internalNet.Name, [])],
-                    Port = null,
-                };
-                jobs.Add(new JobResource(
-                    StampNames.Job(tenant, "migrate"), "migrate", c.Name, jobSpec, c.DependsOn, Labels(baseLabels, template, size, "migrate", "job", jobSpec)));
-            }
-
+                (long)Math.Round(cpu * 1e9),
+                memory,
+                c.IsEntry && c.Port is int port && hostPort is int hp ? new PortBinding(port, hostIp, hp) : null);
+            specs[c.Name] = spec;
             containers.Add(new ContainerResource(
                 StampNames.Container(tenant, c.Name), c.Name, spec, c.DependsOn, Labels(baseLabels, template, size, c.Name, "container", spec)));
         }
 
-        var endpoint = entry is not null && hostPort is int p ? new Uri($"http://{hostIp}:{p}") : null;
+        var jobs = new List<JobResource>();
+        foreach (var job in template.Jobs)
+        {
+            var owner = template.Component(job.Component);
+            var (cpuShare, memoryShare) = shares[owner.Name];
+            var (cpu, memory) = (size.Cpu * cpuShare, (long)(size.MemoryBytes * memoryShare));
+            var command = job.Command.Select(a => values.Expand(a, owner, cpu, memory)).ToList();
+            var jobSpec = specs[owner.Name] with
+            {
+                Entrypoint = [command[0]],
+                Command = command.Skip(1).ToList(),
+                Networks = [new NetworkAttachment(internalNet.Name, [])],
+                Port = null,
+            };
+            var dependsOn = job.Phase == JobPhase.Before ? owner.DependsOn : template.Components.Select(c => c.Name).ToList();
+            jobs.Add(new JobResource(
+                StampNames.Job(tenant, job.Name), job.Name, owner.Name, job.Phase, jobSpec, dependsOn, Labels(baseLabels, template, size, job.Name, "job", jobSpec)));
+        }
+
         return new Stamp(tenant, template, size, networks, volumes, containers, jobs, endpoint);
     }
 
     private static List<NetworkAttachment> Attachments(ComponentSpec c, NetworkResource internalNet, NetworkResource? edge)
     {
         var list = new List<NetworkAttachment> { new(internalNet.Name, [c.Name]) };
-        if (c.Port is not null && edge is not null)
+        if (c.IsEntry && edge is not null)
         {
             list.Add(new NetworkAttachment(edge.Name, [c.Name]));
         }

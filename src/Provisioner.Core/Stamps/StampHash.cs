@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Provisioner.Core.Stamps;
 
 /// <summary>A short, stable hash of a container spec: equal specs give equal hashes on every machine and run.</summary>
-public static class StampHash
+internal static class StampHash
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 

@@ -1,7 +1,7 @@
 namespace Provisioner.Core.Stamps;
 
 /// <summary>The labels every tenant resource carries; the engine's labels are the truth about what exists.</summary>
-public static class StampLabels
+internal static class StampLabels
 {
     public const string Managed = "provisioner.managed";
     public const string Tenant = "provisioner.tenant";

@@ -1,7 +1,7 @@
 namespace Provisioner.Core.Stamps;
 
 /// <summary>Deterministic resource names: <c>t-acme-db</c>, <c>t-acme-internal</c>, <c>t-acme-db-data</c>.</summary>
-public static class StampNames
+internal static class StampNames
 {
     public static string Container(string tenant, string component) => $"t-{tenant}-{component}";
 

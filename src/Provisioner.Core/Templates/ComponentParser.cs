@@ -1,9 +1,14 @@
+using Provisioner.Core.Templates.Values;
+
 namespace Provisioner.Core.Templates;
 
-/// <summary>Parses <c>components:</c>: images, ports, volumes, secrets, dependencies, shares and health checks.</summary>
+/// <summary>Parses <c>components:</c>: kind, image, command, port, env, volumes, secrets, data, dependencies, shares and checks.</summary>
 internal static class ComponentParser
 {
-    public static IReadOnlyList<ComponentSpec> ParseAll(YamlCursor components, IReadOnlySet<string> declaredSecrets, IReadOnlySet<string> knownJourneys)
+    private static readonly string[] Keys =
+        ["kind", "image", "command", "port", "entry", "env", "volumes", "secrets", "dependsOn", "health", "share", "data"];
+
+    public static IReadOnlyList<ComponentSpec> ParseAll(YamlCursor components, IReadOnlySet<string> declaredSecrets, TemplateRules rules)
     {
         var parsed = new List<(ComponentSpec Spec, YamlCursor Cursor)>();
         foreach (var (name, c) in components.Entries(required: true))
@@ -12,12 +17,12 @@ internal static class ComponentParser
             {
                 c.Error("component names must be lowercase letters and digits, starting with a letter, at most 12 characters");
             }
-            else if (name == "migrate")
+            else if (TemplateValues.Reserved.Contains(name))
             {
-                c.Error("'migrate' is reserved for the migration job's container");
+                c.Error($"'{name}' is reserved (values start with it: ${{{name}.…}})");
             }
 
-            parsed.Add((Parse(name, c, declaredSecrets, knownJourneys), c));
+            parsed.Add((Parse(name, c, declaredSecrets, rules), c));
         }
 
         if (!components.IsMissing && parsed.Count == 0)
@@ -25,28 +30,23 @@ internal static class ComponentParser
             components.Error("must declare at least one component");
         }
 
-        CheckRelations(components, parsed);
-        return Order(parsed.Select(p => p.Spec).ToList());
+        ComponentRules.Check(components, parsed, rules);
+        return DependencyOrder.Sort(parsed.Select(p => p.Spec).ToList());
     }
 
-    private static ComponentSpec Parse(string name, YamlCursor c, IReadOnlySet<string> declaredSecrets, IReadOnlySet<string> knownJourneys)
+    private static ComponentSpec Parse(string name, YamlCursor c, IReadOnlySet<string> declaredSecrets, TemplateRules rules)
     {
-        c.OnlyKeys("image", "port", "env", "volumes", "secrets", "dependsOn", "health", "share");
+        c.OnlyKeys(Keys);
+        var kind = Kind(c.Child("kind"));
         var image = c.Child("image").String(required: true) ?? "";
-        int? port = null;
-        var portNumber = c.Child("port").Number();
-        if (portNumber is not null)
+        var command = c.Child("command").IsMissing ? null : c.Child("command").StringList();
+        if (command is { Count: 0 })
         {
-            if (portNumber is < 1 or > 65535 || portNumber % 1 != 0)
-            {
-                c.Child("port").Error("must be 1-65535");
-            }
-            else
-            {
-                port = (int)portNumber.Value;
-            }
+            c.Child("command").Error("must be a non-empty list, e.g. [\"/app/server\", \"--port\", \"8080\"]");
         }
 
+        var port = Port(c.Child("port"));
+        var entry = Bool(c.Child("entry"));
         var volumes = c.Child("volumes").StringMap();
         foreach (var (volume, path) in volumes)
         {
@@ -55,9 +55,9 @@ internal static class ComponentParser
                 c.Child("volumes").Child(volume).Error("volume names must be lowercase letters and digits, starting with a letter, at most 12 characters");
             }
 
-            if (!path.StartsWith('/'))
+            if (MountPath.Problem(path) is { } problem)
             {
-                c.Child("volumes").Child(volume).Error($"mount path '{path}' must be absolute");
+                c.Child("volumes").Child(volume).Error(problem);
             }
         }
 
@@ -69,12 +69,54 @@ internal static class ComponentParser
 
         var share = c.Child("share");
         share.OnlyKeys("cpu", "memory");
-        var cpuShare = Share(share.Child("cpu"));
-        var memoryShare = Share(share.Child("memory"));
-        var health = HealthCheckParser.ParseAll(name, c.Child("health"), knownJourneys);
+        var data = DataParser.Parse(c.Child("data"), volumes, rules);
+        var health = HealthCheckParser.ParseAll(name, c.Child("health"));
         return new ComponentSpec(
-            name, image, port, c.Child("env").StringMap(), volumes, secrets, c.Child("dependsOn").StringList(), health,
-            cpuShare ?? 0, memoryShare ?? 0);
+            name, kind, image, command, port, entry, c.Child("env").StringMap(), volumes, secrets, c.Child("dependsOn").StringList(), health,
+            Share(share.Child("cpu")) ?? 0, Share(share.Child("memory")) ?? 0, data);
+    }
+
+    private static ComponentKind Kind(YamlCursor cursor) => cursor.String() switch
+    {
+        null or "service" => ComponentKind.Service,
+        "worker" => ComponentKind.Worker,
+        var other => Invalid(cursor, $"'{other}' is not a component kind (service, worker; one-off steps go under jobs:)"),
+    };
+
+    private static ComponentKind Invalid(YamlCursor cursor, string message)
+    {
+        cursor.Error(message);
+        return ComponentKind.Service;
+    }
+
+    internal static int? Port(YamlCursor cursor)
+    {
+        var number = cursor.Number();
+        if (number is null)
+        {
+            return null;
+        }
+
+        if (number is < 1 or > 65535 || number % 1 != 0)
+        {
+            cursor.Error("must be a port number, 1-65535");
+            return null;
+        }
+
+        return (int)number.Value;
+    }
+
+    internal static bool Bool(YamlCursor cursor) => cursor.String() switch
+    {
+        null or "false" => false,
+        "true" => true,
+        var other => Fail(cursor, $"must be true or false, got '{other}'"),
+    };
+
+    private static bool Fail(YamlCursor cursor, string message)
+    {
+        cursor.Error(message);
+        return false;
     }
 
     private static double? Share(YamlCursor cursor)
@@ -87,91 +129,5 @@ internal static class ComponentParser
         }
 
         return value;
-    }
-
-    private static void CheckRelations(YamlCursor components, List<(ComponentSpec Spec, YamlCursor Cursor)> parsed)
-    {
-        var names = parsed.Select(p => p.Spec.Name).ToHashSet();
-        foreach (var (spec, cursor) in parsed)
-        {
-            foreach (var dep in spec.DependsOn.Where(d => !names.Contains(d)))
-            {
-                cursor.Child("dependsOn").Error($"'{dep}' is not a component ({string.Join(", ", names)})");
-            }
-        }
-
-        if (parsed.Count(p => p.Spec.Port is not null) > 1)
-        {
-            components.Error("at most one component may publish a port (the tenant's entry point)");
-        }
-
-        if (HasCycle(parsed.Select(p => p.Spec).ToList()))
-        {
-            components.Error("dependsOn has a cycle");
-        }
-
-        ShareBudget(components, parsed, "cpu", p => p.CpuShare);
-        ShareBudget(components, parsed, "memory", p => p.MemoryShare);
-    }
-
-    private static void ShareBudget(YamlCursor components, List<(ComponentSpec Spec, YamlCursor Cursor)> parsed, string what, Func<ComponentSpec, double> share)
-    {
-        var total = parsed.Sum(p => share(p.Spec));
-        if (total > 1.0001)
-        {
-            components.Error($"the components' share.{what} add up to {total:0.##}; they must add up to at most 1");
-        }
-    }
-
-    private static bool HasCycle(List<ComponentSpec> specs)
-    {
-        var byName = specs.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First());
-        var state = new Dictionary<string, int>();
-        bool Visit(string n)
-        {
-            if (state.TryGetValue(n, out var s))
-            {
-                return s == 1;
-            }
-
-            state[n] = 1;
-            var cyclic = byName.TryGetValue(n, out var spec) && spec.DependsOn.Any(Visit);
-            state[n] = 2;
-            return cyclic;
-        }
-
-        return specs.Any(s => Visit(s.Name));
-    }
-
-    /// <summary>Dependencies first, otherwise declaration order (stable).</summary>
-    private static IReadOnlyList<ComponentSpec> Order(List<ComponentSpec> specs)
-    {
-        if (HasCycle(specs))
-        {
-            return specs;
-        }
-
-        var done = new List<ComponentSpec>();
-        var byName = specs.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First());
-        void Add(ComponentSpec s)
-        {
-            if (done.Contains(s))
-            {
-                return;
-            }
-
-            foreach (var d in s.DependsOn)
-            {
-                if (byName.TryGetValue(d, out var dep))
-                {
-                    Add(dep);
-                }
-            }
-
-            done.Add(s);
-        }
-
-        specs.ForEach(Add);
-        return done;
     }
 }

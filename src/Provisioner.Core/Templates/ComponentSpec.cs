@@ -1,14 +1,25 @@
 namespace Provisioner.Core.Templates;
 
-/// <summary>One long-running part of a product (database, app, ...), in dependency order within a template.</summary>
+/// <summary>
+/// One long-running part of a product (database, queue, web app, worker), in dependency order within a template.
+/// <see cref="Env"/> and <see cref="Command"/> may hold <c>${...}</c> values that the stamp fills in per tenant.
+/// </summary>
 public sealed record ComponentSpec(
     string Name,
+    ComponentKind Kind,
     string Image,
+    IReadOnlyList<string>? Command,
     int? Port,
+    bool IsEntry,
     IReadOnlyDictionary<string, string> Env,
     IReadOnlyDictionary<string, string> Volumes,
     IReadOnlyList<string> Secrets,
     IReadOnlyList<string> DependsOn,
     IReadOnlyList<HealthCheckSpec> Health,
     double CpuShare,
-    double MemoryShare);
+    double MemoryShare,
+    DataSpec? Data)
+{
+    /// <summary>The volume mounted at <paramref name="path"/>, if any.</summary>
+    public string? VolumeAt(string path) => Volumes.FirstOrDefault(v => v.Value == path).Key;
+}

@@ -4,7 +4,7 @@ using Provisioner.Core.Errors;
 namespace Provisioner.Core.Templates;
 
 /// <summary>Reads templates from a folder: <c>&lt;root&gt;/&lt;product&gt;/&lt;version&gt;/template.yaml</c>.</summary>
-public sealed class DirectoryTemplateCatalog(string root, IReadOnlySet<string> knownJourneys) : ITemplateCatalog
+internal sealed class DirectoryTemplateCatalog(string root, TemplateRules rules) : ITemplateCatalog
 {
     public string Root { get; } = root;
 
@@ -69,7 +69,7 @@ public sealed class DirectoryTemplateCatalog(string root, IReadOnlySet<string> k
 
         try
         {
-            var template = TemplateParser.Parse(display, File.ReadAllText(file), knownJourneys, version.ToNormalizedString());
+            var template = TemplateParser.Parse(display, File.ReadAllText(file), rules, version.ToNormalizedString());
             if (template.Product != product)
             {
                 var error = new TemplateError(display, "product", $"'{template.Product}' does not match its folder name '{product}'");

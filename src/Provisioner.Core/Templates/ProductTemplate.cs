@@ -1,4 +1,5 @@
 using NuGet.Versioning;
+using Provisioner.Core.Templates.Journeys;
 
 namespace Provisioner.Core.Templates;
 
@@ -11,7 +12,8 @@ public sealed record ProductTemplate(
     string DefaultSize,
     IReadOnlyList<string> Secrets,
     IReadOnlyList<ComponentSpec> Components,
-    MigrateSpec? Migrate,
+    IReadOnlyList<JobSpec> Jobs,
+    IReadOnlyDictionary<string, JourneySpec> Journeys,
     string SourcePath)
 {
     public string Ref => $"{Product}@{Version.ToNormalizedString()}";
@@ -20,8 +22,11 @@ public sealed record ProductTemplate(
         Components.FirstOrDefault(c => c.Name == name)
         ?? throw new KeyNotFoundException($"{Ref} has no component '{name}'");
 
-    /// <summary>The component whose port is published as the tenant's entry point, if any.</summary>
-    public ComponentSpec? Entry => Components.FirstOrDefault(c => c.Port is not null);
+    /// <summary>The component whose port is the tenant's entry point (published), if any.</summary>
+    public ComponentSpec? Entry => Components.FirstOrDefault(c => c.IsEntry);
+
+    /// <summary>The components that hold data, with how each is backed up and restored.</summary>
+    public IReadOnlyList<ComponentSpec> DataComponents => Components.Where(c => c.Data is not null).ToList();
 
     /// <summary>Every component's health checks, dependencies first: the order the health gate runs them in.</summary>
     public IReadOnlyList<HealthCheckSpec> AllChecks => Components.SelectMany(c => c.Health).ToList();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using NuGet.Versioning;
 using YamlDotNet.Core;
+using Provisioner.Core.Templates.Journeys;
 using YamlDotNet.RepresentationModel;
 
 namespace Provisioner.Core.Templates;
@@ -9,7 +10,7 @@ namespace Provisioner.Core.Templates;
 /// Parses and validates one template.yaml. Every problem is collected (file, path, line) and reported at once.
 /// Pure: the caller supplies the text, so it can be tested without files.
 /// </summary>
-public static partial class TemplateParser
+internal static partial class TemplateParser
 {
     [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
     internal static partial Regex NamePattern();
@@ -21,7 +22,7 @@ public static partial class TemplateParser
     [GeneratedRegex("^[a-z][a-z0-9]{0,11}$")]
     internal static partial Regex PartPattern();
 
-    public static ProductTemplate Parse(string file, string yaml, IReadOnlySet<string> knownJourneys, string? expectedVersion = null)
+    public static ProductTemplate Parse(string file, string yaml, TemplateRules rules, string? expectedVersion = null)
     {
         var errors = new List<TemplateError>();
         YamlNode? root;
@@ -43,7 +44,7 @@ public static partial class TemplateParser
             throw new TemplateInvalidException(errors);
         }
 
-        doc.OnlyKeys("product", "version", "description", "sizes", "defaultSize", "secrets", "components", "migrate");
+        doc.OnlyKeys("product", "version", "description", "sizes", "defaultSize", "secrets", "components", "jobs", "journeys");
         var product = doc.Child("product").String(required: true);
         if (product is not null && !NamePattern().IsMatch(product))
         {
@@ -67,8 +68,10 @@ public static partial class TemplateParser
             }
         }
 
-        var components = ComponentParser.ParseAll(doc.Child("components"), secrets.ToHashSet(), knownJourneys);
-        var migrate = ParseMigrate(doc.Child("migrate"), components);
+        var components = ComponentParser.ParseAll(doc.Child("components"), secrets.ToHashSet(), rules);
+        var jobs = JobParser.ParseAll(doc.Child("jobs"), components);
+        var journeys = JourneyParser.ParseAll(doc.Child("journeys"));
+        CheckJourneyReferences(doc.Child("components"), components, journeys);
 
         if (errors.Count > 0)
         {
@@ -76,7 +79,7 @@ public static partial class TemplateParser
         }
 
         return new ProductTemplate(
-            product!, version!, doc.Child("description").String() ?? "", sizes, defaultSize, secrets, components, migrate, file);
+            product!, version!, doc.Child("description").String() ?? "", sizes, defaultSize, secrets, components, jobs, journeys, file);
     }
 
     private static NuGetVersion? ParseVersion(YamlCursor cursor, string? expected)
@@ -101,26 +104,16 @@ public static partial class TemplateParser
         return version;
     }
 
-    private static MigrateSpec? ParseMigrate(YamlCursor cursor, IReadOnlyList<ComponentSpec> components)
+    private static void CheckJourneyReferences(YamlCursor cursor, IReadOnlyList<ComponentSpec> components, IReadOnlyDictionary<string, Journeys.JourneySpec> journeys)
     {
-        if (cursor.IsMissing)
+        foreach (var c in components)
         {
-            return null;
+            foreach (var check in c.Health.OfType<JourneyCheckSpec>().Where(j => !journeys.ContainsKey(j.Journey)))
+            {
+                cursor.Child(c.Name).Child("health").Error(journeys.Count == 0
+                    ? $"journey '{check.Journey}' is not declared (the template has no journeys: section)"
+                    : $"journey '{check.Journey}' is not declared (journeys: {string.Join(", ", journeys.Keys)})");
+            }
         }
-
-        cursor.OnlyKeys("component", "command");
-        var component = cursor.Child("component").String(required: true);
-        var command = cursor.Child("command").StringList();
-        if (command.Count == 0)
-        {
-            cursor.Child("command").Error("must be a non-empty list, e.g. [\"/app/notes\", \"migrate\"]");
-        }
-
-        if (component is not null && components.Count > 0 && components.All(c => c.Name != component))
-        {
-            cursor.Child("component").Error($"'{component}' is not a component ({string.Join(", ", components.Select(c => c.Name))})");
-        }
-
-        return component is null ? null : new MigrateSpec(component, command);
     }
 }

@@ -6,7 +6,7 @@ namespace Provisioner.Core.Templates;
 /// <summary>
 /// Walks a YAML node by path, collecting every problem (with file, path and line) instead of stopping at the first.
 /// </summary>
-internal sealed class YamlCursor(string file, string path, YamlNode? node, List<TemplateError> errors)
+internal sealed class YamlCursor(string file, string path, YamlNode? node, List<TemplateError> errors, long? parentLine = null)
 {
     public string Path { get; } = path;
 
@@ -15,7 +15,7 @@ internal sealed class YamlCursor(string file, string path, YamlNode? node, List<
     public bool IsMissing => Node is null;
 
     public void Error(string message) =>
-        errors.Add(new TemplateError(file, Path, message, Node is null ? null : Node.Start.Line));
+        errors.Add(new TemplateError(file, Path, message, Node is null ? parentLine : Node.Start.Line)); // a missing key: its parent's line
 
     public YamlCursor Child(string key)
     {
@@ -25,7 +25,7 @@ internal sealed class YamlCursor(string file, string path, YamlNode? node, List<
             return new YamlCursor(file, childPath, child, errors);
         }
 
-        return new YamlCursor(file, childPath, null, errors);
+        return new YamlCursor(file, childPath, null, errors, Node?.Start.Line ?? parentLine);
     }
 
     /// <summary>Reports keys that are not in <paramref name="allowed"/> (typos are the most common template bug).</summary>

@@ -17,6 +17,6 @@ public static class JournalStatus
     /// <summary>Its process died before finishing; the next operation on the tenant found it.</summary>
     public const string Interrupted = "interrupted";
 
-    /// <summary>An upgrade that failed and was rolled back to the previous version (on Docker with the database restored).</summary>
+    /// <summary>An upgrade that failed and was rolled back to the previous version (with its data restored where the backend can).</summary>
     public const string RolledBack = "rolled-back";
 }

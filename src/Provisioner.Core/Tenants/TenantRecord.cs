@@ -6,7 +6,7 @@ public sealed record TenantRecord(
     string Product,
     string Version,
     string Size,
-    string Backend,
+    Backends.BackendKind Backend,
     string Host,
     string Status,
     string? Endpoint,

@@ -7,7 +7,7 @@ namespace Provisioner.Core.Upgrades;
 /// changed; a Ctrl-C is not a loss). They count against <c>--max-failures</c> as they did in the dead run, and are not tried again by the resumed one.
 /// <paramref name="deadOperations"/> are the fleet operations being continued: the newest, and the runs it resumed in turn.
 /// </summary>
-public static class EarlierFailures
+internal static class EarlierFailures
 {
     public static async Task<IReadOnlyList<TenantUpgradeResult>> FindAsync(
         IOperationJournal journal, FleetPlan plan, IReadOnlyCollection<long> deadOperations, CancellationToken ct)

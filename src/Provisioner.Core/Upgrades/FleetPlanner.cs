@@ -1,5 +1,6 @@
 using System.Globalization;
 using NuGet.Versioning;
+using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Templates;
 using Provisioner.Core.Tenants;
@@ -10,14 +11,16 @@ namespace Provisioner.Core.Upgrades;
 /// Turns a <see cref="FleetRequest"/> and the registry's tenants into waves: the canary first, then waves of the
 /// requested size, tenants in name order. Pure: the same inputs give the same plan (so a resumed run continues it).
 /// </summary>
-public static class FleetPlanner
+internal static class FleetPlanner
 {
-    /// <param name="upgradable">Backends whose tenants can be upgraded (default: docker); tenants on others are left out, blocking.</param>
-    public static FleetPlan Plan(IReadOnlyList<TenantRecord> tenants, FleetRequest request, IReadOnlyCollection<string>? upgradable = null)
+    /// <param name="tenants">The registry's tenants.</param>
+    /// <param name="request">What was asked for.</param>
+    /// <param name="steps">What an upgrade does on each backend that can upgrade (its steps, as the plan shows them); tenants on others are left out, blocking.</param>
+    public static FleetPlan Plan(IReadOnlyList<TenantRecord> tenants, FleetRequest request, IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> steps)
     {
-        upgradable ??= ["docker"];
-        var (product, to) = Target(tenants, request);
+        var upgradable = steps.Keys.ToList();
         var selected = Select(tenants, request);
+        var (product, to) = Target(selected, request);
         var fromFilter = request.From is null ? null : ParseVersion(request.From, "--from");
         var eligible = new List<PlannedUpgrade>();
         var excluded = new List<ExcludedTenant>();
@@ -48,8 +51,9 @@ public static class FleetPlanner
             waves.Add(new FleetWave(waves.Count(w => w.Number > 0) + 1, rest.Skip(i).Take(size).ToList()));
         }
 
-        var onAws = selected.Any(t => t.Backend == "aws" && eligible.Exists(e => e.Tenant == t.Name));
-        return new FleetPlan(product, to.ToNormalizedString(), waves, excluded, onAws ? [.. Steps(request), AwsSteps] : Steps(request));
+        var backends = selected.Where(t => eligible.Exists(e => e.Tenant == t.Name)).Select(t => t.Backend).Distinct().OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        var shown = backends.Count == 1 ? steps[backends[0]] : backends.SelectMany(b => steps[b].Select(s => $"on {b}: {s}")).ToList();
+        return new FleetPlan(product, to.ToNormalizedString(), waves, excluded, shown);
     }
 
     private static (string Product, NuGetVersion To) Target(IReadOnlyList<TenantRecord> tenants, FleetRequest request)
@@ -57,7 +61,7 @@ public static class FleetPlanner
         if (request.To.Contains('@', StringComparison.Ordinal))
         {
             var reference = TemplateRef.Parse(request.To);
-            return (reference.Product, reference.Version ?? throw new BadInputException($"--to {request.To} names no version", "use e.g. --to notes@1.1.0"));
+            return (reference.Product, reference.Version ?? throw new BadInputException($"--to {request.To} names no version", "use e.g. --to crm@1.1.0"));
         }
 
         var version = ParseVersion(request.To, "--to");
@@ -94,7 +98,7 @@ public static class FleetPlanner
 
     /// <summary>Why a tenant is left out, and whether that makes the upgrade incomplete (it was targeted but cannot move).</summary>
     private static (string Reason, bool Blocking)? Exclusion(
-        TenantRecord t, string product, NuGetVersion to, NuGetVersion? from, FleetRequest request, IReadOnlyCollection<string> upgradable)
+        TenantRecord t, string product, NuGetVersion to, NuGetVersion? from, FleetRequest request, IReadOnlyCollection<BackendKind> upgradable)
     {
         var version = NuGetVersion.TryParse(t.Version, out var v) ? v : null;
         var interrupted = t.Status is TenantStatus.Upgrading or TenantStatus.RollingBack;
@@ -138,17 +142,4 @@ public static class FleetPlanner
 
     private static NuGetVersion ParseVersion(string text, string option) =>
         NuGetVersion.TryParseStrict(text, out var v) ? v : throw new BadInputException($"{option} '{text}' is not a semantic version", $"use e.g. {option} 1.1.0");
-
-    private const string AwsSteps =
-        "AWS tenants instead: an RDS snapshot before the migration (no dump); on failure the previous version is applied again, the database is not restored";
-
-    private static IReadOnlyList<string> Steps(FleetRequest request) =>
-    [
-        "preflight: target template and images present, free disk >= 2 x the database",
-        "backup: pg_dump to $PROVISIONER_HOME/backups/<tenant>/, verified by a scratch restore",
-        "migrate: the template's migration job with the new image",
-        "replace: the app (and db container) on the new version",
-        "health gate, then a monitor window of " + request.MonitorSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s",
-        "on failure after the backup: restore the database, start the previous version, health-check it",
-    ];
 }

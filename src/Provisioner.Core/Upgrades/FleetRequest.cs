@@ -6,7 +6,7 @@ namespace Provisioner.Core.Upgrades;
 /// </summary>
 public sealed record FleetRequest
 {
-    /// <summary>Target version (<c>1.1.0</c>) or template reference (<c>notes@1.1.0</c>).</summary>
+    /// <summary>Target version (<c>1.1.0</c>) or template reference (<c>crm@1.1.0</c>).</summary>
     public required string To { get; init; }
 
     /// <summary>Every tenant (except pinned ones unless <see cref="IncludePinned"/>).</summary>

@@ -8,7 +8,7 @@ namespace Provisioner.Core.Upgrades;
 /// run it resumes (<see cref="FleetRequest.Resumes"/>), so a chain of dead runs is followed back link by link; a fresh run
 /// with the same request is not part of the chain.
 /// </summary>
-public static class FleetRunChain
+internal static class FleetRunChain
 {
     /// <param name="fleetRuns">Fleet operations, newest first.</param>
     /// <returns>The request to continue (null: nothing to resume) and the dead runs' operation ids, newest first.</returns>

@@ -12,14 +12,14 @@ namespace Provisioner.Core.Upgrades;
 /// at once and halts once failures exceed <c>MaxFailures</c> or a rollback fails. Tenants not reached keep their version.
 /// The request is journaled, so <c>--resume</c> (or the same command again) continues where a dead run stopped.
 /// </summary>
-public sealed class FleetUpgrader(
+internal sealed class FleetUpgrader(
     ITemplateCatalog templates, ITenantRegistry registry, ILockManager locks, ITenantUpgrade upgrader, string backupRoot, TimeProvider time, ILogger<FleetUpgrader> log)
 {
     /// <summary>The plan for a request, without changing anything (<c>--dry-run</c>).</summary>
     public async Task<FleetPlan> PlanAsync(FleetRequest request, CancellationToken ct)
     {
         Validate(request);
-        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request, upgrader.Backends);
+        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request, upgrader.Steps(Settings(request)));
         templates.Resolve(new TemplateRef(plan.Product, NuGetVersion.Parse(plan.To))); // an unknown version is an error naming those that exist
         return plan;
     }
@@ -83,7 +83,7 @@ public sealed class FleetUpgrader(
         var journaled = request with { Resumes = resumed ? continues[0] : null };
         var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(journaled), ct);
         log.LogInformation("Fleet upgrade to {To}: {Count} tenant(s) in {Waves} wave(s)", plan.To, plan.TenantCount, plan.Waves.Count);
-        var settings = new UpgradeSettings { BackupRoot = backupRoot, MonitorWindow = TimeSpan.FromSeconds(request.MonitorSeconds) };
+        var settings = Settings(request);
         var results = new List<TenantUpgradeResult>(resumed ? await EarlierFailures.FindAsync(registry.Journal, plan, continues, ct) : []);
         foreach (var earlier in results)
         {
@@ -204,4 +204,6 @@ public sealed class FleetUpgrader(
             throw new BadInputException(string.Join("; ", errors), "see `provision upgrade --help`");
         }
     }
+
+    private UpgradeSettings Settings(FleetRequest request) => new() { BackupRoot = backupRoot, MonitorWindow = TimeSpan.FromSeconds(request.MonitorSeconds) };
 }

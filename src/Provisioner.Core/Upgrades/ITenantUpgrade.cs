@@ -1,14 +1,15 @@
 using NuGet.Versioning;
+using Provisioner.Core.Backends;
 using Provisioner.Core.Tenants;
 
 namespace Provisioner.Core.Upgrades;
 
-/// <summary>How one tenant is upgraded on its backend: Docker backs the database up and restores it on failure
+/// <summary>How one tenant is upgraded on its backend: a backend that can stop components gets a verified backup of its data, restored on failure
 /// (<see cref="TenantUpgrader"/>); a backend that rolls its own containers out does less (<see cref="RolloutUpgrader"/>).</summary>
 public interface ITenantUpgrade
 {
-    /// <summary>The backends (<c>docker</c>, <c>aws</c>) whose tenants this can upgrade; the fleet plan leaves the others out.</summary>
-    IReadOnlyCollection<string> Backends { get; }
+    /// <summary>The backends whose tenants this can upgrade, with what an upgrade does there (as a plan shows it); the fleet plan leaves others out.</summary>
+    IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> Steps(UpgradeSettings settings);
 
     Task<TenantUpgradeResult> UpgradeAsync(string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct);
 

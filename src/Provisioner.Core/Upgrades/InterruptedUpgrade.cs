@@ -20,7 +20,7 @@ public sealed record InterruptedUpgrade(long Operation, string From, string To, 
         return op is null ? null : Read(op);
     }
 
-    /// <summary>Reads one upgrade operation (detail <c>notes@1.0.0 -&gt; notes@1.1.0 ...</c>, step details as written).</summary>
+    /// <summary>Reads one upgrade operation (detail <c>crm@1.0.0 -&gt; crm@1.1.0 ...</c>, step details as written).</summary>
     public static InterruptedUpgrade Read(OperationRecord op)
     {
         var arrow = op.Detail.Split(UpgradeJournalNames.Arrow);

@@ -1,13 +1,15 @@
+using Provisioner.Core.Backends;
 using Provisioner.Core.Health;
 using Provisioner.Core.Templates;
 
 namespace Provisioner.Core.Upgrades;
 
 /// <summary>
-/// After the health gate: the tenant must stay healthy for a while. Polls the non-journey checks (a journey writes data)
-/// and fails if the entry container stops or restarts, even if it comes back (a crash loop can look healthy between crashes).
+/// After the health gate: the tenant must stay healthy for a while. Polls the checks that write nothing (a journey writes
+/// data) and fails if any long-running component stops or restarts, even if it comes back (a crash loop can look healthy
+/// between crashes; a worker's heartbeat can outlive it for a while).
 /// </summary>
-public sealed class MonitorWindow(HealthGate health, TimeProvider time)
+internal sealed class MonitorWindow(HealthGate health, TimeProvider time)
 {
     /// <summary>Null when the tenant stayed healthy; otherwise why not and the check that failed.</summary>
     public async Task<(string Reason, string? Check)?> WatchAsync(ProbeTarget target, ProductTemplate template, UpgradeSettings settings, CancellationToken ct)
@@ -17,29 +19,31 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
             return null;
         }
 
-        // The entry's container is watched for stops and restarts only where the backend shows one (Docker); elsewhere
-        // (an ECS service) the platform replaces failing tasks itself and the checks below are the signal.
-        var name = template.Entry?.Name;
-        var observed = name is null ? null : await EntryAsync(target, name, ct);
-        var entry = observed is { Kind: not "container" } ? null : name;
-        var startedAt = observed?.StartedAt;
-        var checks = template.AllChecks.Where(c => c is not JourneyCheckSpec).ToList();
+        // Components are watched for stops and restarts only where the backend shows them as services of its own (a
+        // container); elsewhere (an ECS service) the platform replaces failing tasks itself and the checks are the signal.
+        var names = template.Components.Select(c => c.Name).ToHashSet();
+        var watched = (await WatchedAsync(target, names, ct)).ToDictionary(c => c.Component, c => c.StartedAt);
+        var checks = template.AllChecks.Where(c => !c.Writes).ToList();
         var start = time.GetTimestamp();
         while (time.GetElapsedTime(start) < settings.MonitorWindow)
         {
             await Task.Delay(settings.MonitorInterval, time, ct);
             var seconds = $"{time.GetElapsedTime(start).TotalSeconds:0.0} s";
-            if (entry is not null)
+            if (watched.Count > 0)
             {
-                var component = await EntryAsync(target, entry, ct) is { Kind: "container" } c ? c : null;
-                if (component is null || component.State != "running")
+                var now = (await WatchedAsync(target, names, ct)).ToDictionary(c => c.Component);
+                foreach (var (component, startedAt) in watched)
                 {
-                    return ($"{entry} stopped {seconds} into the monitor window ({component?.Status ?? "gone"})", $"{entry}:running");
-                }
+                    var current = now.GetValueOrDefault(component);
+                    if (current is null || !current.IsRunning)
+                    {
+                        return ($"{component} stopped {seconds} into the monitor window ({current?.Status ?? "gone"})", $"{component}:running");
+                    }
 
-                if (component.StartedAt != startedAt)
-                {
-                    return ($"{entry} restarted {seconds} into the monitor window (it crashed after passing the health gate)", $"{entry}:running");
+                    if (current.StartedAt != startedAt)
+                    {
+                        return ($"{component} restarted {seconds} into the monitor window (it crashed after passing the health gate)", $"{component}:running");
+                    }
                 }
             }
 
@@ -54,6 +58,6 @@ public sealed class MonitorWindow(HealthGate health, TimeProvider time)
         return null;
     }
 
-    private static async Task<Backends.ComponentObservation?> EntryAsync(ProbeTarget target, string entry, CancellationToken ct) =>
-        (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.FirstOrDefault(c => c.Component == entry);
+    private static async Task<IEnumerable<ComponentObservation>> WatchedAsync(ProbeTarget target, IReadOnlySet<string> names, CancellationToken ct) =>
+        (await target.Backend.ObserveAsync(target.Tenant, ct)).Components.Where(c => c.Kind == WorkloadKind.Service && names.Contains(c.Component));
 }

@@ -3,6 +3,7 @@ using NuGet.Versioning;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
+using Provisioner.Core.Logging;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
@@ -13,12 +14,12 @@ namespace Provisioner.Core.Upgrades;
 
 /// <summary>
 /// One tenant's upgrade on a backend that rolls its own containers out (AWS: the template's migration as a one-off ECS
-/// task, then the service rolled by ECS with its deployment circuit breaker). Journaled like the Docker path: preflight →
+/// task, then the service rolled by ECS with its deployment circuit breaker). Journaled like the backup path: preflight →
 /// apply the new stamp → health gate → monitor window. No dump is taken: the database is the platform's (RDS keeps its
 /// automated backups). On failure the previous stamp is applied again, so the service returns to the previous image,
 /// and health-checked: the tenant ends RolledBack, or NeedsAttention when that fails too. A migration that ran is kept.
 /// </summary>
-public sealed class RolloutUpgrader(
+internal sealed class RolloutUpgrader(
     ITemplateCatalog templates,
     ITenantRegistry registry,
     ILockManager locks,
@@ -33,14 +34,26 @@ public sealed class RolloutUpgrader(
 
     private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines);
 
-    public IReadOnlyCollection<string> Backends => [backend.Kind];
+    public IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> Steps(UpgradeSettings settings) => new Dictionary<BackendKind, IReadOnlyList<string>>
+    {
+        [backend.Kind] =
+        [
+            $"preflight: target template and images present on {backend.Kind}",
+            "apply: the backend's own rollout (a snapshot of the data where the platform keeps one, the migration, the new version)",
+            $"health gate, then a monitor window of {settings.MonitorWindow.TotalSeconds:0.#} s",
+            "on failure: the previous version applied again (the data is not restored; a snapshot taken before the migration is named)",
+        ],
+    };
+
+    private static List<string> DataShape(ProductTemplate t) =>
+        t.DataComponents.Select(c => $"{c.Name} ({c.Data!.Kind}{string.Concat(c.Data.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $", {s.Key}={s.Value}"))})").ToList();
 
     public async Task<TenantUpgradeResult> UpgradeAsync(
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct)
     {
         var start = time.GetTimestamp();
         using var held = locks.Acquire($"tenant {name}", "upgrade");
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
+        using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var tenant = await SettleAsync(await registry.RequireAsync(name, ct), settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null) =>
@@ -53,15 +66,16 @@ public sealed class RolloutUpgrader(
 
         var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
         var next = templates.Resolve(new TemplateRef(tenant.Product, to));
-        if (DatabaseTarget.For(previous) != DatabaseTarget.For(next))
+        if (!DataShape(previous).SequenceEqual(DataShape(next)))
         {
             return Result(UpgradeOutcome.Failed,
-                $"{previous.Ref} -> {next.Ref} changes the database (name, user or component: {DatabaseTarget.For(previous)} -> {DatabaseTarget.For(next)}), which an upgrade on {backend.Kind} does not move");
+                $"{previous.Ref} -> {next.Ref} changes its data components ({string.Join(", ", DataShape(previous))} -> {string.Join(", ", DataShape(next))}), which an upgrade on {backend.Kind} does not move");
         }
 
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
+        using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         log.LogInformation("Upgrading {Tenant} on {Backend} from {From} to {To}", name, backend.Kind, previous.Ref, next.Ref);
         try
         {
@@ -187,7 +201,7 @@ public sealed class RolloutUpgrader(
     private async Task ApplyHealthyAsync(TenantRecord tenant, ProductTemplate template, TenantSecrets secrets, long operation, IProgress<string>? progress)
     {
         var applied = await _applier.ApplyAsync(StampBuilder.Build(template, tenant, options.PublishAddress), secrets, operation, progress, CancellationToken.None, goingBack: true);
-        var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, applied.Endpoint, backend), template.AllChecks, CancellationToken.None);
+        var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, template, applied.Endpoint, backend), template.AllChecks, CancellationToken.None);
         if (!report.Passed)
         {
             throw new ProvisionerException($"{template.Ref} is not healthy: {report.Failure}");

@@ -12,7 +12,7 @@ public sealed record TenantUpgradeResult(
     string? Backup,
     TimeSpan Duration)
 {
-    /// <summary>On a rollback: whether the database was restored from the backup (Docker) or left as the failed version left it (AWS).</summary>
+    /// <summary>On a rollback: whether the data was restored from the backup, or left as the failed version left it (a backend that only rolls out).</summary>
     public bool DatabaseRestored { get; init; } = true;
 
     /// <summary>The wave it ran in (0 = canary); set by the fleet.</summary>

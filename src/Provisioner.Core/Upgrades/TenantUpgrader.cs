@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using NuGet.Versioning;
 using Provisioner.Core.Backends;
+using Provisioner.Core.Data;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
+using Provisioner.Core.Logging;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
@@ -12,37 +14,50 @@ using Provisioner.Core.Tenants;
 namespace Provisioner.Core.Upgrades;
 
 /// <summary>
-/// One tenant's upgrade as one journaled operation: preflight → verified backup → apply the new stamp (its migration job
-/// runs first) → health gate → monitor window. Any failure after the backup rolls back with the database restored.
+/// One tenant's upgrade as one journaled operation: preflight → writers stopped → verified backup of every data component →
+/// apply the new stamp (its 'before' jobs, the migration, run first) → health gate → monitor window. Any failure after the
+/// backup rolls back with every data component restored. Works on any backend that can stop a component
+/// (<see cref="IComponentControl"/>) and whose data kinds have adapters.
 /// </summary>
-public sealed class TenantUpgrader(
+internal sealed class TenantUpgrader(
     ITemplateCatalog templates,
     ITenantRegistry registry,
     ILockManager locks,
     ITenantBackend backend,
     ISecretProtector protector,
-    IDatabaseBackups backups,
+    TenantData data,
     HealthGate health,
     ProvisionerOptions options,
     TimeProvider time,
     ILogger<TenantUpgrader> log) : ITenantUpgrade
 {
-    private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines);
+    private readonly StampApplier _applier = new(backend, registry.Journal, health, options.FailureLogLines, log);
 
     private readonly UpgradeForward _forward = new(backend, registry.Journal, health, options.FailureLogLines, time);
 
-    private readonly UpgradeRollback _rollback = new(registry, backend, backups, health, options, time, log);
+    private readonly UpgradeRollback _rollback = new(registry, backend, data, health, options, time, log);
 
     private UpgradeSettler Settler => new(templates, registry, backend, protector, health, _rollback, options, time, log);
 
-    public IReadOnlyCollection<string> Backends => [backend.Kind];
+    public IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> Steps(UpgradeSettings settings) => new Dictionary<BackendKind, IReadOnlyList<string>>
+    {
+        [backend.Kind] =
+        [
+            $"preflight: target template and images present, free disk >= {settings.DiskFactor:0.#} x the data",
+            "stop: every component that writes (all but those serving the data)",
+            "backup: each data component through its adapter to <backups>/<tenant>/upgrade-<op>-<product>-<version>/, verified",
+            "before-jobs (the migration) with the new image, then the components on the new version",
+            $"health gate, then a monitor window of {settings.MonitorWindow.TotalSeconds:0.#} s",
+            "on failure after the backup: restore every data component, start the previous version, health-check it",
+        ],
+    };
 
     public async Task<TenantUpgradeResult> UpgradeAsync(
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct)
     {
         var start = time.GetTimestamp();
         using var held = locks.Acquire($"tenant {name}", "upgrade");
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["Tenant"] = name });
+        using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var tenant = await registry.RequireAsync(name, ct);
         tenant = await Settler.SettleAsync(tenant, settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
@@ -56,40 +71,40 @@ public sealed class TenantUpgrader(
 
         var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
         var next = templates.Resolve(new TemplateRef(tenant.Product, to));
-        var db = DatabaseTarget.For(previous);
-        if (db is null || DatabaseTarget.For(next) != db)
+        if (data.Incompatibility(previous, next) is { } incompatible)
         {
-            return Result(UpgradeOutcome.Failed, $"{previous.Ref} -> {next.Ref}: both versions need the same SQL-checked database to back up (found {db?.ToString() ?? "none"})");
+            return Result(UpgradeOutcome.Failed, incompatible);
         }
 
-        if (previous.Component(db.Component).Image != next.Component(db.Component).Image)
+        var control = backend as IComponentControl;
+        if (control is null)
         {
-            return Result(UpgradeOutcome.Failed,
-                $"{previous.Ref} -> {next.Ref} changes the database image ({previous.Component(db.Component).Image} -> {next.Component(db.Component).Image}); " +
-                "a database engine upgrade needs a dump and restore into the new engine, which `provision upgrade` does not do");
+            return Result(UpgradeOutcome.Failed, $"the {backend.Kind} backend cannot stop a component, which an upgrade with a backup needs");
         }
 
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
+        using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         log.LogInformation("Upgrading {Tenant} from {From} to {To}", name, previous.Ref, next.Ref);
 
         // Until the backup is complete nothing has changed but a stopped app: a failure here starts it again.
         string backup;
         try
         {
-            await PreflightAsync(tenant, stamp, db, settings, operation, progress, ct);
+            await PreflightAsync(tenant, stamp, previous, settings, operation, progress, ct);
             tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = protector.Protect(secrets.Serialize()), UpdatedAt = time.GetUtcNow() };
             await registry.SaveAsync(tenant, ct);
-            if (previous.Entry is { } app)
+            // No writes during the copy: the backup is consistent and verifiable, and no write is lost to a rollback
+            // except those the new version takes during its health gate and monitor window.
+            var writers = data.Writers(previous);
+            progress?.Report($"{name}: stopping {string.Join(", ", writers)} for the backup");
+            foreach (var writer in writers)
             {
-                // No writes during the dump: the backup is consistent and verifiable, and no write is lost to a rollback
-                // except those the new version takes during its health gate and monitor window.
-                progress?.Report($"{name}: stopping {app.Name} for the backup");
-                await backend.StopComponentAsync(name, app.Name, ct);
+                await control.StopComponentAsync(name, writer, ct);
             }
 
-            backup = await BackupAsync(tenant, previous, db, settings, operation, progress, ct);
+            backup = await BackupAsync(tenant, previous, settings, operation, progress, ct);
         }
         catch (Exception e)
         {
@@ -112,11 +127,13 @@ public sealed class TenantUpgrader(
             await registry.SaveAsync(done, CancellationToken.None);
             await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
             log.LogInformation("{Tenant} upgraded to {To}", name, next.Ref);
-            PruneBackups(Path.GetDirectoryName(backup)!, settings.KeepBackups);
+            UpgradeBackups.Prune(Path.GetDirectoryName(backup)!, settings.KeepBackups, log);
             return Result(UpgradeOutcome.Upgraded, null, backup: backup);
         }
 
-        var logs = failure.Value.Logs ?? (previous.Entry is { } entry ? await SafeLogsAsync(name, entry.Name) : null);
+        // The logs of the component whose check failed (worker:running, web:http /readyz), else the entry's.
+        var failed = failure.Value.Check?.Split(':')[0] is { } c && next.Components.Any(x => x.Name == c) ? c : previous.Entry?.Name;
+        var logs = failure.Value.Logs ?? (failed is null ? null : await SafeLogsAsync(name, failed));
         var after = await _rollback.RollbackAsync(tenant, previous, secrets, backup, operation, failure.Value.Reason, progress, CancellationToken.None);
         var outcome = after.Status == TenantStatus.RolledBack ? UpgradeOutcome.RolledBack : UpgradeOutcome.NeedsAttention;
         var reason = outcome == UpgradeOutcome.RolledBack ? failure.Value.Reason : after.LastError;
@@ -134,36 +151,13 @@ public sealed class TenantUpgrader(
         return await Settler.SettleAsync(tenant, retryNeedsAttention, progress, ct);
     }
 
-    private async Task PreflightAsync(TenantRecord tenant, Stamp stamp, DatabaseTarget db, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+    private async Task PreflightAsync(TenantRecord tenant, Stamp stamp, ProductTemplate previous, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
     {
         progress?.Report($"{tenant.Name}: preflight for {stamp.Template.Ref}");
         var step = await registry.Journal.StepAsync(operation, "preflight", "images, disk for the backup", ct);
-        await backend.PreflightAsync(stamp, ct);
-        var size = await backups.SizeAsync(tenant.Name, db, ct);
-        var folder = Path.Combine(settings.BackupRoot, tenant.Name);
-        Directory.CreateDirectory(folder);
-        var free = new DriveInfo(folder).AvailableFreeSpace;
-        if (free < settings.DiskFactor * size)
-        {
-            throw new ProvisionerException(
-                $"not enough free disk for the backup: {free / 1048576} MiB free under {folder}, {settings.DiskFactor:0.#} x the database ({size / 1048576} MiB) needed",
-                ExitCodes.CapacityNo, "free disk space or move PROVISIONER_HOME");
-        }
-
-        await registry.Journal.EndStepAsync(step, JournalStatus.Done, $"database {size} bytes, {free} bytes free", ct);
-    }
-
-    private async Task<string> BackupAsync(TenantRecord tenant, ProductTemplate previous, DatabaseTarget db, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
-    {
-        var path = Path.Combine(settings.BackupRoot, tenant.Name, $"upgrade-{operation}-{previous.Product}-{previous.Version.ToNormalizedString()}.sql");
-        progress?.Report($"{tenant.Name}: backing up the database to {path}");
-        var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.BackupStep, path, ct);
         try
         {
-            var info = await backups.BackupAsync(tenant.Name, db, path, ct);
-            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct);
-            log.LogInformation("{Tenant}: backup {Backup} ({Bytes} bytes) verified, checksum {Checksum}", tenant.Name, path, info.Bytes, info.Checksum);
-            return path;
+            await PreflightChecksAsync(tenant, stamp, previous, settings, step, ct);
         }
         catch (Exception e)
         {
@@ -172,28 +166,39 @@ public sealed class TenantUpgrader(
         }
     }
 
-    /// <summary>Keeps the newest <paramref name="keep"/> backups of a tenant (by operation number); older ones are deleted.</summary>
-    private void PruneBackups(string folder, int keep)
+    private async Task PreflightChecksAsync(TenantRecord tenant, Stamp stamp, ProductTemplate previous, UpgradeSettings settings, long step, CancellationToken ct)
     {
-        static long Number(string path) => long.TryParse(Path.GetFileName(path).Split('-')[1], out var n) ? n : 0;
+        await backend.PreflightAsync(stamp, ct);
+        var size = await data.SizeAsync(tenant.Name, previous, ct);
+        var folder = Path.Combine(settings.BackupRoot, tenant.Name);
+        Directory.CreateDirectory(folder);
+        var free = new DriveInfo(folder).AvailableFreeSpace;
+        if (free < settings.DiskFactor * size)
+        {
+            throw new ProvisionerException(
+                $"not enough free disk for the backup: {free / 1048576} MiB free under {folder}, {settings.DiskFactor:0.#} x the data ({size / 1048576} MiB) needed",
+                ExitCodes.CapacityNo, "free disk space or move PROVISIONER_HOME");
+        }
+
+        await registry.Journal.EndStepAsync(step, JournalStatus.Done, $"data {size} bytes, {free} bytes free", ct);
+    }
+
+    private async Task<string> BackupAsync(TenantRecord tenant, ProductTemplate previous, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+    {
+        var folder = UpgradeBackups.Folder(settings.BackupRoot, tenant.Name, operation, previous);
+        var step = await registry.Journal.StepAsync(operation, UpgradeJournalNames.BackupStep, folder, ct);
         try
         {
-            foreach (var old in Directory.GetFiles(folder, "upgrade-*.sql").Where(f => f.EndsWith(".sql", StringComparison.Ordinal)).OrderByDescending(Number).Skip(keep))
-            {
-                log.LogInformation("Deleting old backup {Backup}", old);
-                File.Delete(old);
-                File.Delete(PostgresDumpBackups.ChecksumFile(old));
-            }
-
-            // A checksum whose dump never got its final name (the process died between the two renames).
-            foreach (var orphan in Directory.GetFiles(folder, "upgrade-*.sql.checksum").Where(c => !File.Exists(c[..^".checksum".Length])))
-            {
-                File.Delete(orphan);
-            }
+            var set = await data.BackupAsync(tenant.Name, previous, folder, progress, ct);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct);
+            log.LogInformation("{Tenant}: backup {Backup} ({Bytes} bytes, {Components} data component(s)) verified", tenant.Name, folder, set.Bytes, set.Entries.Count);
+            return folder;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            log.LogWarning("Could not prune old backups in {Folder}: {Error}", folder, e.Message);
+            UpgradeBackups.DeleteUnfinished(folder);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
+            throw;
         }
     }
 

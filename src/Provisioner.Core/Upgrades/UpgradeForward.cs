@@ -11,7 +11,7 @@ namespace Provisioner.Core.Upgrades;
 /// The forward half of an upgrade, the same on every backend: apply the new stamp (the backend runs the template's
 /// migration before the app changes), then the health gate, then the monitor window; each a journal step.
 /// </summary>
-public sealed class UpgradeForward(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines, TimeProvider time)
+internal sealed class UpgradeForward(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines, TimeProvider time)
 {
     private readonly StampApplier _applier = new(backend, journal, health, failureLogLines);
 
@@ -22,7 +22,7 @@ public sealed class UpgradeForward(ITenantBackend backend, IOperationJournal jou
         try
         {
             var applied = await _applier.ApplyAsync(stamp, secrets, operation, progress, ct);
-            var target = new ProbeTarget(tenant, applied.Endpoint, backend);
+            var target = new ProbeTarget(tenant, stamp.Template, applied.Endpoint, backend);
             progress?.Report($"{tenant}: health gate for {stamp.Template.Ref}");
             var step = await journal.StepAsync(operation, UpgradeJournalNames.HealthStep, "health gate", ct);
             var report = await health.WaitHealthyAsync(target, stamp.Template.AllChecks, ct);

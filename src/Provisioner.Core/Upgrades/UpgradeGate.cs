@@ -3,7 +3,7 @@ using Provisioner.Core.Tenants;
 namespace Provisioner.Core.Upgrades;
 
 /// <summary>Whether a tenant's state lets an upgrade start, the same on every backend.</summary>
-public static class UpgradeGate
+internal static class UpgradeGate
 {
     /// <summary>Null when the upgrade may go ahead; otherwise the outcome to report at once and why.</summary>
     public static (string Outcome, string? Reason)? Check(TenantRecord tenant, string target) => tenant switch

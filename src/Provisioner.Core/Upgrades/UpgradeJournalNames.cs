@@ -1,9 +1,9 @@
 namespace Provisioner.Core.Upgrades;
 
 /// <summary>How upgrades appear in the journal, so an interrupted one can be read back.</summary>
-public static class UpgradeJournalNames
+internal static class UpgradeJournalNames
 {
-    /// <summary>Operation kind of one tenant's upgrade; its detail is <c>notes@1.0.0 -&gt; notes@1.1.0</c>.</summary>
+    /// <summary>Operation kind of one tenant's upgrade; its detail is <c>crm@1.0.0 -&gt; crm@1.1.0</c>.</summary>
     public const string Operation = "upgrade";
 
     /// <summary>Operation kind of a fleet upgrade, journaled under <see cref="FleetTenant"/>; its detail is the request as JSON.</summary>
@@ -21,7 +21,7 @@ public static class UpgradeJournalNames
 
     public const string Arrow = " -> ";
 
-    /// <summary>An upgrade operation's detail: <c>notes@1.0.0 -&gt; notes@1.1.0</c>, then <c>fleet=N</c> when a fleet run started it.</summary>
+    /// <summary>An upgrade operation's detail: <c>crm@1.0.0 -&gt; crm@1.1.0</c>, then <c>fleet=N</c> when a fleet run started it.</summary>
     public static string Detail(string from, string to, string? fleetTag) => $"{from}{Arrow}{to}{(fleetTag is null ? "" : " " + fleetTag)}";
 
     /// <summary>The error of an upgrade stopped by Ctrl-C: not a verdict on the version, so a resumed fleet tries it again.</summary>

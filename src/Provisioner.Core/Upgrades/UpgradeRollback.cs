@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
+using Provisioner.Core.Data;
 using Provisioner.Core.Health;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Secrets;
@@ -10,13 +11,13 @@ using Provisioner.Core.Tenants;
 namespace Provisioner.Core.Upgrades;
 
 /// <summary>
-/// Puts a tenant back on its previous version: stop the app, restore the database from the upgrade's backup, apply the
-/// previous stamp, health-check it. Success is RolledBack; any failure is NeedsAttention (never retried automatically).
+/// Puts a tenant back on its previous version: stop its writers and jobs, restore every data component from the upgrade's
+/// backup set, apply the previous stamp, health-check it. Success is RolledBack; any failure is NeedsAttention (never retried automatically).
 /// </summary>
-public sealed class UpgradeRollback(
+internal sealed class UpgradeRollback(
     ITenantRegistry registry,
     ITenantBackend backend,
-    IDatabaseBackups backups,
+    TenantData data,
     HealthGate health,
     ProvisionerOptions options,
     TimeProvider time,
@@ -27,7 +28,6 @@ public sealed class UpgradeRollback(
     public async Task<TenantRecord> RollbackAsync(
         TenantRecord tenant, ProductTemplate previous, TenantSecrets secrets, string backup, long operation, string reason, IProgress<string>? progress, CancellationToken ct)
     {
-        var db = DatabaseTarget.For(previous) ?? throw new InvalidOperationException($"{previous.Ref} has no database to restore");
         progress?.Report($"{tenant.Name}: rolling back to {previous.Ref}: {reason}");
         log.LogWarning("Rolling back {Tenant} to {Template}: {Reason}", tenant.Name, previous.Ref, reason);
         tenant = tenant with { Status = TenantStatus.RollingBack, LastError = reason, UpdatedAt = time.GetUtcNow() };
@@ -39,16 +39,16 @@ public sealed class UpgradeRollback(
             var token = CancellationToken.None;
             // Nothing may write while the database is replaced: stop the app and any migration job still running.
             var stamp = StampBuilder.Build(previous, tenant, options.PublishAddress);
-            var prefix = StampNames.Container(tenant.Name, "");
-            foreach (var name in stamp.Jobs.Select(j => j.Name[prefix.Length..]).Concat(previous.Entry is { } entry ? [entry.Name] : []))
+            var control = backend.Require<IComponentControl>("stop a component for a restore");
+            foreach (var name in stamp.Jobs.Select(j => j.Job).Concat(data.Writers(previous)))
             {
-                await backend.StopComponentAsync(tenant.Name, name, token);
+                await control.StopComponentAsync(tenant.Name, name, token);
             }
 
-            progress?.Report($"{tenant.Name}: restoring the database from {Path.GetFileName(backup)}");
-            await backups.RestoreAsync(tenant.Name, db, backup, token);
+            await StartDataServersAsync(tenant.Name, stamp, secrets, operation, progress);
+            await data.RestoreAsync(tenant.Name, previous, BackupSet.Load(backup), progress, token);
             var applied = await _applier.ApplyAsync(stamp, secrets, operation, progress, token);
-            var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, applied.Endpoint, backend), previous.AllChecks, token);
+            var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, previous, applied.Endpoint, backend), previous.AllChecks, token);
             if (!report.Passed)
             {
                 throw new Errors.ProvisionerException($"{previous.Ref} is not healthy after the restore: {report.Failure}");
@@ -73,6 +73,28 @@ public sealed class UpgradeRollback(
             await registry.SaveAsync(stuck, CancellationToken.None);
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, message, CancellationToken.None);
             return stuck;
+        }
+    }
+
+    /// <summary>
+    /// The previous version's data servers only (a database), running and ready: a process killed mid-upgrade may have
+    /// left them stopped, half-replaced or gone, and a restore runs inside them. Everything else stays stopped.
+    /// </summary>
+    private async Task StartDataServersAsync(string tenant, Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress)
+    {
+        var servers = data.Servers(stamp.Template);
+        if (servers.Count == 0)
+        {
+            return;
+        }
+
+        var only = stamp with { Containers = stamp.Containers.Where(c => servers.Contains(c.Component)).ToList(), Jobs = [] };
+        var applied = await _applier.ApplyAsync(only, secrets, operation, progress, CancellationToken.None);
+        var checks = stamp.Template.Components.Where(c => servers.Contains(c.Name)).SelectMany(c => c.Health).Where(c => !c.Writes).ToList();
+        var report = await health.WaitHealthyAsync(new ProbeTarget(tenant, stamp.Template, applied.Endpoint, backend), checks, CancellationToken.None);
+        if (!report.Passed)
+        {
+            throw new Errors.ProvisionerException($"{string.Join(", ", servers)} did not become ready for the restore: {report.Failure}");
         }
     }
 }

@@ -1,13 +1,15 @@
 using NuGet.Versioning;
+using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Tenants;
 
 namespace Provisioner.Core.Upgrades;
 
 /// <summary>Sends each tenant's upgrade to the upgrader of the backend it runs on (as recorded in the registry).</summary>
-public sealed class UpgradeRouter(ITenantRegistry registry, IReadOnlyDictionary<string, Func<ITenantUpgrade>> byBackend) : ITenantUpgrade
+internal sealed class UpgradeRouter(ITenantRegistry registry, IReadOnlyDictionary<BackendKind, Func<ITenantUpgrade>> byBackend) : ITenantUpgrade
 {
-    public IReadOnlyCollection<string> Backends => byBackend.Keys.ToList();
+    public IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> Steps(UpgradeSettings settings) =>
+        byBackend.Values.SelectMany(create => create().Steps(settings)).ToDictionary(s => s.Key, s => s.Value);
 
     public async Task<TenantUpgradeResult> UpgradeAsync(
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct) =>

@@ -14,7 +14,7 @@ namespace Provisioner.Core.Upgrades;
 /// complete → untouched (the old app is started again); after the new version passed its health gate → finished forward
 /// if it is still healthy (its writes are kept); otherwise → rolled back with the restore. Callers hold the tenant lock.
 /// </summary>
-public sealed class UpgradeSettler(
+internal sealed class UpgradeSettler(
     ITemplateCatalog templates,
     ITenantRegistry registry,
     ITenantBackend backend,
@@ -44,7 +44,7 @@ public sealed class UpgradeSettler(
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(previous.Secrets);
         if (interrupted?.BackupPath is { } unfinished)
         {
-            PostgresDumpBackups.DeletePartials(unfinished);
+            UpgradeBackups.DeleteUnfinished(unfinished);
         }
 
         if (interrupted?.Backup is null)
@@ -86,7 +86,7 @@ public sealed class UpgradeSettler(
 
         progress?.Report($"{tenant.Name}: the upgrade to {next.Ref} had passed its health gate when it was interrupted; checking it again");
         var operation = await registry.Journal.BeginAsync(tenant.Name, "settle", $"finish {interrupted.From}{UpgradeJournalNames.Arrow}{next.Ref} (operation {interrupted.Operation})", ct);
-        var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, stamp.Endpoint, backend), next.AllChecks, ct);
+        var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, next, stamp.Endpoint, backend), next.AllChecks, ct);
         if (!report.Passed)
         {
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, report.Failure, ct);

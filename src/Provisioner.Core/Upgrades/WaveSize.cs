@@ -4,7 +4,7 @@ using Provisioner.Core.Errors;
 namespace Provisioner.Core.Upgrades;
 
 /// <summary>Parses <c>--wave-size</c>: a count (<c>3</c>) or a percentage of the targeted tenants (<c>25%</c>), always at least 1.</summary>
-public static class WaveSize
+internal static class WaveSize
 {
     public static int Resolve(string text, int targeted)
     {

@@ -10,7 +10,7 @@ internal sealed class FakeRegistry : ITenantRegistry
     public IOperationJournal Journal => throw new NotSupportedException();
 
     public static TenantRecord Tenant(string name, string size, string status = TenantStatus.Active, string host = "local") =>
-        new(name, "notes", "1.1.0", size, "docker", host, status, null, null, [1], null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        new(name, "notes", "1.1.0", size, Backends.BackendKind.Of("docker"), host, status, null, null, [1], null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
     public Task<TenantRecord?> GetAsync(string name, CancellationToken ct = default) => Task.FromResult(Tenants.FirstOrDefault(t => t.Name == name));
 

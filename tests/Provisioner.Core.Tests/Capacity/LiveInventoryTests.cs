@@ -1,3 +1,4 @@
+using Provisioner.Core.Backends;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Templates;
 using Provisioner.Core.Tenants;
@@ -12,14 +13,14 @@ public sealed class LiveInventoryTests
 
     private LiveInventory Inventory(CapacityScope scope) => new(_host, _registry, new TenantSizes(new FakeTemplates()), new CapacityOptions { Scope = scope });
 
-    private static ObservedWorkload Container(string tenant, string component, double cpu, long memory, string kind = "container") =>
+    private static ObservedWorkload Container(string tenant, string component, double cpu, long memory, WorkloadKind kind = WorkloadKind.Service) =>
         new(tenant, component, kind, "notes@1.1.0", "small", cpu, memory, 0.05, 100);
 
     [Fact]
     public async Task Read_EngineScope_CountsEveryTenantByEnforcedLimitsButNotJobs()
     {
         _host.Workloads.AddRange([
-            Container("mine", "db", 0.25, 256L << 20), Container("mine", "app", 0.25, 256L << 20), Container("mine", "migrate", 0.25, 256L << 20, "job"),
+            Container("mine", "db", 0.25, 256L << 20), Container("mine", "app", 0.25, 256L << 20), Container("mine", "migrate", 0.25, 256L << 20, WorkloadKind.Job),
             Container("foreign", "db", 1, 1L << 30)]);
         _registry.Tenants.Add(FakeRegistry.Tenant("mine", "small"));
 

@@ -7,13 +7,13 @@ public class HealthGateTests
 {
     private static readonly HealthCheckSpec[] Checks =
     [
-        new HttpCheckSpec("app", "/readyz", 200),
+        new HttpCheckSpec("app", "GET", "/readyz", 200, null, null, null),
         new JourneyCheckSpec("app", "notes-roundtrip"),
     ];
 
     private static readonly HealthGateOptions Fast = new() { Delay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2), Deadline = TimeSpan.FromSeconds(30) };
 
-    private static readonly ProbeTarget Target = new("acme", new Uri("http://127.0.0.1:1"), null!);
+    private static readonly ProbeTarget Target = new("acme", TestTemplates.ParseNotes(), new Uri("http://127.0.0.1:1"), null!);
 
     [Fact]
     public async Task WaitHealthy_PassesOnThirdAttempt_ReportsAttempts()

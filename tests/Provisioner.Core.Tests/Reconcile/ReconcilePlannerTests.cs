@@ -1,3 +1,4 @@
+using Provisioner.Core.Backends;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Stamps;
 using Provisioner.Core.Templates;
@@ -10,8 +11,8 @@ public class ReconcilePlannerTests
 
     private static ObservedState Converged(Func<ObservedContainer, ObservedContainer>? change = null)
     {
-        var containers = Stamp.Containers.Select(c => new ObservedContainer("id-" + c.Name, c.Name, "running", null, c.Labels))
-            .Concat(Stamp.Jobs.Select(j => new ObservedContainer("id-" + j.Name, j.Name, "exited", 0, j.Labels)))
+        var containers = Stamp.Containers.Select(c => new ObservedContainer("id-" + c.Name, c.Name, ComponentState.Running, null, c.Labels))
+            .Concat(Stamp.Jobs.Select(j => new ObservedContainer("id-" + j.Name, j.Name, ComponentState.Exited, 0, j.Labels)))
             .Select(c => change?.Invoke(c) ?? c)
             .ToList();
         return new ObservedState(
@@ -27,7 +28,7 @@ public class ReconcilePlannerTests
 
         Assert.Equal(
             ["create network t-acme-internal", "create network t-acme-edge", "create volume t-acme-db-data", "create container t-acme-db", "run job t-acme-migrate", "create container t-acme-app"],
-            plan.Select(p => $"{p.Kind.ToString().ToLowerInvariant()} {p.ResourceKind} {p.Name}"));
+            plan.Select(p => $"{p.Kind.ToString().ToLowerInvariant()} {p.Resource} {p.Name}"));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public class ReconcilePlannerTests
     [Fact]
     public void Plan_StoppedContainer_IsStarted()
     {
-        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-db" ? c with { State = "exited", ExitCode = 137 } : c)));
+        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-db" ? c with { State = ComponentState.Exited, ExitCode = 137 } : c)));
 
         Assert.Equal(ChangeKind.Start, change.Kind);
     }
@@ -55,7 +56,7 @@ public class ReconcilePlannerTests
     [Fact]
     public void Plan_CreatedButNeverStarted_IsReplaced()
     {
-        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-app" ? c with { State = "created" } : c)));
+        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-app" ? c with { State = ComponentState.Created } : c)));
 
         Assert.Equal(ChangeKind.Replace, change.Kind);
         Assert.Contains("interrupted", change.Reason);
@@ -64,7 +65,7 @@ public class ReconcilePlannerTests
     [Fact]
     public void Plan_OtherVersionRunning_ReplacesAndReRunsTheJob()
     {
-        var older = StampBuilder.Build(TemplateParser.Parse("t.yaml", TestTemplates.Notes.Replace("1.1.0", "1.0.0"), TestTemplates.Journeys), "acme", "small", 20000);
+        var older = StampBuilder.Build(TemplateParser.Parse("t.yaml", TestTemplates.Notes.Replace("1.1.0", "1.0.0"), TestTemplates.Rules), "acme", "small", 20000);
         var observed = Converged(c => c.Name switch
         {
             "t-acme-app" => c with { Labels = older.Container("app").Labels },
@@ -93,7 +94,7 @@ public class ReconcilePlannerTests
     public void Plan_FailedOrInterruptedJob_RunsAgain()
     {
         Assert.Equal(ChangeKind.Run, Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-migrate" ? c with { ExitCode = 1 } : c))).Kind);
-        Assert.Equal(ChangeKind.Run, Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-migrate" ? c with { State = "running", ExitCode = null } : c))).Kind);
+        Assert.Equal(ChangeKind.Run, Assert.Single(ReconcilePlanner.Plan(Stamp, Converged(c => c.Name == "t-acme-migrate" ? c with { State = ComponentState.Running, ExitCode = null } : c))).Kind);
     }
 
     [Fact]
@@ -102,20 +103,26 @@ public class ReconcilePlannerTests
         var observed = Converged();
         observed = observed with
         {
-            Containers = [.. observed.Containers, new ObservedContainer("x", "t-acme-cache", "running", null, new Dictionary<string, string>())],
+            Containers = [.. observed.Containers, new ObservedContainer("x", "t-acme-cache", ComponentState.Running, null, new Dictionary<string, string>())],
             Networks = [.. observed.Networks, new ObservedResource("t-acme-old", new Dictionary<string, string>())],
             Volumes = [.. observed.Volumes, new ObservedResource("t-acme-cache-data", new Dictionary<string, string>())],
         };
 
         var plan = ReconcilePlanner.Plan(Stamp, observed);
 
-        Assert.Equal(["container t-acme-cache", "network t-acme-old"], plan.Select(p => $"{p.ResourceKind} {p.Name}"));
+        Assert.Equal(["container t-acme-cache", "network t-acme-old"], plan.Select(p => $"{p.Resource} {p.Name}"));
         Assert.All(plan, p => Assert.Equal(ChangeKind.Remove, p.Kind));
     }
 
-    [Theory]
-    [InlineData("Exited (0) 5 seconds ago", 0L)]
-    [InlineData("Exited (137) About a minute ago", 137L)]
-    [InlineData("Up 3 minutes", null)]
-    public void ExitCodeFromStatus_ParsesDockerStatus(string status, long? expected) => Assert.Equal(expected, ReconcilePlanner.ExitCodeFromStatus(status));
+    [Fact]
+    public void Plan_AfterJob_RunsOnceEveryComponentIsPlaced()
+    {
+        var tracker = StampBuilder.Build(TestTemplates.ParseTracker(), "acme", "small", 20000);
+
+        var plan = ReconcilePlanner.Plan(tracker, ObservedState.Empty);
+
+        Assert.Equal(
+            ["container t-acme-db", "container t-acme-queue", "job t-acme-migrate", "container t-acme-web", "container t-acme-worker", "job t-acme-seed"],
+            plan.Where(p => p.Resource == ResourceType.Container || p.Resource == ResourceType.Job).Select(p => $"{p.Resource} {p.Name}"));
+    }
 }

@@ -27,7 +27,7 @@ public class StampBuilderTests
         Assert.Equal(["t-acme-db-data"], s.Volumes.Select(v => v.Name));
         Assert.Equal(["t-acme-db", "t-acme-app"], s.Containers.Select(c => c.Name));
         Assert.Equal("t-acme-migrate", s.Jobs.Single().Name);
-        Assert.Equal("app", s.Jobs.Single().Before);
+        Assert.Equal(("app", Core.Templates.JobPhase.Before), (s.Jobs.Single().Component, s.Jobs.Single().Phase));
         var app = s.Container("app");
         Assert.Equal("acme", app.Labels[StampLabels.Tenant]);
         Assert.Equal("notes@1.1.0", app.Labels[StampLabels.Template]);
@@ -76,5 +76,32 @@ public class StampBuilderTests
 
         Assert.Equal(["db_password"], s.Container("db").Spec.SecretFiles);
         Assert.DoesNotContain(s.Container("db").Spec.Env.Keys, k => k.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Build_Values_FilledPerTenantAndComponent()
+    {
+        var s = StampBuilder.Build(TestTemplates.ParseNotes(), "acme", "small", 20123);
+
+        var env = s.Container("app").Spec.Env;
+        Assert.Equal("db", env["NOTES_DB_HOST"]);
+        Assert.Equal("/run/secrets/db_password", env["PASSWORD_FILE"]);
+        Assert.Equal("http://127.0.0.1:20123", env["URL"]);
+        Assert.Equal("256", env["HEAP"]); // the app's half of 512Mi
+    }
+
+    [Fact]
+    public void Build_CommandAndAfterJob_UseTheComponentsValues()
+    {
+        var s = StampBuilder.Build(TestTemplates.ParseTracker(), "acme", "small", 20000);
+
+        Assert.Equal(["/app/tracker"], s.Container("web").Spec.Entrypoint);
+        Assert.Equal(["web", "--queue", "queue:6379"], s.Container("web").Spec.Command);
+        var seed = s.Jobs.Single(j => j.Job == "seed");
+        Assert.Equal(["/app/tracker"], seed.Spec.Entrypoint);
+        Assert.Equal(["seed", "acme"], seed.Spec.Command);
+        Assert.Equal(["db", "queue", "web", "worker"], seed.DependsOn);
+        Assert.Null(s.Container("worker").Spec.Port);
+        Assert.Equal(["t-acme-internal"], s.Container("worker").Spec.Networks.Select(n => n.Network));
     }
 }

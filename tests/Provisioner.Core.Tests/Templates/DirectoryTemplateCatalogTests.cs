@@ -19,7 +19,7 @@ public sealed class DirectoryTemplateCatalogTests : IDisposable
     [Fact]
     public void List_MixOfValidAndBroken_ListsAllWithProblems()
     {
-        var entries = new DirectoryTemplateCatalog(_root, TestTemplates.Journeys).List();
+        var entries = new DirectoryTemplateCatalog(_root, TestTemplates.Rules).List();
 
         Assert.Equal(["1.0.0", "1.1.0", "1.2.0"], entries.Select(e => e.Version.ToNormalizedString()));
         Assert.False(entries[2].IsValid);
@@ -29,18 +29,18 @@ public sealed class DirectoryTemplateCatalogTests : IDisposable
     [Fact]
     public void Resolve_UnknownVersion_ListsAvailableVersions()
     {
-        var e = Assert.Throws<BadInputException>(() => new DirectoryTemplateCatalog(_root, TestTemplates.Journeys).Resolve(TemplateRef.Parse("notes@9.9.9")));
+        var e = Assert.Throws<BadInputException>(() => new DirectoryTemplateCatalog(_root, TestTemplates.Rules).Resolve(TemplateRef.Parse("notes@9.9.9")));
 
         Assert.Contains("1.0.0, 1.1.0, 1.2.0", e.Hint);
     }
 
     [Fact]
     public void Resolve_NoVersion_PicksNewestValid() =>
-        Assert.Equal("1.1.0", new DirectoryTemplateCatalog(_root, TestTemplates.Journeys).Resolve(TemplateRef.Parse("notes")).Version.ToNormalizedString());
+        Assert.Equal("1.1.0", new DirectoryTemplateCatalog(_root, TestTemplates.Rules).Resolve(TemplateRef.Parse("notes")).Version.ToNormalizedString());
 
     [Fact]
     public void Resolve_BrokenVersion_ThrowsWithItsProblems() =>
-        Assert.Throws<TemplateInvalidException>(() => new DirectoryTemplateCatalog(_root, TestTemplates.Journeys).Resolve(TemplateRef.Parse("notes@1.2.0")));
+        Assert.Throws<TemplateInvalidException>(() => new DirectoryTemplateCatalog(_root, TestTemplates.Rules).Resolve(TemplateRef.Parse("notes@1.2.0")));
 
     private void Write(string version, string yaml)
     {

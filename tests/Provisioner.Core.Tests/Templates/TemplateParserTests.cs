@@ -14,7 +14,10 @@ public class TemplateParserTests
         Assert.Equal("app", t.Entry?.Name);
         Assert.Equal(512L << 20, t.Sizes["small"].MemoryBytes);
         Assert.Equal("small", t.DefaultSize);
-        Assert.Equal(["/app/notes", "migrate"], t.Migrate!.Command);
+        Assert.Equal(["/app/notes", "migrate"], t.Jobs.Single().Command);
+        Assert.Equal(JobPhase.Before, t.Jobs.Single().Phase);
+        Assert.Equal("postgres", t.Component("db").Data?.Kind);
+        Assert.Equal(["db"], t.DataComponents.Select(c => c.Name));
         Assert.IsType<SqlCheckSpec>(t.Component("db").Health[0]);
     }
 
@@ -31,10 +34,10 @@ public class TemplateParserTests
         var e = Assert.Throws<TemplateInvalidException>(() => TestTemplates.ParseNotes(yaml));
 
         var text = e.Errors.Select(x => x.ToString()).ToList();
-        Assert.Contains(text, x => x.Contains("components.app.port: must be 1-65535"));
+        Assert.Contains(text, x => x.Contains("components.app.port: must be a port number, 1-65535"));
         Assert.Contains(text, x => x.Contains("sizes.small.memory: 'lots' is not a quantity"));
         Assert.Contains(text, x => x.Contains("components.app.dependsOn: 'cache' is not a component"));
-        Assert.Contains(text, x => x.Contains("unknown journey 'checkout'"));
+        Assert.Contains(text, x => x.Contains("journey 'checkout' is not declared (journeys: notes-roundtrip)"));
         Assert.Contains(text, x => x.Contains("components.app.imagee: unknown key"));
         Assert.Contains(text, x => x.Contains("components.app.image: is required"));
         Assert.All(e.Errors, x => Assert.Equal("templates/notes/1.1.0/template.yaml", x.File));
@@ -53,7 +56,7 @@ public class TemplateParserTests
     [Fact]
     public void Parse_VersionNotMatchingFolder_IsAnError()
     {
-        var e = Assert.Throws<TemplateInvalidException>(() => TemplateParser.Parse("t.yaml", TestTemplates.Notes, TestTemplates.Journeys, "1.0.0"));
+        var e = Assert.Throws<TemplateInvalidException>(() => TemplateParser.Parse("t.yaml", TestTemplates.Notes, TestTemplates.Rules, "1.0.0"));
 
         Assert.Contains(e.Errors, x => x.Path == "version" && x.Message.Contains("does not match its folder"));
     }
@@ -65,7 +68,7 @@ public class TemplateParserTests
 
         var e = Assert.Throws<TemplateInvalidException>(() => TestTemplates.ParseNotes(yaml));
 
-        Assert.Contains(e.Errors, x => x.Message.Contains("cycle"));
+        Assert.Contains(e.Errors, x => x.Message.Contains("cycle: db -> app -> db") || x.Message.Contains("cycle: app -> db -> app"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed class FakeObservedBackend(Func<int, ComponentObservation?> app) 
 {
     private int _calls;
 
-    public string Kind => "fake";
+    public BackendKind Kind { get; } = BackendKind.Of("fake");
 
     public string Host => "fake";
 
@@ -20,8 +20,8 @@ internal sealed class FakeObservedBackend(Func<int, ComponentObservation?> app) 
         return Task.FromResult(new TenantObservation(tenant, component is null ? [] : [component], [], []));
     }
 
-    public static ComponentObservation App(string state, DateTimeOffset? startedAt) =>
-        new("app", "t-acme-app", "container", state, "notes-app:1.1.0", "notes@1.1.0", state, startedAt, 0.25, 268435456, null);
+    public static ComponentObservation App(ComponentState state, DateTimeOffset? startedAt) =>
+        new("app", "t-acme-app", WorkloadKind.Service, state, "notes-app:1.1.0", "notes@1.1.0", state.ToString().ToLowerInvariant(), startedAt, 0.25, 268435456, null);
 
     public Task PreflightAsync(Stamp stamp, CancellationToken ct) => throw new NotSupportedException();
 
@@ -30,9 +30,6 @@ internal sealed class FakeObservedBackend(Func<int, ComponentObservation?> app) 
     public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct) => throw new NotSupportedException();
-
-    public Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct) =>
-        throw new NotSupportedException();
 
     public Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct) => Task.FromResult("");
 }

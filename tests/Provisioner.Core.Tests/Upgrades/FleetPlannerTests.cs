@@ -1,3 +1,4 @@
+using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Tenants;
 using Provisioner.Core.Upgrades;
@@ -6,15 +7,21 @@ namespace Provisioner.Core.Tests.Upgrades;
 
 public sealed class FleetPlannerTests
 {
+    private static readonly BackendKind Docker = BackendKind.Of("docker");
+
+    private static readonly BackendKind Aws = BackendKind.Of("aws");
+
+    private static readonly Dictionary<BackendKind, IReadOnlyList<string>> DockerOnly = new() { [Docker] = ["backup", "migrate"] };
+
     private static TenantRecord Tenant(string name, string version = "1.0.0", string status = TenantStatus.Active, string? pinned = null, string product = "notes") =>
-        new(name, product, version, "small", "docker", "local", status, null, null, [], null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { PinnedVersion = pinned };
+        new(name, product, version, "small", Docker, "local", status, null, null, [], null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { PinnedVersion = pinned };
 
     private static IReadOnlyList<TenantRecord> Six => new[] { "f", "e", "d", "c", "b", "a" }.Select(n => Tenant(n)).ToList();
 
     [Fact]
     public void Plan_SixTenantsDefaults_CanaryThenWavesOf25Percent()
     {
-        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true });
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
 
         Assert.Equal("notes", plan.Product);
         Assert.Equal(["a"], plan.Waves[0].Tenants.Select(t => t.Tenant));
@@ -27,7 +34,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_CanaryByNameAndWaveCount_PutsNamedTenantFirst()
     {
-        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "notes@1.1.0", All = true, Canary = "d", WaveSize = "4" });
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "notes@1.1.0", All = true, Canary = "d", WaveSize = "4" }, DockerOnly);
 
         Assert.Equal(["d"], plan.Waves[0].Tenants.Select(t => t.Tenant));
         Assert.Equal([["a", "b", "c", "e"], ["f"]], plan.Waves.Skip(1).Select(w => w.Tenants.Select(t => t.Tenant).ToArray()));
@@ -42,7 +49,7 @@ public sealed class FleetPlannerTests
             Tenant("e", status: TenantStatus.NeedsAttention), Tenant("f", status: TenantStatus.RolledBack), Tenant("g", product: "other"),
         };
 
-        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "notes@1.1.0", All = true });
+        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "notes@1.1.0", All = true }, DockerOnly);
 
         Assert.Equal(["a", "f"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         var reasons = plan.Excluded.ToDictionary(e => e.Tenant, e => e.Reason);
@@ -56,7 +63,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_PinnedTenantWithIncludePinned_IsUpgraded()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", pinned: "1.0.0")], new FleetRequest { To = "1.1.0", All = true, IncludePinned = true });
+        var plan = FleetPlanner.Plan([Tenant("a", pinned: "1.0.0")], new FleetRequest { To = "1.1.0", All = true, IncludePinned = true }, DockerOnly);
 
         Assert.Equal(["a"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
     }
@@ -64,7 +71,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_FromFilter_KeepsOnlyTenantsOnThatVersion()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", "1.0.0"), Tenant("b", "1.0.1")], new FleetRequest { To = "1.1.0", All = true, From = "1.0.1" });
+        var plan = FleetPlanner.Plan([Tenant("a", "1.0.0"), Tenant("b", "1.0.1")], new FleetRequest { To = "1.1.0", All = true, From = "1.0.1" }, DockerOnly);
 
         Assert.Equal(["b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         Assert.Contains("not --from 1.0.1", plan.Excluded.Single().Reason);
@@ -73,7 +80,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_InterruptedTenant_IsIncludedSoItGetsSettled()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", status: TenantStatus.Upgrading)], new FleetRequest { To = "1.1.0", All = true });
+        var plan = FleetPlanner.Plan([Tenant("a", status: TenantStatus.Upgrading)], new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
 
         Assert.Single(plan.Waves.SelectMany(w => w.Tenants));
     }
@@ -84,7 +91,7 @@ public sealed class FleetPlannerTests
     [InlineData(false, new[] { "zz" }, "no tenant named zz")]
     public void Plan_BadSelection_IsBadInput(bool all, string[] names, string message)
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = all, Tenants = names }));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = all, Tenants = names }, DockerOnly));
 
         Assert.Contains(message, e.Message);
     }
@@ -92,7 +99,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_UnknownCanaryName_IsBadInput()
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "nope" }));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "nope" }, DockerOnly));
 
         Assert.Contains("canary nope", e.Message);
     }
@@ -100,7 +107,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_TwoProductsAndBareVersion_AsksForTheProduct()
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([Tenant("a"), Tenant("b", product: "shop")], new FleetRequest { To = "1.1.0", All = true }));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([Tenant("a"), Tenant("b", product: "shop")], new FleetRequest { To = "1.1.0", All = true }, DockerOnly));
 
         Assert.Contains("ambiguous", e.Message);
     }
@@ -108,7 +115,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_NewerThanTarget_IsNotDowngraded()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", "2.0.0")], new FleetRequest { To = "1.1.0", All = true });
+        var plan = FleetPlanner.Plan([Tenant("a", "2.0.0")], new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
 
         Assert.Contains("downgrades are not supported", plan.Excluded.Single().Reason);
     }
@@ -116,7 +123,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_AwsTenant_IsLeftOutWithReason()
     {
-        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = "aws" }], new FleetRequest { To = "1.1.0", All = true });
+        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = Aws }], new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
 
         Assert.StartsWith("runs on aws", plan.Excluded.Single().Reason);
     }
@@ -124,17 +131,17 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_AwsTenantWithAnAwsUpgrader_IsPlannedWithTheOthers()
     {
-        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = "aws" }, Tenant("b")], new FleetRequest { To = "1.1.0", All = true }, ["docker", "aws"]);
+        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = Aws }, Tenant("b")], new FleetRequest { To = "1.1.0", All = true }, new Dictionary<BackendKind, IReadOnlyList<string>> { [Docker] = ["backup"], [Aws] = ["snapshot"] });
 
         Assert.Equal(["a", "b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         Assert.Empty(plan.Excluded);
-        Assert.StartsWith("AWS tenants instead: an RDS snapshot", plan.Steps[^1]);
+        Assert.Equal(["on aws: snapshot", "on docker: backup"], plan.Steps);
     }
 
     [Fact]
     public void Plan_NamedCanaryAlreadyCurrent_IsDroppedNotAnError()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", "1.1.0"), Tenant("b")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" });
+        var plan = FleetPlanner.Plan([Tenant("a", "1.1.0"), Tenant("b")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }, DockerOnly);
 
         Assert.Equal(["b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
     }
@@ -143,7 +150,7 @@ public sealed class FleetPlannerTests
     public void Plan_NamedCanaryPinned_IsBadInputNotAFleetWithoutCanary()
     {
         var e = Assert.Throws<BadInputException>(() =>
-            FleetPlanner.Plan([Tenant("a", pinned: "1.0.0"), Tenant("b"), Tenant("c")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }));
+            FleetPlanner.Plan([Tenant("a", pinned: "1.0.0"), Tenant("b"), Tenant("c")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }, DockerOnly));
 
         Assert.Contains("canary a cannot be the canary of this upgrade (a pinned to 1.0.0", e.Message);
     }
@@ -153,8 +160,48 @@ public sealed class FleetPlannerTests
     {
         var tenants = new[] { Tenant("a", status: TenantStatus.NeedsAttention), Tenant("b", version: "1.1.0"), Tenant("c", pinned: "1.0.0") };
 
-        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true });
+        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
 
         Assert.Equal(["a"], plan.Excluded.Where(e => e.Blocking).Select(e => e.Tenant));
+    }
+
+    [Fact]
+    public void Plan_NoTenants_IsBadInputSayingHowToCreateOne()
+    {
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([], new FleetRequest { To = "1.1.0", All = true }, DockerOnly));
+
+        Assert.Equal("there are no tenants to upgrade", e.Message);
+        Assert.Contains("provision tenant NAME", e.Hint);
+    }
+
+    [Theory]
+    [InlineData("1.1", "--to '1.1' is not a semantic version")]
+    [InlineData("notes@", "--to notes@ names no version")]
+    public void Plan_BadTarget_IsBadInput(string to, string message)
+    {
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = to, All = true }, DockerOnly));
+
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void Plan_CanaryZero_NoCanaryWaveAndWavesNumberedFromOne()
+    {
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "0", WaveSize = "50%" }, DockerOnly);
+
+        Assert.Equal([1, 2], plan.Waves.Select(w => w.Number));
+        Assert.Equal([["a", "b", "c"], ["d", "e", "f"]], plan.Waves.Select(w => w.Tenants.Select(t => t.Tenant).ToArray()));
+    }
+
+    [Fact]
+    public void Plan_DestroyedTenant_BlocksWhenNamedButNotWithAll()
+    {
+        var tenants = new[] { Tenant("a"), Tenant("b", status: TenantStatus.Destroyed) };
+
+        var all = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
+        var named = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", Tenants = ["a", "b"] }, DockerOnly);
+
+        Assert.Equal(("destroyed", false), (all.Excluded.Single().Reason, all.Excluded.Single().Blocking));
+        Assert.Equal(("destroyed", true), (named.Excluded.Single().Reason, named.Excluded.Single().Blocking));
     }
 }

@@ -1,0 +1,116 @@
+using Provisioner.Core.Backends;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Templates;
+
+namespace Provisioner.Core.Data;
+
+/// <summary>
+/// A tenant's data as a whole: every data component its template declares, backed up into one set and restored together,
+/// each through its kind's adapter.
+/// </summary>
+internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, TimeProvider time)
+{
+    public DataAdapters Adapters => adapters;
+
+    /// <summary>
+    /// The components to stop so nothing writes while the data is copied: every one except those that serve the data
+    /// themselves (a database server keeps running to be dumped).
+    /// </summary>
+    public IReadOnlyList<string> Writers(ProductTemplate template) =>
+        template.Components.Where(c => c.Data is null || !adapters.For(c.Data).ServesData).Select(c => c.Name).ToList();
+
+    /// <summary>The components that serve data themselves (a database server): they must run for a backup or a restore.</summary>
+    public IReadOnlyList<string> Servers(ProductTemplate template) =>
+        template.Components.Where(c => c.Data is not null && adapters.For(c.Data).ServesData).Select(c => c.Name).ToList();
+
+    public async Task<long> SizeAsync(string tenant, ProductTemplate template, CancellationToken ct)
+    {
+        long total = 0;
+        foreach (var c in template.DataComponents)
+        {
+            total += await adapters.For(c.Data!).SizeAsync(new DataTarget(tenant, c, backend), ct);
+        }
+
+        return total;
+    }
+
+    /// <summary>Each component's content checksum, by component name (same data, same checksums).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ChecksumsAsync(string tenant, ProductTemplate template, CancellationToken ct)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in template.DataComponents)
+        {
+            result[c.Name] = await adapters.For(c.Data!).ChecksumAsync(new DataTarget(tenant, c, backend), ct);
+        }
+
+        return result;
+    }
+
+    /// <summary>Backs every data component up into <paramref name="folder"/>, each verified; the manifest is written last.</summary>
+    public async Task<BackupSet> BackupAsync(string tenant, ProductTemplate template, string folder, IProgress<string>? progress, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        BackupSet.DeletePartials(folder);
+        var entries = new List<BackupEntry>();
+        foreach (var c in template.DataComponents)
+        {
+            var adapter = adapters.For(c.Data!);
+            var file = c.Name + adapter.Extension;
+            progress?.Report($"{tenant}: backing up {c.Name} ({c.Data!.Kind}) to {Path.Combine(folder, file)}");
+            var checksum = await adapter.BackupAsync(new DataTarget(tenant, c, backend), Path.Combine(folder, file), ct);
+            entries.Add(new BackupEntry(c.Name, c.Data!.Kind, file, new FileInfo(Path.Combine(folder, file)).Length, checksum));
+        }
+
+        var set = new BackupSet(folder, tenant, template.Ref, time.GetUtcNow(), entries);
+        set.Save();
+        return set;
+    }
+
+    /// <summary>
+    /// Restores every data component from <paramref name="set"/>. The set must hold each one; each copy is verified
+    /// against its recorded checksum before it replaces the live data. The components that write must be stopped.
+    /// </summary>
+    public async Task RestoreAsync(string tenant, ProductTemplate template, BackupSet set, IProgress<string>? progress, CancellationToken ct)
+    {
+        var missing = template.DataComponents.Where(c => set.Entries.All(e => e.Component != c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ProvisionerException(
+                $"backup {set.Folder} has no copy of {string.Join(", ", missing)}; the live data was left as it is",
+                hint: "restore from a backup taken with this template version");
+        }
+
+        foreach (var c in template.DataComponents)
+        {
+            var entry = set.Entries.Single(e => e.Component == c.Name);
+            progress?.Report($"{tenant}: restoring {c.Name} from {entry.File}");
+            await adapters.For(c.Data!).RestoreAsync(new DataTarget(tenant, c, backend), Path.Combine(set.Folder, entry.File), entry.Checksum, ct);
+        }
+    }
+
+    /// <summary>Why data cannot be carried from <paramref name="previous"/> to <paramref name="next"/> by an upgrade, or null.</summary>
+    public string? Incompatibility(ProductTemplate previous, ProductTemplate next)
+    {
+        var before = previous.DataComponents.Select(c => $"{c.Name}:{c.Data!.Kind}:{string.Join(",", c.Data.Settings.OrderBy(s => s.Key, StringComparer.Ordinal))}").ToList();
+        var after = next.DataComponents.Select(c => $"{c.Name}:{c.Data!.Kind}:{string.Join(",", c.Data.Settings.OrderBy(s => s.Key, StringComparer.Ordinal))}").ToList();
+        if (!before.SequenceEqual(after))
+        {
+            return $"{previous.Ref} -> {next.Ref} changes its data components ({Describe(previous)} -> {Describe(next)}); an upgrade keeps the same data and moves none";
+        }
+
+        foreach (var c in previous.DataComponents.Where(c => adapters.For(c.Data!).ServesData))
+        {
+            var image = next.Component(c.Name).Image;
+            if (image != c.Image)
+            {
+                return $"{previous.Ref} -> {next.Ref} changes the image of {c.Name}, which serves the data ({c.Image} -> {image}); " +
+                       "moving data to another engine version needs a dump and restore into it, which `provision upgrade` does not do";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(ProductTemplate t) =>
+        t.DataComponents.Count == 0 ? "none" : string.Join(", ", t.DataComponents.Select(c => $"{c.Name} ({c.Data!.Kind})"));
+}

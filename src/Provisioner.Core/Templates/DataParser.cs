@@ -1,0 +1,47 @@
+namespace Provisioner.Core.Templates;
+
+/// <summary>Parses a component's <c>data:</c> against the data kinds the composition root has adapters for.</summary>
+internal static class DataParser
+{
+    public static DataSpec? Parse(YamlCursor data, IReadOnlyDictionary<string, string> volumes, TemplateRules rules)
+    {
+        if (data.IsMissing)
+        {
+            return null;
+        }
+
+        var kindName = data.Child("kind").String(required: true);
+        if (kindName is null)
+        {
+            return null;
+        }
+
+        var kind = rules.DataKind(kindName);
+        if (kind is null)
+        {
+            data.Child("kind").Error(rules.DataKinds.Count == 0
+                ? $"'{kindName}' is not a data kind (none are registered)"
+                : $"'{kindName}' is not a data kind (known: {string.Join(", ", rules.DataKinds.Select(k => k.Name))})");
+            return null;
+        }
+
+        data.OnlyKeys(["kind", .. kind.Required.Order(), .. kind.Optional.Order()]);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in kind.Required.Concat(kind.Optional))
+        {
+            if (data.Child(key).String(required: kind.Required.Contains(key)) is { } value)
+            {
+                settings[key] = value;
+            }
+        }
+
+        if (kind.PathSetting is { } pathKey && settings.TryGetValue(pathKey, out var path) && !volumes.Values.Contains(path))
+        {
+            data.Child(pathKey).Error(volumes.Count == 0
+                ? $"'{path}' is not a volume of this component (it declares none)"
+                : $"'{path}' is not a volume of this component (its volumes: {string.Join(", ", volumes.Values)})");
+        }
+
+        return new DataSpec(kind.Name, settings);
+    }
+}

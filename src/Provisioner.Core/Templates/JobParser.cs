@@ -1,0 +1,67 @@
+using Provisioner.Core.Templates.Values;
+
+namespace Provisioner.Core.Templates;
+
+/// <summary>Parses <c>jobs:</c>, one-off steps run with a component's image before or after the rollout, in the order listed.</summary>
+internal static class JobParser
+{
+    public static IReadOnlyList<JobSpec> ParseAll(YamlCursor jobs, IReadOnlyList<ComponentSpec> components)
+    {
+        var result = new List<JobSpec>();
+        foreach (var (name, job) in jobs.Entries())
+        {
+            if (!TemplateParser.PartPattern().IsMatch(name))
+            {
+                job.Error("job names must be lowercase letters and digits, starting with a letter, at most 12 characters");
+            }
+            else if (components.Any(c => c.Name == name))
+            {
+                job.Error($"'{name}' is also a component; a job needs a name of its own");
+            }
+
+            job.OnlyKeys("component", "command", "phase");
+            var component = job.Child("component").String(required: true);
+            var command = job.Child("command").StringList();
+            if (command.Count == 0)
+            {
+                job.Child("command").Error("must be a non-empty list, e.g. [\"/app/server\", \"migrate\"]");
+            }
+
+            var spec = component is null ? null : components.FirstOrDefault(c => c.Name == component);
+            if (component is not null && spec is null && components.Count > 0)
+            {
+                job.Child("component").Error($"'{component}' is not a component ({string.Join(", ", components.Select(c => c.Name))})");
+            }
+
+            foreach (var (arg, i) in command.Select((a, i) => (a, i)))
+            {
+                foreach (var value in ValueText.Names(arg))
+                {
+                    if (spec is not null && TemplateValues.Problem(value, spec, components) is { } problem)
+                    {
+                        job.Child("command").Error($"[{i}] ${{{value}}}: {problem}");
+                    }
+                }
+            }
+
+            var phase = job.Child("phase").String() switch
+            {
+                null or "before" => JobPhase.Before,
+                "after" => JobPhase.After,
+                var other => Invalid(job.Child("phase"), other),
+            };
+            if (component is not null && command.Count > 0)
+            {
+                result.Add(new JobSpec(name, component, command, phase));
+            }
+        }
+
+        return result;
+    }
+
+    private static JobPhase Invalid(YamlCursor cursor, string value)
+    {
+        cursor.Error($"'{value}' is not a phase (before: ahead of its component's rollout, e.g. a migration; after: once every component runs)");
+        return JobPhase.Before;
+    }
+}
