@@ -31,7 +31,7 @@ internal sealed class FileLockManager(string directory, TimeProvider time) : ILo
             throw new ProvisionerException($"cannot create the lock file {stem}.lock: {e.Message}", hint: "check that $PROVISIONER_HOME is writable and its disk is not full");
         }
 
-        var holder = new LockHolder(Environment.ProcessId, purpose, Environment.MachineName, time.GetUtcNow());
+        var holder = LockHolder.Current(purpose, time.GetUtcNow());
         File.WriteAllText(stem + ".holder", JsonSerializer.Serialize(holder));
         return new HeldLock(stream);
     }
@@ -41,7 +41,7 @@ internal sealed class FileLockManager(string directory, TimeProvider time) : ILo
         try
         {
             var h = JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(file));
-            return h is null ? "another process" : $"{h.Purpose} (pid {h.Pid} on {h.Machine}, since {h.Since:u})";
+            return h?.ToString() ?? "another process";
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

@@ -12,6 +12,11 @@ internal sealed class AesGcmSecretProtector(string keyFile) : ISecretProtector
     private const byte Version = 1;
     private readonly Lazy<byte[]> _key = new(() => LoadOrCreateKey(keyFile));
 
+    /// <summary>The key's one-way id (see <see cref="SecretKeyId"/>); creates the key file if there is none.</summary>
+    public string KeyId => SecretKeyId.Of(_key.Value);
+
+    public string KeyFile => keyFile;
+
     public byte[] Protect(byte[] plaintext)
     {
         var output = new byte[1 + 12 + 16 + plaintext.Length];

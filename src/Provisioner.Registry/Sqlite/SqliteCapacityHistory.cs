@@ -7,7 +7,7 @@ namespace Provisioner.Registry.Sqlite;
 /// <summary>Capacity snapshots in the registry file (table <c>capacity_snapshots</c>, schema step 2).</summary>
 internal sealed class SqliteCapacityHistory(string path) : ICapacityHistory
 {
-    private const string Columns =
+    internal const string Columns =
         "taken_at, host, source, tenants, cpus, memory, disk, reserved_cpu, reserved_memory, reserved_disk, used_cpu, used_memory, used_disk";
 
     private readonly SqliteDatabase _db = new(path);
@@ -24,7 +24,7 @@ internal sealed class SqliteCapacityHistory(string path) : ICapacityHistory
         {
             object?[] values =
             [
-                s.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), s.Host, s.Source, s.Tenants, s.Facts.Cpus, s.Facts.MemoryBytes, s.Facts.DiskBytes,
+                RegistryTime.Text(s.At), s.Host, s.Source, s.Tenants, s.Facts.Cpus, s.Facts.MemoryBytes, s.Facts.DiskBytes,
                 s.Reserved.Cpu, s.Reserved.Memory, s.Reserved.Disk, s.Used?.Cpu, s.Used?.Memory, s.Used?.Disk,
             ];
             for (var i = 0; i < p.Length; i++)
@@ -41,7 +41,7 @@ internal sealed class SqliteCapacityHistory(string path) : ICapacityHistory
     public Task<IReadOnlyList<CapacitySnapshot>> ListAsync(DateTimeOffset since, CancellationToken ct) =>
         QueryAsync(
             $"select {Columns} from capacity_snapshots where taken_at >= $since order by id",
-            cmd => cmd.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+            cmd => cmd.Parameters.AddWithValue("$since", RegistryTime.Text(since)),
             ct);
 
     public Task<IReadOnlyList<CapacitySnapshot>> LatestObservedAsync(CancellationToken ct) =>

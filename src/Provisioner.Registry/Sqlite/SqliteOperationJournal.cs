@@ -7,7 +7,7 @@ namespace Provisioner.Registry.Sqlite;
 /// <summary>Operations and their steps, each row written before the work it describes.</summary>
 internal sealed class SqliteOperationJournal(SqliteDatabase db) : IOperationJournal
 {
-    private static string Now => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    private static string Now => RegistryTime.Text(DateTimeOffset.UtcNow);
 
     public async Task<long> BeginAsync(string tenant, string kind, string detail, CancellationToken ct = default) =>
         await InsertAsync(

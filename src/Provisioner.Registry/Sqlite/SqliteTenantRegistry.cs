@@ -8,7 +8,7 @@ namespace Provisioner.Registry.Sqlite;
 /// <summary>The default registry: one SQLite file (WAL) under <c>$PROVISIONER_HOME</c>.</summary>
 internal sealed class SqliteTenantRegistry : ITenantRegistry
 {
-    private const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version";
+    internal const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version";
     private readonly SqliteDatabase _db;
 
     public SqliteTenantRegistry(string path)
@@ -94,7 +94,7 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
             $"no free port left in {first}-{last} for {tenant.Name}", ExitCodes.CapacityNo, "widen ports.first/ports.last in provisioner.yaml or destroy unused tenants");
     }
 
-    private static SqliteCommand Upsert(SqliteConnection c, TenantRecord t)
+    internal static SqliteCommand Upsert(SqliteConnection c, TenantRecord t)
     {
         var cmd = c.CreateCommand();
         cmd.CommandText = $"""
@@ -108,21 +108,21 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
         cmd.Parameters.AddWithValue("$product", t.Product);
         cmd.Parameters.AddWithValue("$version", t.Version);
         cmd.Parameters.AddWithValue("$size", t.Size);
-        cmd.Parameters.AddWithValue("$backend", t.Backend);
+        cmd.Parameters.AddWithValue("$backend", t.Backend.Name);
         cmd.Parameters.AddWithValue("$host", t.Host);
         cmd.Parameters.AddWithValue("$status", t.Status);
         cmd.Parameters.AddWithValue("$endpoint", (object?)t.Endpoint ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$port", (object?)t.HostPort ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$secrets", t.EncryptedSecrets);
         cmd.Parameters.AddWithValue("$error", (object?)t.LastError ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$created", t.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-        cmd.Parameters.AddWithValue("$updated", t.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$created", RegistryTime.Text(t.CreatedAt));
+        cmd.Parameters.AddWithValue("$updated", RegistryTime.Text(t.UpdatedAt));
         cmd.Parameters.AddWithValue("$pinned", (object?)t.PinnedVersion ?? DBNull.Value);
         return cmd;
     }
 
     private static TenantRecord Read(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Core.Backends.BackendKind.Of(r.GetString(4)), r.GetString(5), r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7),
         r.IsDBNull(8) ? null : r.GetInt32(8),
         (byte[])r.GetValue(9),

@@ -1,19 +1,13 @@
-using Microsoft.Data.Sqlite;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Tenants;
+using Provisioner.Registry.Tests.Support;
 
-namespace Provisioner.Registry.Tests;
+namespace Provisioner.Registry.Tests.Contract;
 
-public sealed class CapacityHistoryTests : IDisposable
+/// <summary>Capacity history and tenant counts: what every registry store must do (run against SQLite and PostgreSQL).</summary>
+public abstract class CapacityHistoryContract : StoreContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
-    private readonly string _home = Directory.CreateTempSubdirectory("capacity-history-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_home, recursive: true);
-    }
 
     private static CapacitySnapshot Snapshot(string host, int minutes, string source = "engine", double reservedCpu = 0.5) =>
         new(T0.AddMinutes(minutes), host, source, 1, new HostFacts(host, 2, 1L << 34, null), new Resources(reservedCpu, 1L << 29, 1L << 31),
@@ -22,7 +16,7 @@ public sealed class CapacityHistoryTests : IDisposable
     [Fact]
     public async Task Append_ListSince_RoundTripsOldestFirst()
     {
-        var history = RegistryFactory.CreateCapacityHistory(_home);
+        var history = Store.Open().History;
 
         await history.AppendAsync([Snapshot("local", 0), Snapshot("local", 10, reservedCpu: 1)], default);
         await history.AppendAsync([Snapshot("local", 20, reservedCpu: 1.5)], default);
@@ -35,7 +29,7 @@ public sealed class CapacityHistoryTests : IDisposable
     [Fact]
     public async Task LatestObserved_SkipsRegistrySnapshots_NewestPerHost()
     {
-        var history = RegistryFactory.CreateCapacityHistory(_home);
+        var history = Store.Open().History;
 
         await history.AppendAsync([Snapshot("a", 0), Snapshot("b", 0), Snapshot("a", 5, reservedCpu: 1), Snapshot("a", 9, "registry")], default);
 
@@ -47,15 +41,17 @@ public sealed class CapacityHistoryTests : IDisposable
     [Fact]
     public async Task TenantCounts_GroupsLiveTenantsByHostTemplateAndSize()
     {
-        var registry = RegistryFactory.CreateSqlite(_home);
-        TenantRecord Tenant(string name, string size, string host, string status = TenantStatus.Active) =>
-            new(name, "notes", "1.1.0", size, "docker", host, status, null, null, [1], null, T0, T0);
-        foreach (var t in new[] { Tenant("a", "small", "h1"), Tenant("b", "small", "h1"), Tenant("c", "large", "h1"), Tenant("d", "small", "h2"), Tenant("e", "small", "h1", TenantStatus.Destroyed) })
+        var stores = Store.Open();
+        foreach (var t in new[]
         {
-            await registry.SaveAsync(t);
+            Tenants.Of("a", "small", "h1"), Tenants.Of("b", "small", "h1"), Tenants.Of("c", "large", "h1"), Tenants.Of("d", "small", "h2"),
+            Tenants.Of("e", "small", "h1", TenantStatus.Destroyed),
+        })
+        {
+            await stores.Registry.SaveAsync(t);
         }
 
-        var groups = await RegistryFactory.CreateTenantCounts(_home).CountAsync(default);
+        var groups = await stores.Counts.CountAsync(default);
 
         Assert.Equal(
             [new TenantGroup("h1", "notes@1.1.0", "large", 1), new TenantGroup("h1", "notes@1.1.0", "small", 2), new TenantGroup("h2", "notes@1.1.0", "small", 1)],

@@ -1,0 +1,23 @@
+namespace Provisioner.Registry.Tests.Support;
+
+/// <summary>Finds the repository (the folder holding Provisioner.sln) from the test's output folder.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = Find();
+
+    /// <summary>infra/registry/ensure-postgres.sh: starts, restarts and removes a PostgreSQL of the tests' own.</summary>
+    public static string EnsurePostgres => Path.Combine(Root, "infra", "registry", "ensure-postgres.sh");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Provisioner.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find Provisioner.sln above " + AppContext.BaseDirectory);
+    }
+}
