@@ -1,28 +1,33 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Provisioner.Aws.Process;
+using Provisioner.Aws.Program;
 using Provisioner.Aws.Pulumi;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
+using Provisioner.Core.Templates;
 
 namespace Provisioner.Aws.Backend;
 
 /// <summary>
-/// Tenants on AWS, one Pulumi stack each (<c>tenant-&lt;name&gt;</c>) of the program in infra/aws. Apply = config + up;
-/// when the app image changes the template's migration runs first as a one-off ECS task, then the service rolls
-/// (ECS's circuit breaker rolls a failing rollout back). Observations come from the stack's outputs (no live AWS calls).
+/// Tenants on AWS, one Pulumi stack each (<c>tenant-&lt;name&gt;</c>) of a program generated from the tenant's template
+/// (<see cref="AwsProgramGenerator"/>), written into the tenant's program folder before each run. Apply = config + up;
+/// when a new release needs its jobs (a migration), a first up holds the services on what they run while the jobs run
+/// as one-off ECS tasks, then a second up rolls every service (ECS's circuit breaker rolls a failing rollout back).
+/// Observations come from the stack's outputs (no live AWS calls).
 /// </summary>
 internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBackendOptions options, Func<string, string?> locate, ILogger log)
-    : ITenantBackend
+    : ITenantBackend, IComponentExec
 {
-    public string Kind => "aws";
+    public BackendKind Kind => AwsBackendKind.Value;
 
     public string Host => options.HostLabel;
 
-    /// <summary>Both CLIs are present and pulumi is new enough; creates the passphrase file only after that.</summary>
+    private string ProgramRoot => pulumi.Options.ProgramDirectory;
+
+    /// <summary>Both CLIs are present, pulumi is new enough, and the template maps onto AWS; creates the passphrase file only after that.</summary>
     public async Task PreflightAsync(Stamp stamp, CancellationToken ct)
     {
         await pulumi.CheckVersionAsync(ct);
@@ -31,8 +36,7 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
             throw EcsTaskRunner.AwsCliMissing(options.AwsCli);
         }
 
-        _ = AwsStackConfig.For(stamp, TenantSecrets.Empty.WithGenerated(stamp.Template.Secrets), options, "-", "-", 0); // validates size and entry
-        SyncProgram();
+        _ = AwsProgramGenerator.Generate(stamp.Template, stamp.Size, options); // refuses a template AWS cannot run, with every reason
         PassphraseFile.Ensure(pulumi.Options.PassphraseFile);
         if (pulumi.Options.BackendUrl.StartsWith("file://", StringComparison.Ordinal))
         {
@@ -43,22 +47,32 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
     public async Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct)
     {
         await pulumi.CheckVersionAsync(ct);
-        SyncProgram();
+        var program = AwsProgramGenerator.Generate(stamp.Template, stamp.Size, options);
         var stack = StackNames.ForTenant(stamp.Tenant);
-        var image = AwsStackConfig.Image(stamp.Template, stamp.Template.Entry!.Name, options);
-        var current = await pulumi.GetOutputsAsync(stack, ct);
+        var current = await Driver(stack).GetOutputsAsync(stack, ct);
         if (current is null)
         {
-            return [new PlannedChange(ChangeKind.Create, "pulumi stack", stack, "missing; every resource of infra/aws/Pulumi.yaml (pulumi preview not run)")];
+            return [new PlannedChange(ChangeKind.Create, AwsResourceTypes.Stack, stack, $"missing; every resource of the program generated from {stamp.Template.Ref} (pulumi preview not run)")];
         }
 
-        var changes = new List<PlannedChange> { new(ChangeKind.Replace, "pulumi stack", stack, "pulumi up converges it (pulumi preview not run)") };
-        if (current["image"] != image)
+        var changes = new List<PlannedChange> { new(ChangeKind.Replace, AwsResourceTypes.Stack, stack, "pulumi up converges it (pulumi preview not run)") };
+        var release = AwsRelease.Of(current, program, stamp.Template);
+        if (release.Changed)
         {
-            changes.Add(new PlannedChange(ChangeKind.Create, "rds snapshot", RdsSnapshotName.Before(stamp.Tenant, stamp.Template.Version.ToNormalizedString(), DateTimeOffset.UtcNow),
-                $"of {current["dbIdentifier"] ?? "the database"} before the migration"));
-            changes.Add(new PlannedChange(ChangeKind.Run, "ecs task", $"t-{stamp.Tenant}-migrate", $"image {current["image"]} -> {image}"));
-            changes.Add(new PlannedChange(ChangeKind.Replace, "ecs service", current["service"] ?? $"t-{stamp.Tenant}-app", $"image {current["image"]} -> {image}"));
+            if (release.IsUpgrade)
+            {
+                var databases = current.Map(AwsOutputNames.Databases);
+                changes.AddRange(databases.Select(d => new PlannedChange(
+                    ChangeKind.Create, AwsResourceTypes.RdsSnapshot,
+                    RdsSnapshotName.Before(stamp.Tenant, d.Key, databases.Count, stamp.Template.Version.ToNormalizedString(), DateTimeOffset.UtcNow),
+                    $"of {d.Value} before the migration")));
+            }
+
+            changes.AddRange(stamp.Template.Jobs.Where(j => j.Phase == JobPhase.Before).Select(j => new PlannedChange(
+                ChangeKind.Run, AwsResourceTypes.EcsTask, StampNames.Job(stamp.Tenant, j.Name), $"{release.Running} -> {stamp.Template.Ref}")));
+            var services = current.Map(AwsOutputNames.Services);
+            changes.AddRange(program.Images.Select(i => new PlannedChange(
+                ChangeKind.Replace, AwsResourceTypes.EcsService, services.GetValueOrDefault(i.Key) ?? StampNames.Container(stamp.Tenant, i.Key), $"image {i.Value}")));
         }
 
         return changes;
@@ -67,104 +81,53 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
     public async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct)
     {
         var stack = StackNames.ForTenant(stamp.Tenant);
-        var image = AwsStackConfig.Image(stamp.Template, stamp.Template.Entry!.Name, options);
-        var changes = new List<PlannedChange>();
-        await pulumi.SelectOrCreateStackAsync(stack, ct);
-        var current = await pulumi.GetOutputsAsync(stack, ct);
+        var driver = Driver(stack);
+        var rollout = new AwsRollout(driver, tasks, options, ProgramRoot, stamp, secrets, context, log);
+        var program = AwsProgramGenerator.Generate(stamp.Template, stamp.Size, options);
+        await driver.SelectOrCreateStackAsync(stack, ct);
+        var current = await driver.GetOutputsAsync(stack, ct);
         if (current is not null)
         {
             // AWS is the truth about what exists: read it back first, so up recreates what was deleted behind Pulumi's back.
-            await pulumi.RefreshAsync(stack, ct);
+            await driver.RefreshAsync(stack, ct);
         }
 
-        var running = current?["image"] is { Length: > 0 } i ? i : null;
-        var count = current?["appCount"] is { } c && int.TryParse(c, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        // Going back (a rollback): the database is newer than this version's migration knows, and was not restored; the
-        // service just returns to the previous image. Running the old migration on the new schema could fail or damage it.
-        if (!context.GoingBack && stamp.Template.Migrate is { } migrate && (running != image || count == 0))
+        // Going back (a rollback): the database is newer than this version's jobs know, and was not restored; the services
+        // just return to the previous version. Running the old migration on the new schema could fail or damage it.
+        var release = AwsRelease.Of(current, program, stamp.Template);
+        var jobs = release.Changed && !context.GoingBack ? stamp.Template.Jobs : [];
+        if (jobs.Any(j => j.Phase == JobPhase.Before))
         {
-            // Phase 1: everything but the service's image (a new tenant's service stays at 0 tasks), then migrate with the new image.
-            // A service still at 0 tasks means the first migration never finished (an interrupted run): it runs again.
-            log.LogInformation("{Tenant}: migrating to {Image} before the service rolls (running {Running})", stamp.Tenant, image, running ?? "nothing");
-            await UpAsync(stamp, secrets, running ?? image, image, running is null ? 0 : count, context, changes, ct);
-            var outputs = await pulumi.GetOutputsAsync(stack, ct) ?? throw new ProvisionerException($"stack {stack} has no outputs after up");
-            if (running is not null && running != image)
+            // Phase 1: everything but the held services (a new tenant's start with no task), then the jobs with the new images.
+            log.LogInformation("{Tenant}: running the jobs of {Template} before the services roll (running {Running})", stamp.Tenant, stamp.Template.Ref, release.Running);
+            var held = await rollout.UpAsync(AwsProgramGenerator.Generate(stamp.Template, stamp.Size, options, ProgramMode.Hold), ct);
+            if (release.IsUpgrade)
             {
-                // An upgrade: the data as it was before the migration, kept in RDS (a rollback does not undo the migration).
-                await SnapshotAsync(stamp, outputs, context, changes, ct);
+                await rollout.SnapshotAsync(held, ct); // the data as it was before the migration (a rollback does not undo it)
             }
 
-            await MigrateAsync(stamp, outputs, migrate.Command, context, changes, ct);
+            foreach (var job in jobs.Where(j => j.Phase == JobPhase.Before))
+            {
+                await rollout.RunJobAsync(held, job, ct);
+            }
         }
 
-        // Phase 2: the service runs the new image; ECS rolls it out with the circuit breaker, pulumi waits for steady state.
-        await UpAsync(stamp, secrets, image, image, 1, context, changes, ct);
-        var final = await pulumi.GetOutputsAsync(stack, ct) ?? throw new ProvisionerException($"stack {stack} has no outputs after up");
-        return new ApplyResult(changes, new Uri(final.Require("endpoint")));
-    }
-
-    private async Task UpAsync(
-        Stamp stamp, TenantSecrets secrets, string image, string migrateImage, int appCount, ApplyContext context, List<PlannedChange> changes, CancellationToken ct)
-    {
-        var stack = StackNames.ForTenant(stamp.Tenant);
-        await pulumi.SetConfigAsync(stack, AwsStackConfig.For(stamp, secrets, options, image, migrateImage, appCount), ct);
-        var started = new HashSet<PlannedChange>();
-        var summary = await pulumi.UpAsync(stack, async e =>
+        // Phase 2: every service runs its new task definition; ECS rolls it out with the circuit breaker, pulumi waits for steady state.
+        var final = await rollout.UpAsync(program, ct);
+        foreach (var job in jobs.Where(j => j.Phase == JobPhase.After))
         {
-            if (!e.IsChange)
-            {
-                return;
-            }
-
-            var change = PulumiChanges.From(e);
-            if (e.Kind == "resourcePreEvent" && started.Add(change))
-            {
-                await context.BeforeChange(change);
-            }
-            else if (e.Kind == "resOutputsEvent" && started.Remove(change))
-            {
-                await context.AfterChange(change);
-            }
-        }, ct);
-        changes.AddRange(summary.Changes.Select(PulumiChanges.From));
-        log.LogInformation("{Tenant}: pulumi up on {Stack} changed {Count} resource(s)", stamp.Tenant, stack, summary.Changes.Count);
-    }
-
-    private async Task SnapshotAsync(Stamp stamp, StackOutputs outputs, ApplyContext context, List<PlannedChange> changes, CancellationToken ct)
-    {
-        var db = outputs.Require("dbIdentifier");
-        var id = RdsSnapshotName.Before(stamp.Tenant, stamp.Template.Version.ToNormalizedString(), DateTimeOffset.UtcNow);
-        var change = new PlannedChange(ChangeKind.Create, "rds snapshot", id, $"of {db} before the {stamp.Template.Ref} migration; restore it to undo the migration");
-        await context.BeforeChange(change);
-        await tasks.AwsAsync(["rds", "create-db-snapshot", "--db-instance-identifier", db, "--db-snapshot-identifier", id], outputs, ct);
-        await tasks.AwsAsync(["rds", "wait", "db-snapshot-available", "--db-snapshot-identifier", id], outputs, ct);
-        await context.AfterChange(change);
-        changes.Add(change);
-        log.LogInformation("{Tenant}: RDS snapshot {Snapshot} of {Db} taken before the migration", stamp.Tenant, id, db);
-    }
-
-    private async Task MigrateAsync(
-        Stamp stamp, StackOutputs outputs, IReadOnlyList<string> command, ApplyContext context, List<PlannedChange> changes, CancellationToken ct)
-    {
-        var change = new PlannedChange(ChangeKind.Run, "ecs task", $"t-{stamp.Tenant}-migrate", $"{stamp.Template.Ref} migration");
-        await context.BeforeChange(change);
-        var task = await tasks.RunAsync(outputs, command, ct);
-        if (!task.Succeeded)
-        {
-            throw new ProvisionerException(
-                $"the {stamp.Template.Ref} migration failed on AWS (exit code {task.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}: {task.StoppedReason}); the service still runs its previous image. Last log lines:\n{Tail(task.Logs, 20)}");
+            await rollout.RunJobAsync(final, job, ct);
         }
 
-        await context.AfterChange(change);
-        changes.Add(change);
+        return new ApplyResult(rollout.Changes, new Uri(final.Require(AwsOutputNames.Endpoint)));
     }
 
     public async Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct)
     {
         await pulumi.CheckVersionAsync(ct);
-        SyncProgram();
-        var outputs = await pulumi.GetOutputsAsync(StackNames.ForTenant(tenant), ct);
-        return outputs is null || !outputs.Keys.Contains("endpoint")
+        var stack = StackNames.ForTenant(tenant);
+        var outputs = await Driver(stack).GetOutputsAsync(stack, ct);
+        return outputs is null || !outputs.Keys.Contains(AwsOutputNames.Endpoint)
             ? new TenantObservation(tenant, [], [], [])
             : AwsObservation.From(tenant, outputs);
     }
@@ -172,53 +135,59 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
     public async Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct)
     {
         await pulumi.CheckVersionAsync(ct);
-        SyncProgram();
         var stack = StackNames.ForTenant(tenant);
-        var outputs = await pulumi.GetOutputsAsync(stack, ct);
+        var driver = Driver(stack);
+        var outputs = await driver.GetOutputsAsync(stack, ct);
         if (outputs is null)
         {
             return [];
         }
 
-        var summary = await pulumi.DestroyAsync(stack, null, ct);
-        var changes = summary.Changes.Select(e => e.Type == "aws:rds/instance:Instance"
-            ? PulumiChanges.From(e) with { Reason = $"deleted; final snapshot {outputs["finalSnapshot"]} kept" }
+        var snapshots = outputs.Map(AwsOutputNames.FinalSnapshots);
+        var summary = await driver.DestroyAsync(stack, null, ct);
+        var changes = summary.Changes.Select(e => e.Type == "aws:rds/instance:Instance" && e.Name is { } name
+                && name.EndsWith("Database", StringComparison.Ordinal) && snapshots.GetValueOrDefault(name[..^"Database".Length]) is { } snapshot
+            ? PulumiChanges.From(e) with { Reason = $"deleted; final snapshot {snapshot} kept" }
             : PulumiChanges.From(e)).ToList();
         if (deleteData)
         {
-            await pulumi.RemoveStackAsync(stack, ct);
-            changes.Add(new PlannedChange(ChangeKind.Remove, "pulumi stack", stack, "stack and its config removed"));
+            await driver.RemoveStackAsync(stack, ct);
+            changes.Add(new PlannedChange(ChangeKind.Remove, AwsResourceTypes.Stack, stack, "stack and its config removed"));
         }
 
-        log.LogInformation("{Tenant}: destroyed stack {Stack}; final snapshot {Snapshot} and bucket {Bucket} kept", tenant, stack, outputs["finalSnapshot"], outputs["bucket"]);
+        log.LogInformation(
+            "{Tenant}: destroyed stack {Stack}; kept final snapshot(s) {Snapshots} and file system {FileSystem}",
+            tenant, stack, string.Join(", ", snapshots.Values), outputs[AwsOutputNames.FileSystem] ?? "(none)");
         return changes;
     }
 
-    /// <summary>Runs the command in a one-off task of the migrate task definition (the app image, database variables set).</summary>
+    /// <summary>Runs the command in a one-off task of the component (a database's is its client, with psql's PG* variables set).</summary>
     public async Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct)
     {
-        var outputs = await pulumi.GetOutputsAsync(StackNames.ForTenant(tenant), ct)
-            ?? throw new ProvisionerException($"tenant {tenant} has no stack on AWS");
-        var task = await tasks.RunAsync(outputs, command, ct);
+        var stack = StackNames.ForTenant(tenant);
+        var outputs = await Driver(stack).GetOutputsAsync(stack, ct) ?? throw new ProvisionerException($"tenant {tenant} has no stack on AWS");
+        var task = await tasks.RunAsync(outputs, component, command, ct);
         return new CommandResult(task.ExitCode ?? -1, task.Logs, task.Succeeded ? "" : task.StoppedReason ?? "");
     }
 
     public async Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct)
     {
-        var outputs = await pulumi.GetOutputsAsync(StackNames.ForTenant(tenant), ct);
-        if (outputs?["logGroup"] is not { } group)
+        var stack = StackNames.ForTenant(tenant);
+        var outputs = await Driver(stack).GetOutputsAsync(stack, ct);
+        if (outputs?[AwsOutputNames.LogGroup] is not { } group)
         {
             return "";
         }
 
+        var prefix = outputs.Map(AwsOutputNames.Services).ContainsKey(component) ? OneOffTask.ServiceLogPrefix : OneOffTask.LogPrefix;
         try
         {
             var since = DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
             var text = await tasks.AwsAsync(
-                ["logs", "filter-log-events", "--log-group-name", group, "--log-stream-name-prefix", component == "db" ? "migrate" : "app",
+                ["logs", "filter-log-events", "--log-group-name", group, "--log-stream-name-prefix", $"{prefix}/{component}/",
                  "--start-time", since, "--query", "events[*].message", "--output", "text"],
                 outputs, ct);
-            return Tail(text.Replace('\t', '\n'), tail);
+            return AwsText.Tail(text.Replace('\t', '\n'), tail);
         }
         catch (ProvisionerException e)
         {
@@ -226,14 +195,6 @@ internal sealed class AwsBackend(PulumiDriver pulumi, EcsTaskRunner tasks, AwsBa
         }
     }
 
-    private void SyncProgram()
-    {
-        if (options.ProgramSource is { } source)
-        {
-            ProgramWorkspace.Sync(source, pulumi.Options.ProgramDirectory);
-        }
-    }
-
-    private static string Tail(string text, int lines) =>
-        string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines));
+    /// <summary>The driver in the tenant's program folder (holding its last program, or a bare project before the first).</summary>
+    private PulumiDriver Driver(string stack) => pulumi.In(ProgramWorkspace.Ensure(ProgramRoot, stack));
 }

@@ -6,7 +6,7 @@ using Provisioner.Core.Backends;
 namespace Provisioner.Aws.Backend;
 
 /// <summary>The public way to make the AWS backend (its implementation is internal).</summary>
-public static class AwsBackendFactory
+internal static class AwsBackendFactory
 {
     public static ITenantBackend Create(PulumiOptions pulumi, AwsBackendOptions aws, ILoggerFactory loggers) =>
         Create(new SystemProcessRunner(), pulumi, aws, loggers, name => ExecutableLocator.Find(name));
@@ -25,7 +25,7 @@ public static class AwsBackendFactory
     /// <summary>
     /// Default pulumi settings under <paramref name="home"/> ($PROVISIONER_HOME): PULUMI_BACKEND_URL if set, else
     /// <c>file://&lt;home&gt;/pulumi/state</c>; the passphrase file <c>&lt;home&gt;/pulumi/passphrase</c>
-    /// (PULUMI_CONFIG_PASSPHRASE_FILE wins); the program's working copy in <c>&lt;home&gt;/pulumi/program</c>.
+    /// (PULUMI_CONFIG_PASSPHRASE_FILE wins); each tenant's generated program in <c>&lt;home&gt;/pulumi/program/tenant-&lt;name&gt;</c>.
     /// </summary>
     public static PulumiOptions DefaultPulumiOptions(string home, string? backendUrl = null, string? executable = null)
     {

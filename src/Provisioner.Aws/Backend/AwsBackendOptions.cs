@@ -8,15 +8,18 @@ public sealed record AwsBackendOptions
 
     /// <summary>
     /// Registry prefix for app images, e.g. <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com</c>: the template's
-    /// <c>notes-app:1.1.0</c> becomes <c>&lt;registry&gt;/notes-app:1.1.0</c>. Default none (the image reference is used as is).
+    /// <c>app:1.1.0</c> becomes <c>&lt;registry&gt;/app:1.1.0</c>. Default none (the image reference is used as is).
     /// </summary>
     public string? ImageRegistry { get; init; }
 
     /// <summary>
-    /// Folder of the shipped program (infra/aws), copied into the driver's working folder before pulumi runs.
-    /// Default none: pulumi runs in the program folder itself.
+    /// The owner (uid) of the tenant's volumes on EFS: every file operation through a volume's access point runs as this
+    /// user, whatever user the image runs as. Default 10001, the user the repository's image convention runs apps as.
     /// </summary>
-    public string? ProgramSource { get; init; }
+    public int VolumeUid { get; init; } = 10001;
+
+    /// <summary>The group (gid) of the tenant's volumes on EFS. Default 10001.</summary>
+    public int VolumeGid { get; init; } = 10001;
 
     /// <summary>The AWS CLI v2 executable, used for one-off ECS tasks (migrations, SQL checks) and logs. Default <c>aws</c>.</summary>
     public string AwsCli { get; init; } = "aws";
@@ -38,6 +41,11 @@ public sealed record AwsBackendOptions
         if (string.IsNullOrWhiteSpace(AwsCli))
         {
             errors.Add("aws.awsCli is empty");
+        }
+
+        if (VolumeUid < 0 || VolumeGid < 0)
+        {
+            errors.Add("the volume owner (uid, gid) must not be negative");
         }
 
         if (TaskTimeout <= TimeSpan.Zero)

@@ -1,33 +1,33 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Provisioner.Aws.Process;
+using Provisioner.Aws.Program;
 using Provisioner.Aws.Pulumi;
 using Provisioner.Core.Errors;
 
 namespace Provisioner.Aws.Backend;
 
 /// <summary>
-/// Runs a one-off Fargate task from the stack's migrate task definition (the template's migration, or a SQL check) with
-/// the AWS CLI through the same <see cref="IProcessRunner"/>: run-task, wait tasks-stopped, describe-tasks, get-log-events.
+/// Runs a one-off Fargate task from a component's one-off task definition in the stack (a template job, an exec check, or
+/// a database client's psql) with the AWS CLI through the same <see cref="IProcessRunner"/>: run-task, wait
+/// tasks-stopped, describe-tasks, get-log-events. The command follows <see cref="OneOffTask.Script"/>, as in the program.
 /// </summary>
 internal sealed class EcsTaskRunner(IProcessRunner runner, AwsBackendOptions options, ILogger log)
 {
-    /// <summary>
-    /// The command prefix of the migrate container (it must equal the one in infra/aws/Pulumi.yaml, a test checks):
-    /// writes the Secrets Manager value to the secret file the app reads and to PGPASSWORD, then execs the command.
-    /// </summary>
-    public const string SecretScript =
-        "umask 077; mkdir -p /run/secrets; printf %s \"$DB_PASSWORD\" > /run/secrets/db_password; export PGPASSWORD=\"$DB_PASSWORD\"; unset DB_PASSWORD; exec \"$0\" \"$@\"";
-
-    public const string Container = "migrate";
-
-    public async Task<EcsTask> RunAsync(StackOutputs stack, IReadOnlyList<string> command, CancellationToken ct)
+    public async Task<EcsTask> RunAsync(StackOutputs stack, string component, IReadOnlyList<string> command, CancellationToken ct)
     {
-        var cluster = stack.Require("clusterArn");
-        var overrides = JsonSerializer.Serialize(new { containerOverrides = new[] { new { name = Container, command = new[] { SecretScript }.Concat(command).ToArray() } } });
-        var network = $"awsvpcConfiguration={{subnets=[{string.Join(',', stack.List("privateSubnets"))}],securityGroups=[{stack.Require("appSecurityGroup")}],assignPublicIp=DISABLED}}";
+        var definitions = stack.Map(AwsOutputNames.OneOffTasks);
+        if (!definitions.TryGetValue(component, out var definition))
+        {
+            throw new ProvisionerException(
+                $"component {component} has no one-off task on AWS (only job owners, components with exec checks and databases have one: {string.Join(", ", definitions.Keys)})");
+        }
+
+        var cluster = stack.Require(AwsOutputNames.ClusterArn);
+        var overrides = JsonSerializer.Serialize(new { containerOverrides = new[] { new { name = component, command = new[] { OneOffTask.Script }.Concat(command).ToArray() } } });
+        var network = $"awsvpcConfiguration={{subnets=[{string.Join(',', stack.List(AwsOutputNames.PrivateSubnets))}],securityGroups=[{stack.Require(AwsOutputNames.TasksSecurityGroup)}],assignPublicIp=DISABLED}}";
         var started = await AwsAsync(
-            ["ecs", "run-task", "--cluster", cluster, "--task-definition", stack.Require("migrateTaskDefinition"), "--launch-type", "FARGATE",
+            ["ecs", "run-task", "--cluster", cluster, "--task-definition", definition, "--launch-type", "FARGATE",
              "--network-configuration", network, "--overrides", overrides, "--started-by", "provision", "--output", "json"],
             stack, ct);
         using var startedDoc = JsonDocument.Parse(started);
@@ -39,16 +39,16 @@ internal sealed class EcsTaskRunner(IProcessRunner runner, AwsBackendOptions opt
         }
 
         var taskArn = tasks[0].GetProperty("taskArn").GetString()!;
-        log.LogInformation("Started one-off task {Task} on {Cluster}", taskArn, cluster);
+        log.LogInformation("Started one-off task {Task} of {Component} on {Cluster}", taskArn, component, cluster);
         await WaitStoppedAsync(stack, cluster, taskArn, ct);
 
         var described = await AwsAsync(["ecs", "describe-tasks", "--cluster", cluster, "--tasks", taskArn, "--output", "json"], stack, ct);
         using var doc = JsonDocument.Parse(described);
         var task = doc.RootElement.GetProperty("tasks")[0];
-        var container = task.GetProperty("containers").EnumerateArray().FirstOrDefault(c => c.GetProperty("name").GetString() == Container);
+        var container = task.GetProperty("containers").EnumerateArray().FirstOrDefault(c => c.GetProperty("name").GetString() == component);
         int? exit = container.ValueKind == JsonValueKind.Object && container.TryGetProperty("exitCode", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt32() : null;
         var reason = task.TryGetProperty("stoppedReason", out var r) ? r.GetString() : null;
-        return new EcsTask(taskArn, exit, reason, await LogsAsync(stack, taskArn, ct));
+        return new EcsTask(taskArn, exit, reason, await LogsAsync(stack, component, taskArn, ct));
     }
 
     /// <summary>`aws ecs wait tasks-stopped` gives up after 10 minutes ("Max attempts exceeded"): repeat it until <see cref="AwsBackendOptions.TaskTimeout"/>.</summary>
@@ -78,17 +78,17 @@ internal sealed class EcsTaskRunner(IProcessRunner runner, AwsBackendOptions opt
         {
             throw new ProvisionerException(
                 $"one-off task {taskArn} did not stop within {options.TaskTimeout.TotalMinutes:0} minutes",
-                hint: $"see its logs in CloudWatch ({stack["logGroup"]}); `aws ecs stop-task --cluster {cluster} --task {taskArn}` stops it");
+                hint: $"see its logs in CloudWatch ({stack[AwsOutputNames.LogGroup]}); `aws ecs stop-task --cluster {cluster} --task {taskArn}` stops it");
         }
     }
 
-    private async Task<string> LogsAsync(StackOutputs stack, string taskArn, CancellationToken ct)
+    private async Task<string> LogsAsync(StackOutputs stack, string component, string taskArn, CancellationToken ct)
     {
         var id = taskArn[(taskArn.LastIndexOf('/') + 1)..];
         try
         {
             var json = await AwsAsync(
-                ["logs", "get-log-events", "--log-group-name", stack.Require("logGroup"), "--log-stream-name", $"{Container}/{Container}/{id}", "--start-from-head", "--output", "json"],
+                ["logs", "get-log-events", "--log-group-name", stack.Require(AwsOutputNames.LogGroup), "--log-stream-name", $"{OneOffTask.LogPrefix}/{component}/{id}", "--start-from-head", "--output", "json"],
                 stack, ct);
             using var doc = JsonDocument.Parse(json);
             return string.Join('\n', doc.RootElement.GetProperty("events").EnumerateArray().Select(x => x.GetProperty("message").GetString()));
@@ -125,7 +125,7 @@ internal sealed class EcsTaskRunner(IProcessRunner runner, AwsBackendOptions opt
 
     private ProcessSpec Spec(IReadOnlyList<string> args, StackOutputs stack)
     {
-        var region = options.Region ?? stack["region"];
+        var region = options.Region ?? stack[AwsOutputNames.Region];
         return new ProcessSpec(options.AwsCli, region is null ? args : [.. args, "--region", region]);
     }
 }

@@ -1,30 +1,63 @@
+using Provisioner.Aws.Program;
+
 namespace Provisioner.Aws.Backend;
 
 /// <summary>
-/// Copies the shipped program (infra/aws/Pulumi.yaml) into the driver's working folder under $PROVISIONER_HOME, the
-/// way Automation API uses a workspace: pulumi writes each stack's settings file (Pulumi.tenant-x.yaml) beside the
-/// program, and those belong with the state, not in the repository or next to the binary.
+/// Each tenant's program folder under the driver's working folder ($PROVISIONER_HOME/pulumi/program/tenant-acme), the
+/// way Automation API uses a workspace: the generated Pulumi.yaml for the tenant's template version, and beside it the
+/// stack's settings file (Pulumi.tenant-acme.yaml, which holds its encrypted secrets and salt). Per tenant, because
+/// tenants run different products and versions at once; under the tenant's lock, so one writer at a time.
 /// </summary>
 internal static class ProgramWorkspace
 {
-    public static void Sync(string sourceDirectory, string workDirectory)
-    {
-        var source = Path.Combine(sourceDirectory, "Pulumi.yaml");
-        if (!File.Exists(source))
-        {
-            throw new Core.Errors.BadInputException($"the AWS program {source} does not exist", "set aws.program in provisioner.yaml to the folder holding Pulumi.yaml (infra/aws)");
-        }
+    public const string ProgramFile = "Pulumi.yaml";
 
-        Directory.CreateDirectory(workDirectory);
-        var target = Path.Combine(workDirectory, "Pulumi.yaml");
-        var text = File.ReadAllText(source);
+    public static string For(string root, string stack) => Path.Combine(root, stack);
+
+    /// <summary>Writes <paramref name="text"/> as the stack's program (only when it changed) and returns the folder.</summary>
+    public static string Write(string root, string stack, string text)
+    {
+        var folder = Prepare(root, stack);
+        var target = Path.Combine(folder, ProgramFile);
         if (File.Exists(target) && File.ReadAllText(target) == text)
         {
-            return;
+            return folder;
         }
 
         var temp = $"{target}.{Environment.ProcessId}.tmp";
         File.WriteAllText(temp, text);
         File.Move(temp, target, overwrite: true);
+        return folder;
+    }
+
+    /// <summary>
+    /// The stack's folder with a project file in it, for commands that do not run the program (outputs, destroy): the
+    /// last program written, or a bare project when there is none (the resources are in the stack's state).
+    /// </summary>
+    public static string Ensure(string root, string stack)
+    {
+        var folder = Prepare(root, stack);
+        var target = Path.Combine(folder, ProgramFile);
+        if (!File.Exists(target))
+        {
+            File.WriteAllText(target, $"name: {ProgramNames.Project}\nruntime: yaml\n");
+        }
+
+        return folder;
+    }
+
+    /// <summary>Creates the folder, moving in a stack settings file left by the earlier layout (one shared program folder).</summary>
+    private static string Prepare(string root, string stack)
+    {
+        var folder = For(root, stack);
+        Directory.CreateDirectory(folder);
+        var settings = $"Pulumi.{stack}.yaml";
+        var legacy = Path.Combine(root, settings);
+        if (File.Exists(legacy) && !File.Exists(Path.Combine(folder, settings)))
+        {
+            File.Move(legacy, Path.Combine(folder, settings));
+        }
+
+        return folder;
     }
 }

@@ -15,6 +15,6 @@ internal static class PulumiChanges
             _ => ChangeKind.Replace,
         };
         var reason = e.Op == "update" ? "updated in place" : $"pulumi {e.Op}";
-        return new PlannedChange(kind, e.Type ?? "resource", e.Name ?? e.Urn ?? "?", reason);
+        return new PlannedChange(kind, ResourceType.Of(e.Type ?? "resource"), e.Name ?? e.Urn ?? "?", reason);
     }
 }

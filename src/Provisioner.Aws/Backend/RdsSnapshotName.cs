@@ -11,6 +11,10 @@ internal static partial class RdsSnapshotName
     public static string Before(string tenant, string version, DateTimeOffset at) =>
         Hyphens().Replace($"t-{Unsafe().Replace(tenant, "-")}-pre-{Unsafe().Replace(version.ToLowerInvariant(), "-")}-{at.UtcDateTime:yyyyMMdd't'HHmmss}", "-").TrimEnd('-');
 
+    /// <summary>The snapshot of one of the tenant's databases: the component joins the name only when there are several.</summary>
+    public static string Before(string tenant, string component, int databases, string version, DateTimeOffset at) =>
+        Before(databases == 1 ? tenant : $"{tenant}-{component}", version, at);
+
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex Unsafe();
 

@@ -1,7 +1,7 @@
 namespace Provisioner.Aws.Process;
 
 /// <summary>Finds a program the way a shell would: an absolute or relative path as given, otherwise the first match on PATH.</summary>
-public static class ExecutableLocator
+internal static class ExecutableLocator
 {
     public static string? Find(string name, string? path = null)
     {

@@ -19,6 +19,9 @@ internal sealed class PulumiDriver(IProcessRunner runner, PulumiOptions options,
 
     public PulumiOptions Options => _options;
 
+    /// <summary>The same driver running pulumi in <paramref name="programDirectory"/> (a tenant's program folder).</summary>
+    public PulumiDriver In(string programDirectory) => new(runner, _options with { ProgramDirectory = programDirectory }, log, _locate);
+
     /// <summary>Checks the CLI is there and new enough; throws <see cref="PulumiNotInstalledException"/> or <see cref="PulumiVersionException"/>.</summary>
     public async Task<Version> CheckVersionAsync(CancellationToken ct)
     {

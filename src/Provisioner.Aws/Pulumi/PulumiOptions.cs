@@ -6,7 +6,10 @@ public sealed record PulumiOptions
     /// <summary>The pulumi executable, a name looked up on PATH or a path. Default <c>pulumi</c>.</summary>
     public string Executable { get; init; } = "pulumi";
 
-    /// <summary>Folder holding the program's <c>Pulumi.yaml</c> (passed as <c>--cwd</c>). Required.</summary>
+    /// <summary>
+    /// Folder pulumi runs in (passed as <c>--cwd</c>), holding the program's <c>Pulumi.yaml</c>. For the AWS backend, the
+    /// folder holding each tenant's program folder (<c>tenant-acme/Pulumi.yaml</c>). Required.
+    /// </summary>
     public string ProgramDirectory { get; init; } = "";
 
     /// <summary>State backend, e.g. <c>file:///home/me/.provisioner/pulumi</c> or <c>s3://bucket</c>. Required (the CLI defaults it from PULUMI_BACKEND_URL).</summary>

@@ -1,7 +1,7 @@
 namespace Provisioner.Aws.Pulumi;
 
 /// <summary>One stack per tenant: <c>tenant-&lt;name&gt;</c>.</summary>
-public static class StackNames
+internal static class StackNames
 {
     public static string ForTenant(string tenant) => $"tenant-{tenant}";
 }

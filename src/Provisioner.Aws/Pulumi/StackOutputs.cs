@@ -6,7 +6,7 @@ namespace Provisioner.Aws.Pulumi;
 /// <c>pulumi stack output --json --show-secrets</c>: the stack's outputs as text. Lists and maps keep their JSON text.
 /// Holds plaintext secrets: never log the whole object.
 /// </summary>
-public sealed class StackOutputs
+internal sealed class StackOutputs
 {
     private readonly Dictionary<string, string> _values;
 
@@ -19,7 +19,7 @@ public sealed class StackOutputs
     public string? this[string key] => _values.GetValueOrDefault(key);
 
     public string Require(string key) =>
-        _values.TryGetValue(key, out var v) ? v : throw new Errors.PulumiException($"the stack has no output '{key}' (is infra/aws/Pulumi.yaml the program this driver expects?)");
+        _values.TryGetValue(key, out var v) ? v : throw new Errors.PulumiException($"the stack has no output '{key}' (was it made by an older program? `provision tenant` applies the generated one again)");
 
     public IReadOnlyList<string> List(string key)
     {
@@ -30,6 +30,19 @@ public sealed class StackOutputs
 
         using var doc = JsonDocument.Parse(raw);
         return doc.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToList();
+    }
+
+    /// <summary>An output that is a JSON object (one value per component), its values as text; empty when absent.</summary>
+    public IReadOnlyDictionary<string, string> Map(string key)
+    {
+        if (this[key] is not { } raw || !raw.TrimStart().StartsWith('{'))
+        {
+            return new Dictionary<string, string>();
+        }
+
+        using var doc = JsonDocument.Parse(raw);
+        return doc.RootElement.EnumerateObject().ToDictionary(
+            p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal);
     }
 
     public static StackOutputs Parse(string json)

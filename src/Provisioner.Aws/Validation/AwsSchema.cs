@@ -5,12 +5,18 @@ namespace Provisioner.Aws.Validation;
 
 /// <summary>
 /// The AWS provider's resource types, nested types, functions and provider config keys, read once from
-/// pulumi-aws-&lt;version&gt;.json (../shared/reference). Type tokens resolve the way pulumi-yaml does: the full token,
-/// or the <c>aws:mod:Type</c> shorthand, case-insensitively.
+/// pulumi-aws-&lt;version&gt;.json: <see cref="Bundled"/> is the subset the program uses (infra/aws/schema, embedded in
+/// this assembly). Type tokens resolve the way pulumi-yaml does: the full token, or the <c>aws:mod:Type</c>
+/// shorthand, case-insensitively.
 /// </summary>
 internal sealed class AwsSchema
 {
+    /// <summary>The embedded copy of infra/aws/schema/pulumi-aws-7.48.0.json (see the csproj).</summary>
+    internal const string BundledResource = "Provisioner.Aws.Validation.pulumi-aws.json";
+
     private static readonly ConcurrentDictionary<string, AwsSchema> Cache = new();
+
+    private static readonly Lazy<AwsSchema> BundledSchema = new(LoadBundled);
 
     private readonly Dictionary<string, ResourceSchema> _resources;
     private readonly Dictionary<string, ObjectSchema> _types;
@@ -37,7 +43,10 @@ internal sealed class AwsSchema
 
     public IEnumerable<string> ResourceTokens => _resources.Values.Select(r => r.Token).Distinct();
 
-    /// <summary>Parses the file once per path per process (it is about 370 KB).</summary>
+    /// <summary>The schema the program in infra/aws is validated against, embedded at build time; parsed once per process.</summary>
+    public static AwsSchema Bundled => BundledSchema.Value;
+
+    /// <summary>Parses the file once per path per process (it is about 350 KB).</summary>
     public static AwsSchema Load(string path) => Cache.GetOrAdd(Path.GetFullPath(path), p => Parse(File.ReadAllBytes(p)));
 
     public ResourceSchema? Resource(string token) => _resources.GetValueOrDefault(token);
@@ -45,6 +54,15 @@ internal sealed class AwsSchema
     public ObjectSchema? Type(string token) => _types.GetValueOrDefault(token);
 
     public FunctionSchema? Function(string token) => _functions.GetValueOrDefault(token);
+
+    private static AwsSchema LoadBundled()
+    {
+        using var stream = typeof(AwsSchema).Assembly.GetManifestResourceStream(BundledResource)
+            ?? throw new InvalidOperationException($"resource {BundledResource} is missing from {typeof(AwsSchema).Assembly.GetName().Name}");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Parse(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+    }
 
     internal static AwsSchema Parse(ReadOnlySpan<byte> json)
     {

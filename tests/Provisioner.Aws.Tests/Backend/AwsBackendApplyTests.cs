@@ -9,11 +9,10 @@ public sealed class AwsBackendApplyTests
     private const string Image = "111.dkr.ecr.eu-west-1.amazonaws.com/notes-app:1.1.0";
 
     [Fact]
-    public async Task Apply_NewTenant_CreatesStackWithNoTasks_MigratesThenStartsService()
+    public async Task Apply_NewTenant_HoldsTheServiceAtNoTasks_MigratesThenRollsIt()
     {
         var runner = AwsFakes.Runner()
             .On("stack output", 255, stderr: "error: no stack named 'tenant-acme' found\n", once: true)
-            .On("stack output", stdout: AwsFakes.OutputsRunning("notes-app:1.0.0"), once: true)
             .On("stack output", stdout: AwsFakes.OutputsRunning(Image));
         var context = new RecordingApplyContext();
 
@@ -35,31 +34,34 @@ public sealed class AwsBackendApplyTests
                 "pulumi stack output --json --show-secrets --stack tenant-acme",
             ],
             runner.Programs.Select(p => p.StartsWith("pulumi config", StringComparison.Ordinal) || p.StartsWith("aws", StringComparison.Ordinal) ? string.Join(' ', p.Split(' ').Take(3)) : p));
-        var configs = runner.Calls.Where(c => c.Arguments[0] == "config").Select(c => c.Arguments).ToList();
-        Assert.Contains("appCount=0", configs[0]);
-        Assert.Contains($"image={Image}", configs[0]);
-        Assert.Contains("appCount=1", configs[1]);
+        var deployed = runner.DeployedPrograms.ToList();
+        Assert.True(Deployed.Holds(deployed[0], "app"));
+        Assert.Contains("desiredCount: 0", deployed[0], StringComparison.Ordinal);
+        Assert.Equal(Image, Deployed.ServiceImage(deployed[1], "app"));
         Assert.Equal("http://t-acme-alb-1.eu-west-1.elb.amazonaws.com/", result.Endpoint!.ToString());
-        Assert.Contains("before run ecs task t-acme-migrate (notes@1.1.0 migration)", context.Lines);
-        Assert.Contains("after replace aws:ecs/service:Service service (updated in place)", context.Lines);
+        Assert.Contains("before run ecs task t-acme-migrate (notes@1.1.0 job migrate (app))", context.Lines);
+        Assert.Contains("after replace aws:ecs/service:Service appService (updated in place)", context.Lines);
     }
 
     [Fact]
-    public async Task Apply_MigrationTask_RunsTemplateCommandBehindSecretScript()
+    public async Task Apply_Migration_RunsTheJobsCommandInTheComponentsOneOffTask()
     {
         var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning("notes-app:1.0.0"));
 
         await AwsFakes.Backend(runner).ApplyAsync(NotesStamps.For("acme"), NotesStamps.Secrets, new RecordingApplyContext().Context, default);
 
-        var run = runner.Calls.Single(c => c.FileName == "aws" && c.Arguments[1] == "run-task").Arguments;
-        Assert.Equal("arn:aws:ecs:eu-west-1:111:task-definition/t-acme-migrate:3", run[run.ToList().IndexOf("--task-definition") + 1]);
-        Assert.Equal("awsvpcConfiguration={subnets=[subnet-a,subnet-b],securityGroups=[sg-app],assignPublicIp=DISABLED}", run[run.ToList().IndexOf("--network-configuration") + 1]);
-        Assert.Contains("\"/app/notes\",\"migrate\"", run[run.ToList().IndexOf("--overrides") + 1]);
+        var run = runner.Calls.Single(c => c.FileName == "aws" && c.Arguments[1] == "run-task").Arguments.ToList();
+        Assert.Equal("arn:aws:ecs:eu-west-1:111:task-definition/t-acme-app-run:3", run[run.IndexOf("--task-definition") + 1]);
+        Assert.Equal("awsvpcConfiguration={subnets=[subnet-a,subnet-b],securityGroups=[sg-tasks],assignPublicIp=DISABLED}", run[run.IndexOf("--network-configuration") + 1]);
+        Assert.Contains("\"name\":\"app\",\"command\":[", run[run.IndexOf("--overrides") + 1]);
+        Assert.Contains("\"/app/notes\",\"migrate\"]", run[run.IndexOf("--overrides") + 1]);
         Assert.Equal(["--region", "eu-west-1"], run.TakeLast(2));
+        var logs = runner.Calls.Single(c => c.FileName == "aws" && c.Arguments[0] == "logs").Arguments.ToList();
+        Assert.Equal("run/app/abc123", logs[logs.IndexOf("--log-stream-name") + 1]);
     }
 
     [Fact]
-    public async Task Apply_SameImageRunning_RefreshesThenUpsOnce_NoMigration()
+    public async Task Apply_SameReleaseRunning_RefreshesThenUpsOnce_NoMigration()
     {
         var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning(Image));
 
@@ -76,18 +78,20 @@ public sealed class AwsBackendApplyTests
                 "stack output --json --show-secrets --stack tenant-acme",
             ],
             runner.Commands.Select(c => c.StartsWith("config", StringComparison.Ordinal) ? "config set-all" : c));
+        Assert.False(Deployed.Holds(runner.DeployedPrograms.Single(), "app"));
     }
 
     [Fact]
     public async Task Apply_InterruptedBeforeFirstMigration_MigratesOnRerun()
     {
-        var zeroTasks = AwsFakes.OutputsRunning(Image).Replace("\"appCount\": 1", "\"appCount\": 0", StringComparison.Ordinal);
+        var zeroTasks = AwsFakes.OutputsRunning(Image).Replace("\"desiredCounts\": { \"app\": 1 }", "\"desiredCounts\": { \"app\": 0 }", StringComparison.Ordinal);
         var runner = AwsFakes.Runner().On("stack output", stdout: zeroTasks);
 
         await AwsFakes.Backend(runner).ApplyAsync(NotesStamps.For("acme"), NotesStamps.Secrets, new RecordingApplyContext().Context, default);
 
         Assert.Single(runner.Calls, c => c.FileName == "aws" && c.Arguments[1] == "run-task");
-        Assert.Contains("appCount=0", runner.Calls.First(c => c.Arguments[0] == "config").Arguments);
+        Assert.DoesNotContain(runner.Calls, c => c.FileName == "aws" && c.Arguments[0] == "rds");  // the same release: nothing to snapshot
+        Assert.True(Deployed.Holds(runner.DeployedPrograms.First(), "app"));
     }
 
     [Fact]
@@ -98,24 +102,41 @@ public sealed class AwsBackendApplyTests
         var e = await Assert.ThrowsAsync<ProvisionerException>(
             () => AwsFakes.Backend(runner).ApplyAsync(NotesStamps.For("acme"), NotesStamps.Secrets, new RecordingApplyContext().Context, default));
 
-        Assert.Contains("migration failed on AWS (exit code 3", e.Message);
-        Assert.Contains("the service still runs its previous image", e.Message);
+        Assert.StartsWith("job migrate of notes@1.1.0 failed on AWS (exit code 3", e.Message);
+        Assert.Contains("the services still run their previous version", e.Message);
         Assert.Contains("migrated", e.Message);
-        var up = Assert.Single(runner.Calls, c => c.Arguments[0] == "config");
-        Assert.Contains("image=111.dkr.ecr.eu-west-1.amazonaws.com/notes-app:1.0.0", up.Arguments);
-        Assert.Contains($"migrateImage={Image}", up.Arguments);
+        Assert.True(Deployed.Holds(Assert.Single(runner.DeployedPrograms), "app"));
     }
 
     [Fact]
-    public async Task Apply_SecretValue_NeverInDisplayedCommands()
+    public async Task Apply_SecretValue_NeverInDisplayedCommandsNorInTheProgram()
     {
-        var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning(Image));
+        var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning("notes-app:1.0.0"));
 
         await AwsFakes.Backend(runner).ApplyAsync(NotesStamps.For("acme"), NotesStamps.Secrets, new RecordingApplyContext().Context, default);
 
-        var config = runner.Calls.Single(c => c.Arguments[0] == "config");
+        var config = runner.Calls.First(c => c.Arguments[0] == "config");
         Assert.Contains("dbPassword=pw-7f3a9c", config.Arguments);
         Assert.Equal("--secret", config.Arguments[config.Arguments.ToList().IndexOf("dbPassword=pw-7f3a9c") - 1]);
         Assert.All(runner.Calls, c => Assert.DoesNotContain("pw-7f3a9c", c.Display()));
+        Assert.All(runner.ProgramFiles, p => Assert.DoesNotContain("pw-7f3a9c", p ?? ""));
+        Assert.All(runner.Calls.Where(c => c.FileName == "aws"), c => Assert.DoesNotContain("pw-7f3a9c", string.Join(' ', c.Arguments)));
+    }
+
+    [Fact]
+    public async Task Apply_TrackerNewTenant_HoldsWebAndWorker_StartsTheQueueForTheMigration()
+    {
+        var runner = AwsFakes.Runner()
+            .On("stack output", 255, stderr: "error: no stack named 'tenant-acme' found\n", once: true)
+            .On("stack output", stdout: AwsFakes.Outputs.Replace("\"app\": \"arn", "\"web\": \"arn", StringComparison.Ordinal));
+
+        await AwsFakes.Backend(runner).ApplyAsync(NotesStamps.For("acme", "2.0.0", product: "tracker"), NotesStamps.Secrets, new RecordingApplyContext().Context, default);
+
+        var hold = runner.DeployedPrograms.First();
+        Assert.True(Deployed.Holds(hold, "web"));
+        Assert.True(Deployed.Holds(hold, "worker"));
+        Assert.Equal("111.dkr.ecr.eu-west-1.amazonaws.com/provisioner/redis:7", Deployed.ServiceImage(hold, "queue"));
+        var run = runner.Calls.Single(c => c.FileName == "aws" && c.Arguments[1] == "run-task").Arguments.ToList();
+        Assert.Contains("\"name\":\"web\"", run[run.IndexOf("--overrides") + 1]);
     }
 }

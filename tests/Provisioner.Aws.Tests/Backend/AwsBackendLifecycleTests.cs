@@ -1,3 +1,4 @@
+using Provisioner.Core.Backends;
 using Provisioner.Aws.Pulumi.Errors;
 using Provisioner.Aws.Tests.Fakes;
 using Provisioner.Aws.Tests.Support;
@@ -65,10 +66,13 @@ public sealed class AwsBackendLifecycleTests : IDisposable
         var observed = await AwsFakes.Backend(runner).ObserveAsync("acme", default);
 
         Assert.Equal(["app", "db"], observed.Components.Select(c => c.Component));
-        Assert.Equal("running", observed.Components[0].State);
+        Assert.Equal(ComponentState.Running, observed.Components[0].State);
         Assert.Equal("img:1", observed.Components[0].Image);
         Assert.Equal("http://t-acme-alb-1.eu-west-1.elb.amazonaws.com", observed.Components[0].PublishedOn);
-        Assert.Contains("s3://t-acme-data-123", observed.Volumes);
+        Assert.Equal("t-acme-db", observed.Components[1].Name);
+        Assert.Contains("RDS at t-acme-db.c1.eu-west-1.rds.amazonaws.com:5432", observed.Components[1].Status);
+        Assert.Contains("final snapshot t-acme-db-final (on destroy)", observed.Volumes);
+        Assert.Equal(["subnet-a", "subnet-b", "sg-tasks"], observed.Networks);
     }
 
     [Fact]
@@ -76,13 +80,13 @@ public sealed class AwsBackendLifecycleTests : IDisposable
     {
         var runner = AwsFakes.Runner()
             .On("stack output", stdout: AwsFakes.OutputsRunning("img:1"))
-            .On("destroy", stdout: """{"sequence":1,"resOutputsEvent":{"metadata":{"op":"delete","urn":"urn:pulumi:tenant-acme::provision-tenant::aws:rds/instance:Instance::db","type":"aws:rds/instance:Instance"}}}""");
+            .On("destroy", stdout: """{"sequence":1,"resOutputsEvent":{"metadata":{"op":"delete","urn":"urn:pulumi:tenant-acme::provision-tenant::aws:rds/instance:Instance::dbDatabase","type":"aws:rds/instance:Instance"}}}""");
 
         var changes = await AwsFakes.Backend(runner).DestroyAsync("acme", deleteData: false, default);
 
         var change = Assert.Single(changes);
         Assert.Equal(ChangeKind.Remove, change.Kind);
-        Assert.Equal("deleted; final snapshot t-acme-final kept", change.Reason);
+        Assert.Equal("deleted; final snapshot t-acme-db-final kept", change.Reason);
         Assert.Contains("destroy --yes --skip-preview --json --stack tenant-acme", runner.Commands);
         Assert.DoesNotContain(runner.Commands, c => c.StartsWith("stack rm", StringComparison.Ordinal));
     }
@@ -102,10 +106,47 @@ public sealed class AwsBackendLifecycleTests : IDisposable
     {
         var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning("img:1"));
 
-        var result = await AwsFakes.Backend(runner).ExecAsync("acme", "db", ["psql", "-tAc", "select 1"], "postgres", default);
+        var result = await ((IComponentExec)AwsFakes.Backend(runner)).ExecAsync("acme", "db", ["psql", "-tAc", "select 1"], "postgres", default);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("migrated", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Exec_ComponentWithoutOneOffTask_SaysWhichHaveOne()
+    {
+        var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning("img:1"));
+
+        var e = await Assert.ThrowsAsync<Core.Errors.ProvisionerException>(
+            () => ((IComponentExec)AwsFakes.Backend(runner)).ExecAsync("acme", "cache", ["true"], null, default));
+
+        Assert.Contains("component cache has no one-off task on AWS", e.Message);
+        Assert.Contains("app, db", e.Message);
+        Assert.DoesNotContain(runner.Calls, c => c.FileName == "aws");
+    }
+
+    [Fact]
+    public async Task Exec_Database_RunsInItsClientTask()
+    {
+        var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning("img:1"));
+
+        await ((IComponentExec)AwsFakes.Backend(runner)).ExecAsync("acme", "db", ["psql", "-tAc", "select 1"], "postgres", default);
+
+        var run = runner.Calls.Single(c => c.FileName == "aws" && c.Arguments[1] == "run-task").Arguments.ToList();
+        Assert.Equal("arn:aws:ecs:eu-west-1:111:task-definition/t-acme-db-run:3", run[run.IndexOf("--task-definition") + 1]);
+        Assert.Contains("\"name\":\"db\"", run[run.IndexOf("--overrides") + 1]);
+    }
+
+    [Fact]
+    public async Task Logs_Service_ReadsItsServiceStreams()
+    {
+        var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning("img:1")).On("logs filter-log-events", stdout: "a\tb\n");
+
+        var text = await AwsFakes.Backend(runner).GetLogsAsync("acme", "app", 10, default);
+
+        var call = runner.Calls.Single(c => c.FileName == "aws").Arguments.ToList();
+        Assert.Equal("service/app/", call[call.IndexOf("--log-stream-name-prefix") + 1]);
+        Assert.Equal("a\nb", text);
     }
 
     public void Dispose() => Directory.Delete(_home, recursive: true);

@@ -24,4 +24,14 @@ public sealed class AwsQuotaCheckTests
     {
         Assert.Equal(new AwsFootprint(1, 1, 1, 1, 1, 20, 1.0), Small);
     }
+
+    [Fact]
+    public void For_TrackerSmall_EachServiceItsOwnTask()
+    {
+        var template = Support.Templates.Get("tracker@2.0.0");
+
+        var footprint = AwsFootprint.For(template, template.Sizes["small"]);
+
+        Assert.Equal(new AwsFootprint(1, 1, 1, 1, 1, 20, 2 * 0.75), footprint);
+    }
 }

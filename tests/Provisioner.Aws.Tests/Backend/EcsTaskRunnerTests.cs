@@ -1,3 +1,4 @@
+using Provisioner.Core.Backends;
 using Provisioner.Aws.Tests.Support;
 using Provisioner.Core.Errors;
 
@@ -12,7 +13,7 @@ public sealed class EcsTaskRunnerTests
             .On("stack output", stdout: AwsFakes.OutputsRunning("img:1"))
             .On("ecs wait", 255, stderr: "\nWaiter TasksStopped failed: Max attempts exceeded\n", once: true);
 
-        var result = await AwsFakes.Backend(runner).ExecAsync("acme", "db", ["psql", "-tAc", "select 1"], null, default);
+        var result = await ((IComponentExec)AwsFakes.Backend(runner)).ExecAsync("acme", "db", ["psql", "-tAc", "select 1"], null, default);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(2, runner.Calls.Count(c => c.FileName == "aws" && c.Arguments[1] == "wait"));
@@ -26,7 +27,7 @@ public sealed class EcsTaskRunnerTests
             .On("ecs wait", 255, stderr: "An error occurred (ExpiredTokenException): The security token included in the request is expired");
 
         var e = await Assert.ThrowsAsync<ProvisionerException>(
-            () => AwsFakes.Backend(runner).ExecAsync("acme", "db", ["psql", "-tAc", "select 1"], null, default));
+            () => ((IComponentExec)AwsFakes.Backend(runner)).ExecAsync("acme", "db", ["psql", "-tAc", "select 1"], null, default));
 
         Assert.Contains("ExpiredTokenException", e.Message);
     }
@@ -39,7 +40,7 @@ public sealed class EcsTaskRunnerTests
             .On("ecs run-task", stdout: """{"tasks":[],"failures":[{"reason":"RESOURCE:MEMORY"}]}""");
 
         var e = await Assert.ThrowsAsync<ProvisionerException>(
-            () => AwsFakes.Backend(runner).ExecAsync("acme", "db", ["true"], null, default));
+            () => ((IComponentExec)AwsFakes.Backend(runner)).ExecAsync("acme", "db", ["true"], null, default));
 
         Assert.Contains("RESOURCE:MEMORY", e.Message);
     }

@@ -1,74 +1,85 @@
 using Provisioner.Aws.Backend;
+using Provisioner.Aws.Program;
 using Provisioner.Aws.Tests.Support;
 using Provisioner.Aws.Validation;
 
 namespace Provisioner.Aws.Tests.Backend;
 
+/// <summary>The driver and the generated program agree: the config it sets, the outputs it reads, the one-off tasks' script.</summary>
 public sealed class ProgramContractTests(SchemaFixture fixture) : IClassFixture<SchemaFixture>
 {
-    private PulumiProgram Program => PulumiProgram.Parse(fixture.ProgramText);
-
     [Theory]
-    [InlineData("1.0.0")]
-    [InlineData("1.1.0")]
-    public void ConfigKeys_DriverSets_ExactlyTheProgramDeclares(string version)
+    [InlineData("notes", "1.0.0")]
+    [InlineData("notes", "1.1.0")]
+    [InlineData("tracker", "1.0.0")]
+    [InlineData("tracker", "2.0.0")]
+    public void ConfigKeys_DriverSets_ExactlyTheProgramDeclares(string product, string version)
     {
-        var entries = AwsStackConfig.For(NotesStamps.For("acme", version), NotesStamps.Secrets, AwsFakes.Options, "img", "img", 1);
+        var stamp = NotesStamps.For("acme", version, product: product);
+        var program = PulumiProgram.Parse(AwsProgramGenerator.Generate(stamp.Template, stamp.Size, AwsFakes.Options).Text);
 
-        var projectKeys = entries.Where(e => !e.Key.Contains(':', StringComparison.Ordinal)).Select(e => e.Key).Order().ToList();
-        Assert.Equal(Program.Config.Keys.Order().ToList(), projectKeys);
+        var entries = AwsStackConfig.For(stamp, NotesStamps.Secrets, AwsFakes.Options);
+
+        Assert.Equal(program.Config.Keys.Order().ToList(), entries.Where(e => !e.Key.Contains(':', StringComparison.Ordinal)).Select(e => e.Key).Order().ToList());
         Assert.Equal(
-            Program.Config.Values.Where(c => c.Secret).Select(c => c.Name).Order().ToList(),
+            program.Config.Values.Where(c => c.Secret).Select(c => c.Name).Order().ToList(),
             entries.Where(e => e.Secret).Select(e => e.Key).Order().ToList());
         Assert.All(entries.Where(e => e.Key.Contains(':', StringComparison.Ordinal)), e => Assert.Contains(e.Key, fixture.Schema.ProviderConfig));
     }
 
     [Fact]
-    public void ConfigTypes_NumericValues_AreDeclaredInteger()
+    public void ConfigTypes_EveryValueTheDriverSets_IsAStringDeclaredString()
     {
         // pulumi-yaml reads a numeric-looking plaintext config value as a number, so a `type: string` key with such a
-        // value fails with "cannot have conflicting types" (pulumi-yaml#415); every other key is declared string.
-        var entries = AwsStackConfig.For(NotesStamps.For("acme", size: "large"), NotesStamps.Secrets, AwsFakes.Options, "img", "img", 1);
+        // value fails with "cannot have conflicting types" (pulumi-yaml#415): the driver sets no number at all.
+        var stamp = NotesStamps.For("acme", "2.0.0", "large", "tracker");
+        var program = PulumiProgram.Parse(GeneratedPrograms.For("tracker@2.0.0", "large").Text);
 
-        Assert.All(entries.Where(e => !e.Key.Contains(':', StringComparison.Ordinal)), e =>
+        Assert.All(AwsStackConfig.For(stamp, NotesStamps.Secrets, AwsFakes.Options).Where(e => !e.Key.Contains(':', StringComparison.Ordinal)), e =>
         {
-            var declared = Program.Config[e.Key].Type;
-            var numeric = double.TryParse(e.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
-            Assert.True(declared == (numeric ? "integer" : "string"), $"{e.Key}={e.Value} is declared {declared}");
+            Assert.Equal("string", program.Config[e.Key].Type);
+            Assert.False(double.TryParse(e.Value, System.Globalization.CultureInfo.InvariantCulture, out _), $"{e.Key}={e.Value} looks numeric");
         });
     }
 
     [Fact]
-    public void ConfigValues_SmallNotes_MatchFargateAndTemplate()
+    public void ConfigValues_Notes_TenantSecretAndRegion()
     {
-        var entries = AwsStackConfig.For(NotesStamps.For("acme"), NotesStamps.Secrets, AwsFakes.Options, "img", "img", 1).ToDictionary(e => e.Key, e => e.Value);
+        var entries = AwsStackConfig.For(NotesStamps.For("acme"), NotesStamps.Secrets, AwsFakes.Options);
 
-        Assert.Equal("512", entries["taskCpu"]);
-        Assert.Equal("1024", entries["taskMemory"]);
-        Assert.Equal("db.t4g.micro", entries["dbInstanceClass"]);
-        Assert.Equal("20", entries["dbStorageGb"]);
-        Assert.Equal("/readyz", entries["readinessPath"]);
-        Assert.Equal("8080", entries["appPort"]);
-        Assert.Equal("notes", entries["dbUser"]);
-        Assert.Equal("eu-west-1", entries["aws:region"]);
+        Assert.Equal(["tenant=acme", "dbPassword=[secret]", "aws:region=eu-west-1"], entries.Select(e => e.ToString()));
+    }
+
+    [Theory]
+    [InlineData("notes@1.1.0")]
+    [InlineData("tracker@2.0.0")]
+    public void Outputs_EveryOutputTheBackendReads_IsDeclared(string reference)
+    {
+        var program = PulumiProgram.Parse(GeneratedPrograms.For(reference).Text);
+        var read = typeof(AwsOutputNames).GetFields().Select(f => (string)f.GetValue(null)!)
+            .Except([AwsOutputNames.FileSystem]) // only when the template has volumes
+            .ToList();
+
+        Assert.All(read, key => Assert.Contains(key, program.Outputs.Keys));
     }
 
     [Fact]
-    public void Outputs_EveryOutputTheBackendReads_IsDeclared()
+    public void Outputs_TrackerVolumes_DeclareTheFileSystem()
     {
-        string[] read =
-        [
-            "endpoint", "dbEndpoint", "dbIdentifier", "finalSnapshot", "logGroup", "clusterArn", "service", "image", "appCount",
-            "migrateTaskDefinition", "privateSubnets", "appSecurityGroup", "bucket", "region",
-        ];
-
-        Assert.All(read, key => Assert.Contains(key, Program.Outputs.Keys));
+        Assert.Contains(AwsOutputNames.FileSystem, PulumiProgram.Parse(GeneratedPrograms.Tracker).Outputs.Keys);
     }
 
     [Fact]
-    public void MigrateContainer_UsesTheDriversSecretScriptAndName()
+    public void OneOffContainers_StartWithTheDriversScript()
     {
-        Assert.Contains($"'{EcsTaskRunner.SecretScript}'", fixture.ProgramText);
-        Assert.Contains($"- name: {EcsTaskRunner.Container}\n", fixture.ProgramText);
+        var program = PulumiProgram.Parse(GeneratedPrograms.Tracker);
+
+        foreach (var component in new[] { "web", "worker", "db" })
+        {
+            var containers = ProgramQueries.Containers(program, ProgramNames.OneOffContainers(component));
+            var main = containers.Single(c => c.Name == component);
+            Assert.Equal(OneOffTask.EntryPoint, main.EntryPoint);
+            Assert.Equal(OneOffTask.Script, main.Command![0]);
+        }
     }
 }

@@ -1,38 +1,56 @@
 using Provisioner.Aws.Backend;
-using Provisioner.Aws.Tests.Support;
-using Provisioner.Core.Errors;
+using Provisioner.Aws.Program;
 
 namespace Provisioner.Aws.Tests.Backend;
 
 public sealed class ProgramWorkspaceTests : IDisposable
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "pulumi-work-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pulumi-work-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void Sync_CopiesProgram_AndKeepsStackSettingsFilesBesideIt()
+    public void Write_Program_GoesIntoTheStacksFolder_BesideItsSettingsFile()
     {
-        ProgramWorkspace.Sync(RepoPaths.ProgramDirectory, _work);
-        File.WriteAllText(Path.Combine(_work, "Pulumi.tenant-acme.yaml"), "config: {}");
+        var folder = ProgramWorkspace.Write(_root, "tenant-acme", "name: provision-tenant\n# v1\n");
+        File.WriteAllText(Path.Combine(folder, "Pulumi.tenant-acme.yaml"), "config: {}");
 
-        ProgramWorkspace.Sync(RepoPaths.ProgramDirectory, _work);
+        ProgramWorkspace.Write(_root, "tenant-acme", "name: provision-tenant\n# v2\n");
 
-        Assert.Equal(File.ReadAllText(RepoPaths.Program), File.ReadAllText(Path.Combine(_work, "Pulumi.yaml")));
-        Assert.True(File.Exists(Path.Combine(_work, "Pulumi.tenant-acme.yaml")));
+        Assert.Equal(Path.Combine(_root, "tenant-acme"), folder);
+        Assert.Equal("name: provision-tenant\n# v2\n", File.ReadAllText(Path.Combine(folder, "Pulumi.yaml")));
+        Assert.True(File.Exists(Path.Combine(folder, "Pulumi.tenant-acme.yaml")));
+        Assert.Empty(Directory.EnumerateFiles(folder, "*.tmp"));
     }
 
     [Fact]
-    public void Sync_NoProgram_IsBadInputNamingTheFile()
+    public void Ensure_NoProgramYet_WritesABareProject_AndKeepsAnExistingOne()
     {
-        var e = Assert.Throws<BadInputException>(() => ProgramWorkspace.Sync(_work + "-missing", _work));
+        var folder = ProgramWorkspace.Ensure(_root, "tenant-acme");
+        var bare = File.ReadAllText(Path.Combine(folder, "Pulumi.yaml"));
+        ProgramWorkspace.Write(_root, "tenant-acme", "name: provision-tenant\nruntime: yaml\n# generated\n");
 
-        Assert.Contains("Pulumi.yaml does not exist", e.Message);
+        ProgramWorkspace.Ensure(_root, "tenant-acme");
+
+        Assert.Equal($"name: {ProgramNames.Project}\nruntime: yaml\n", bare);
+        Assert.EndsWith("# generated\n", File.ReadAllText(Path.Combine(folder, "Pulumi.yaml")));
+    }
+
+    [Fact]
+    public void Ensure_StackSettingsOfTheSharedFolderLayout_AreMovedIntoTheStacksFolder()
+    {
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(Path.Combine(_root, "Pulumi.tenant-acme.yaml"), "encryptionsalt: v1:abc\n");
+
+        var folder = ProgramWorkspace.Ensure(_root, "tenant-acme");
+
+        Assert.Equal("encryptionsalt: v1:abc\n", File.ReadAllText(Path.Combine(folder, "Pulumi.tenant-acme.yaml")));
+        Assert.False(File.Exists(Path.Combine(_root, "Pulumi.tenant-acme.yaml")));
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(_work))
+        if (Directory.Exists(_root))
         {
-            Directory.Delete(_work, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
     }
 }

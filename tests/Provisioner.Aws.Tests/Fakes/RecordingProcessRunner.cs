@@ -5,6 +5,7 @@ namespace Provisioner.Aws.Tests.Fakes;
 /// <summary>
 /// Records every program run and answers from a script: the first unused once-rule whose argument prefix matches,
 /// else the last-added matching rule, else exit 0 with no output. Scripted stdout is also delivered line by line to <see cref="ProcessSpec.OnStdoutLine"/>.
+/// Keeps the program file each call saw (<see cref="ProgramFiles"/>), since the backend writes a new one before each up.
 /// </summary>
 public sealed class RecordingProcessRunner : IProcessRunner
 {
@@ -12,8 +13,15 @@ public sealed class RecordingProcessRunner : IProcessRunner
 
     public List<ProcessSpec> Calls { get; } = [];
 
+    /// <summary>For each call, the Pulumi.yaml in its working directory at that moment (null when there was none).</summary>
+    public List<string?> ProgramFiles { get; } = [];
+
     /// <summary>The arguments of each call with the global flags (<c>--non-interactive --cwd DIR</c>) removed.</summary>
     public IEnumerable<string> Commands => Calls.Select(c => string.Join(' ', c.Arguments.Take(c.Arguments.Count - 3)));
+
+    /// <summary>The program each <c>pulumi up</c> deployed, in order.</summary>
+    public IEnumerable<string> DeployedPrograms =>
+        Calls.Select((c, i) => (c, i)).Where(x => x.c.FileName == "pulumi" && x.c.Arguments[0] == "up").Select(x => ProgramFiles[x.i] ?? "");
 
     /// <summary>Program and arguments of each call; pulumi's global flags removed.</summary>
     public IEnumerable<string> Programs => Calls.Select(c =>
@@ -29,6 +37,8 @@ public sealed class RecordingProcessRunner : IProcessRunner
     public Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken ct)
     {
         Calls.Add(spec);
+        var program = spec.WorkingDirectory is { } dir ? Path.Combine(dir, "Pulumi.yaml") : null;
+        ProgramFiles.Add(program is not null && File.Exists(program) ? File.ReadAllText(program) : null);
         bool Matches((string[] Prefix, ProcessResult Result, bool Once) r) => spec.Arguments.Take(r.Prefix.Length).SequenceEqual(r.Prefix);
         var index = _rules.FindIndex(r => r.Once && Matches(r));
         index = index >= 0 ? index : _rules.FindLastIndex(r => !r.Once && Matches(r));

@@ -22,8 +22,8 @@ public sealed class PulumiCliIntegrationTests : IDisposable
         var options = AwsBackendFactory.DefaultPulumiOptions(_home, new Uri(Path.Combine(_home, "state") + "/").AbsoluteUri);
         Directory.CreateDirectory(Path.Combine(_home, "state"));
         PassphraseFile.Ensure(options.PassphraseFile);
-        ProgramWorkspace.Sync(RepoPaths.ProgramDirectory, options.ProgramDirectory);
-        return new PulumiDriver(new SystemProcessRunner(), options, NullLogger.Instance);
+        var folder = ProgramWorkspace.Write(options.ProgramDirectory, StackNames.ForTenant("itest"), GeneratedPrograms.Notes);
+        return new PulumiDriver(new SystemProcessRunner(), options, NullLogger.Instance).In(folder);
     }
 
     [PulumiFact]
@@ -42,14 +42,14 @@ public sealed class PulumiCliIntegrationTests : IDisposable
 
         await driver.SelectOrCreateStackAsync(stack, default);
         await driver.SelectOrCreateStackAsync(stack, default); // select again: converges
-        await driver.SetConfigAsync(stack, AwsStackConfig.For(NotesStamps.For("itest"), NotesStamps.Secrets, new AwsBackendOptions(), "img", "img", 0), default);
+        await driver.SetConfigAsync(stack, AwsStackConfig.For(NotesStamps.For("itest"), NotesStamps.Secrets, new AwsBackendOptions()), default);
         var outputs = await driver.GetOutputsAsync(stack, default);
         await driver.RemoveStackAsync(stack, default);
 
         Assert.NotNull(outputs);
         Assert.Empty(outputs.Keys);
         Assert.Null(await driver.GetOutputsAsync(stack, default));
-        Assert.Empty(Directory.EnumerateFiles(RepoPaths.ProgramDirectory, "Pulumi.tenant-*.yaml"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "infra"), "Pulumi.tenant-*.yaml", SearchOption.AllDirectories));
     }
 
     [PulumiFact(NeedsAwsCredentials = true)]
@@ -57,7 +57,7 @@ public sealed class PulumiCliIntegrationTests : IDisposable
     {
         var registry = Environment.GetEnvironmentVariable("PROVISIONER_AWS_IMAGE_REGISTRY");
         var backend = AwsBackendFactory.Create(
-            AwsBackendFactory.DefaultPulumiOptions(_home), new AwsBackendOptions { ImageRegistry = registry, ProgramSource = RepoPaths.ProgramDirectory }, NullLoggerFactory.Instance);
+            AwsBackendFactory.DefaultPulumiOptions(_home), new AwsBackendOptions { ImageRegistry = registry }, NullLoggerFactory.Instance);
         var stamp = NotesStamps.For("itest-aws");
         try
         {

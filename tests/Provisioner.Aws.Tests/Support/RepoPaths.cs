@@ -1,19 +1,15 @@
 namespace Provisioner.Aws.Tests.Support;
 
-/// <summary>The repository (the folder holding Provisioner.sln), its Pulumi program, and the shared provider schema beside it.</summary>
+/// <summary>The repository (the folder holding Provisioner.sln), its templates, the AWS examples, and and the provider schema subset under infra/aws/schema.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = Find();
 
-    public static string ProgramDirectory => Path.Combine(Root, "infra", "aws");
+    /// <summary>infra/aws/examples: the generated programs of the sample products, kept equal to the generator's output by a test.</summary>
+    public static string Examples => Path.Combine(Root, "infra", "aws", "examples");
 
-    public static string Program => Path.Combine(ProgramDirectory, "Pulumi.yaml");
-
-    /// <summary>../shared/reference/pulumi-aws-7.48.0.json, or $PROVISIONER_AWS_SCHEMA.</summary>
-    public static string Schema =>
-        Environment.GetEnvironmentVariable("PROVISIONER_AWS_SCHEMA") is { Length: > 0 } env
-            ? env
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "pulumi-aws-7.48.0.json"));
+    /// <summary>infra/aws/schema/pulumi-aws-7.48.0.json: the subset of the provider schema the program uses (its README says where it came from).</summary>
+    public static string Schema => Path.Combine(Root, "infra", "aws", "schema", "pulumi-aws-7.48.0.json");
 
     public static string Templates => Path.Combine(Root, "templates");
 

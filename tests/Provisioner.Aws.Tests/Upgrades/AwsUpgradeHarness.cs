@@ -29,12 +29,12 @@ internal sealed class AwsUpgradeHarness : IDisposable
         Probe = new ScriptedProbe(() => healthy(this));
         var gate = new HealthGate([Probe], TimeProvider.System, new HealthGateOptions { Deadline = TimeSpan.FromSeconds(1), Delay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(50) });
         Upgrader = new RolloutUpgrader(
-            new DirectoryTemplateCatalog(RepoPaths.Templates, new HashSet<string> { "notes-roundtrip" }), Registry,
+            new DirectoryTemplateCatalog(RepoPaths.Templates, Provisioner.Data.StandardDataAdapters.Create().Rules), Registry,
             RegistryFactory.CreateLocks(_home, TimeProvider.System), AwsFakes.Backend(runner, home: _home), protector, gate,
             new ProvisionerOptions(), TimeProvider.System, NullLogger<RolloutUpgrader>.Instance);
         var now = DateTimeOffset.UtcNow;
         Registry.SaveAsync(new TenantRecord(
-            "acme", "notes", "1.0.0", "small", "aws", "aws:eu-west-1", TenantStatus.Active, "http://t-acme-alb-1.eu-west-1.elb.amazonaws.com/", null,
+            "acme", "notes", "1.0.0", "small", Provisioner.Aws.Backend.AwsBackendKind.Value, "aws:eu-west-1", TenantStatus.Active, "http://t-acme-alb-1.eu-west-1.elb.amazonaws.com/", null,
             protector.Protect(NotesStamps.Secrets.Serialize()), null, now, now)).GetAwaiter().GetResult();
     }
 
@@ -46,9 +46,8 @@ internal sealed class AwsUpgradeHarness : IDisposable
 
     public RolloutUpgrader Upgrader { get; }
 
-    /// <summary>The image of the last <c>pulumi config set-all</c>: what the service was last told to run.</summary>
-    public string? ConfiguredImage => Runner.Calls.LastOrDefault(c => c.FileName == "pulumi" && c.Arguments[0] == "config")?.Arguments
-        .Select(a => a.StartsWith("image=", StringComparison.Ordinal) ? a["image=".Length..] : null).LastOrDefault(a => a is not null);
+    /// <summary>The image the last deployed program rolled the app's service to: what the service was last told to run.</summary>
+    public string? ConfiguredImage => Runner.DeployedPrograms.Select(p => Deployed.ServiceImage(p, "app")).LastOrDefault(i => i is not null);
 
     public Task<TenantUpgradeResult> UpgradeAsync() =>
         Upgrader.UpgradeAsync("acme", NuGet.Versioning.NuGetVersion.Parse("1.1.0"), Settings, null, null, CancellationToken.None);

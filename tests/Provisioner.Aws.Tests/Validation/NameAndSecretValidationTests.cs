@@ -27,7 +27,7 @@ public sealed class NameAndSecretValidationTests(SchemaFixture fixture) : IClass
     [Fact]
     public void Validate_TargetGroupNameWithDots_IsReported()
     {
-        var text = fixture.Edit("      name: ${prefix}-app\n      port:", "      name: ${prefix}.app\n      port:");
+        var text = fixture.Edit("      name: ${prefix}-tg\n      port:", "      name: ${prefix}.tg\n      port:");
 
         Assert.Contains(fixture.Validate(text), e => e.Message.Contains("may only hold letters, digits and '-'", StringComparison.Ordinal));
     }
@@ -39,7 +39,7 @@ public sealed class NameAndSecretValidationTests(SchemaFixture fixture) : IClass
 
         var error = Assert.Single(fixture.Validate(text));
 
-        Assert.Equal("resources.db (aws:rds/instance:Instance).properties.password", error.Path);
+        Assert.Equal("resources.dbDatabase (aws:rds/instance:Instance).properties.password", error.Path);
         Assert.Contains("is a secret input", error.Message);
     }
 
@@ -54,7 +54,7 @@ public sealed class NameAndSecretValidationTests(SchemaFixture fixture) : IClass
     [Fact]
     public void Validate_SecretConfigNotDeclaredSecret_IsReported()
     {
-        var text = fixture.Edit("dbPassword: { type: string, secret: true,", "dbPassword: { type: string, secret: false,");
+        var text = fixture.Edit("    secret: true\n", "    secret: false\n");
 
         var errors = fixture.Validate(text);
 

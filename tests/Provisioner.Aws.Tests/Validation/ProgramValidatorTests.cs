@@ -5,7 +5,7 @@ namespace Provisioner.Aws.Tests.Validation;
 public sealed class ProgramValidatorTests(SchemaFixture fixture) : IClassFixture<SchemaFixture>
 {
     [Fact]
-    public void Validate_ShippedProgram_HasNoProblems()
+    public void Validate_GeneratedNotesProgram_HasNoProblems()
     {
         var errors = fixture.Validate();
 
@@ -15,12 +15,12 @@ public sealed class ProgramValidatorTests(SchemaFixture fixture) : IClassFixture
     [Fact]
     public void Validate_MisspelledNestedProperty_NamesResourceTypeAndPath()
     {
-        var text = fixture.Edit("        path: ${readinessPath}", "        pathh: ${readinessPath}");
+        var text = fixture.Edit("        path: /readyz", "        pathh: /readyz");
 
         var error = Assert.Single(fixture.Validate(text));
 
         Assert.Equal(
-            "resources.appTargets (aws:lb/targetGroup:TargetGroup).properties.healthCheck.pathh: unknown property 'pathh' of aws:lb/TargetGroupHealthCheck:TargetGroupHealthCheck (did you mean 'path'?)",
+            "resources.entryTargets (aws:lb/targetGroup:TargetGroup).properties.healthCheck.pathh: unknown property 'pathh' of aws:lb/TargetGroupHealthCheck:TargetGroupHealthCheck (did you mean 'path'?)",
             $"{error.Path}: {error.Message}");
     }
 
@@ -31,7 +31,7 @@ public sealed class ProgramValidatorTests(SchemaFixture fixture) : IClassFixture
 
         var error = Assert.Single(fixture.Validate(text));
 
-        Assert.Contains("resources.db (aws:rds/instance:Instance).properties.storageEncrypt", error.Path);
+        Assert.Contains("resources.dbDatabase (aws:rds/instance:Instance).properties.storageEncrypt", error.Path);
         Assert.Contains("unknown property 'storageEncrypt'", error.Message);
         Assert.Contains("did you mean 'storageEncrypted'?", error.Message);
     }
@@ -39,11 +39,11 @@ public sealed class ProgramValidatorTests(SchemaFixture fixture) : IClassFixture
     [Fact]
     public void Validate_DeletedRequiredProperty_NamesResourceAndProperty()
     {
-        var text = fixture.Edit("      instanceClass: ${dbInstanceClass}\n", "");
+        var text = fixture.Edit("      instanceClass: db.t4g.micro\n", "");
 
         var error = Assert.Single(fixture.Validate(text));
 
-        Assert.Equal("resources.db (aws:rds/instance:Instance).properties.instanceClass", error.Path);
+        Assert.Equal("resources.dbDatabase (aws:rds/instance:Instance).properties.instanceClass", error.Path);
         Assert.Equal("missing required property 'instanceClass' of aws:rds/instance:Instance", error.Message);
     }
 
@@ -54,7 +54,7 @@ public sealed class ProgramValidatorTests(SchemaFixture fixture) : IClassFixture
 
         var error = Assert.Single(fixture.Validate(text));
 
-        Assert.Equal("resources.service (aws:ecs/service:Service).properties.loadBalancers[0].containerName", error.Path);
+        Assert.Equal("resources.appService (aws:ecs/service:Service).properties.loadBalancers[0].containerName", error.Path);
         Assert.Contains("missing required property 'containerName'", error.Message);
     }
 
@@ -90,18 +90,19 @@ public sealed class ProgramValidatorTests(SchemaFixture fixture) : IClassFixture
     [Fact]
     public void Validate_IntegerConfigIntoStringInput_IsReported()
     {
-        var text = fixture.Edit("      family: ${prefix}-app\n      cpu:\n        fn::toJSON: ${taskCpu}", "      family: ${prefix}-app\n      cpu: ${taskCpu}");
+        var text = fixture.Edit("  tenant:\n    type: string", "  tenant:\n    type: integer");
+        text = fixture.Edit("      name: ${prefix}\n", "      name: ${tenant}\n", text);
 
         var error = Assert.Single(fixture.Validate(text));
 
-        Assert.Equal("resources.appTask (aws:ecs/taskDefinition:TaskDefinition).properties.cpu", error.Path);
-        Assert.Equal("config 'taskCpu' is integer, the input is string (wrap it in fn::toJSON)", error.Message);
+        Assert.Equal("resources.cluster (aws:ecs/cluster:Cluster).properties.name", error.Path);
+        Assert.Equal("config 'tenant' is integer, the input is string (wrap it in fn::toJSON)", error.Message);
     }
 
     [Fact]
     public void Validate_DeprecatedBucketV2_IsReported()
     {
-        var text = fixture.Edit("type: aws:s3/bucket:Bucket", "type: aws:s3/bucketV2:BucketV2");
+        var text = fixture.Edit("type: aws:cloudwatch/logGroup:LogGroup", "type: aws:s3/bucketV2:BucketV2");
 
         Assert.Contains(fixture.Validate(text), e => e.Message.Contains("deprecated", StringComparison.Ordinal));
     }

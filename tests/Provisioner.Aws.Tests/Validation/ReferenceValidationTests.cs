@@ -7,12 +7,12 @@ public sealed class ReferenceValidationTests(SchemaFixture fixture) : IClassFixt
     [Fact]
     public void Validate_ReferenceToUndeclaredName_IsReported()
     {
-        var text = fixture.Edit("      instanceClass: ${dbInstanceClass}", "      instanceClass: ${dbInstanceKlass}");
+        var text = fixture.Edit("      dbSubnetGroupName: ${dbSubnets.name}", "      dbSubnetGroupName: ${dbSubnetz.name}");
 
         var error = Assert.Single(fixture.Validate(text));
 
-        Assert.Equal("resources.db (aws:rds/instance:Instance).properties.instanceClass", error.Path);
-        Assert.Contains("'dbInstanceKlass' is not a declared config key, variable or resource (did you mean 'dbInstanceClass'?)", error.Message);
+        Assert.Equal("resources.dbDatabase (aws:rds/instance:Instance).properties.dbSubnetGroupName", error.Path);
+        Assert.Contains("'dbSubnetz' is not a declared config key, variable or resource (did you mean 'dbSubnets'?)", error.Message);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ReferenceValidationTests(SchemaFixture fixture) : IClassFixt
     [Fact]
     public void Validate_DependsOnUnknownResource_IsReported()
     {
-        var text = fixture.Edit("dependsOn: [\"${igw}\"]", "dependsOn: [\"${igx}\"]");
+        var text = fixture.Edit("dependsOn: ['${igw}']", "dependsOn: ['${igx}']");
 
         Assert.Contains(fixture.Validate(text), e => e.Path == "resources.nat.options.dependsOn");
     }
