@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
 # Builds the images tenants run, offline (no registry, no egress from containers):
-#   provisioner/base:bookworm   debootstrap minbase + postgresql-15, libssl3, ca-certificates, slimmed, `docker import`ed
+#   provisioner/base:bookworm   debootstrap minbase + postgresql-15, redis-server, libssl3, ca-certificates, slimmed, `docker import`ed
 #   provisioner/postgres:15     FROM base, entrypoint.sh (see postgres/)
-#   notes-app:<version>         FROM base, self-contained `dotnet publish` of templates/notes/src/Notes
+#   provisioner/redis:7         FROM base, entrypoint.sh (see redis/)
+#   <product>-app:<version>     FROM base, self-contained `dotnet publish` of the product's project, for every product:
+#       a folder templates/<product>/ with image/Dockerfile and src/<Project>/<Project>.csproj (exactly one project);
+#       versions are its folders templates/<product>/<semver>/. The Dockerfile's context is the publish output;
+#       it gets the build arguments BASE and VERSION. (notes-app, tracker-app)
+#   <product>-app:<v>-<name>    test fixtures, only with the selector `fixtures`: templates/<product>/fixtures/<name>/Dockerfile
+#       whose FROM line is <product>-app:<v> (built first); context: that folder.
 # One image per line: built/present and the seconds it took. Idempotent: an image that exists and was built
 # from the same sources (a hash kept in its provisioner.source-hash label) is kept; a changed source rebuilds it.
 #
-# Usage: infra/images/build.sh [--force] [--force-base] [base|postgres|notes]...
+# Usage: infra/images/build.sh [--force] [--force-base] [base|postgres|redis|fixtures|<product>]...
 #   --force        rebuild the selected images (not the base) even if present
 #   --force-base   also rebuild the base (and therefore everything on it)
-#   base|postgres|notes   only these (default: all; a missing base is always built)
+#   base|postgres|redis|<product>   only these (default: all but fixtures; a missing base is always built)
+#   fixtures       also the products' test fixtures (with no other selector: only the fixtures and what they are built on)
 # Environment:
 #   BUILD_DIR      scratch space (default <repo>/.build, gitignored)
 #   DOCKER         docker client (default: docker on PATH); DOCKER_HOST is honoured
 #   DEBIAN_MIRROR  (default http://deb.debian.org/debian)
-#   NOTES_VERSIONS space-separated versions to build (default: folders templates/notes/<semver>/, else "1.0.0 1.1.0")
+#   <PRODUCT>_VERSIONS  space-separated versions to build instead of the folders, e.g. NOTES_VERSIONS="1.1.0"
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -26,7 +33,17 @@ export DOCKER_BUILDKIT=0 DOCKER_CLI_HINTS=false
 
 BASE_IMAGE=${BASE_IMAGE:-provisioner/base:bookworm}   # overridable for experiments; the tool expects the default
 POSTGRES_IMAGE=provisioner/postgres:15
-APP_REPO=notes-app
+REDIS_IMAGE=provisioner/redis:7
+BASE_PACKAGES=postgresql-15,redis-server,libssl3,ca-certificates
+# What the products' archive backups run inside app images; essential packages, checked after every base build.
+BASE_TOOLS="sh tar gzip find sort sha256sum du"
+SEMVER='^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$'
+
+# Products: templates/<product>/ with image/Dockerfile.
+PRODUCTS=()
+for dir in "$REPO"/templates/*/; do
+    if [ -f "$dir/image/Dockerfile" ]; then PRODUCTS+=("$(basename "$dir")"); fi
+done
 
 force=0
 force_base=0
@@ -35,9 +52,15 @@ for arg in "$@"; do
     case $arg in
         --force) force=1 ;;
         --force-base) force=1; force_base=1 ;;
-        base|postgres|notes) only+=("$arg") ;;
+        base|postgres|redis|fixtures) only+=("$arg") ;;
         -h|--help) sed -n '2,/^set -euo/{s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"; exit 0 ;;
-        *) echo "build.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+        *)
+            if [[ " ${PRODUCTS[*]} " == *" $arg "* ]]; then
+                only+=("$arg")
+            else
+                echo "build.sh: unknown argument '$arg' (images: base postgres redis fixtures ${PRODUCTS[*]}; try --help)" >&2
+                exit 2
+            fi ;;
     esac
 done
 
@@ -56,7 +79,7 @@ built_from() { "$DOCKER" image inspect --format '{{index .Config.Labels "provisi
 report() { # image status started [detail]
     local now=$EPOCHREALTIME
     awk -v img="$1" -v st="$2" -v a="$3" -v b="$now" -v d="${4:-}" \
-        'BEGIN { printf "%-28s %-8s %6.1fs%s\n", img, st, b - a, (d == "" ? "" : "  (" d ")") }'
+        'BEGIN { printf "%-32s %-8s %6.1fs%s\n", img, st, b - a, (d == "" ? "" : "  (" d ")") }'
 }
 
 seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1fs", b - a }'; }
@@ -114,7 +137,7 @@ build_base() {
     remove_rootfs "$rootfs"
     local t detail
     t=$EPOCHREALTIME
-    debootstrap --variant=minbase --include=postgresql-15,libssl3,ca-certificates \
+    debootstrap --variant=minbase --include="$BASE_PACKAGES" \
         bookworm "$rootfs" "$DEBIAN_MIRROR" >"$log" 2>&1 \
         || { remove_rootfs "$rootfs"; fail "debootstrap failed" "$log"; }
     detail="debootstrap $(seconds_since "$t")"
@@ -126,11 +149,12 @@ build_base() {
             --change 'ENV LANG=C.UTF-8' \
             --change 'LABEL provisioner.base=bookworm' \
             --change 'CMD ["/bin/bash"]' \
-            --message "debootstrap minbase bookworm + postgresql-15 libssl3 ca-certificates" \
+            --message "debootstrap minbase bookworm + ${BASE_PACKAGES//,/ }" \
             - "$BASE_IMAGE" >>"$log" 2>&1 \
         || { remove_rootfs "$rootfs"; fail "docker import failed" "$log"; }
     detail="$detail, import $(seconds_since "$t")"
     remove_rootfs "$rootfs"
+    check_base_tools || fail "$BASE_IMAGE lacks tools the products' backups need (wanted: $BASE_TOOLS)" "$log"
     forget "$old" "$BASE_IMAGE"
     force=1   # everything on the old base is stale
     report "$BASE_IMAGE" built "$started" "$detail"
@@ -154,61 +178,104 @@ slim_rootfs() {
     : >"$r"/etc/machine-id
 }
 
-# --- 2. postgres ----------------------------------------------------------------------------
-
-build_postgres() {
-    local started=$EPOCHREALTIME old log
-    old=$(image_id "$POSTGRES_IMAGE")
-    local hash
-    hash=$(source_hash "$HERE/postgres")
-    if [ -n "$old" ] && [ "$force" = 0 ] && [ "$(built_from "$POSTGRES_IMAGE")" = "$hash" ]; then
-        report "$POSTGRES_IMAGE" present "$started"
-        return
-    fi
-    log=$BUILD_DIR/logs/postgres.log
-    "$DOCKER" build --quiet --force-rm --label provisioner.source-hash="$hash" --tag "$POSTGRES_IMAGE" --build-arg BASE="$BASE_IMAGE" "$HERE/postgres" >"$log" 2>&1 \
-        || fail "docker build $POSTGRES_IMAGE failed" "$log"
-    forget "$old" "$POSTGRES_IMAGE"
-    report "$POSTGRES_IMAGE" built "$started"
+# The slimming must leave what app images run for archive backups. No network, removed at once.
+check_base_tools() {
+    "$DOCKER" run --rm --network none --entrypoint /bin/sh "$BASE_IMAGE" -c \
+        'missing=; for t in "$@"; do command -v "$t" >/dev/null || missing="$missing $t"; done; [ -z "$missing" ] || { echo "missing:$missing"; exit 1; }' \
+        sh $BASE_TOOLS >>"$BUILD_DIR/logs/base.log" 2>&1
 }
 
-# --- 3. notes-app:<version> -----------------------------------------------------------------
+# --- 2. infrastructure images: postgres, redis (context: infra/images/<name>) ----------------
 
-notes_versions() {
-    if [ -n "${NOTES_VERSIONS:-}" ]; then
-        echo "$NOTES_VERSIONS"
-        return
-    fi
-    local dir found=()
-    for dir in "$REPO"/templates/notes/*/; do
-        dir=$(basename "$dir")
-        [[ $dir =~ ^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$ ]] && found+=("$dir")
-    done
-    if [ ${#found[@]} -eq 0 ]; then
-        echo "1.0.0 1.1.0"
-    else
-        printf '%s\n' "${found[@]}" | sort -V | tr '\n' ' '
-    fi
-}
-
-build_app() {
-    local version=$1 image=$APP_REPO:$1 started=$EPOCHREALTIME old out log
+build_infra() { # image folder
+    local image=$1 dir=$HERE/$2 started=$EPOCHREALTIME old log hash
     old=$(image_id "$image")
-    local hash
-    hash=$(echo "$version $(source_hash "$REPO/templates/notes/src" "$HERE/notes")" | sha256sum | cut -c1-16)
+    hash=$(source_hash "$dir")
     if [ -n "$old" ] && [ "$force" = 0 ] && [ "$(built_from "$image")" = "$hash" ]; then
         report "$image" present "$started"
         return
     fi
-    out=$BUILD_DIR/notes/$version
-    log=$BUILD_DIR/logs/notes-$version.log
+    log=$BUILD_DIR/logs/$2.log
+    "$DOCKER" build --quiet --force-rm --label provisioner.source-hash="$hash" --tag "$image" --build-arg BASE="$BASE_IMAGE" "$dir" >"$log" 2>&1 \
+        || fail "docker build $image failed" "$log"
+    forget "$old" "$image"
+    report "$image" built "$started"
+}
+
+# --- 3. <product>-app:<version> -------------------------------------------------------------
+
+product_versions() { # product
+    local var dir found=()
+    var=$(echo "$1" | tr 'a-z-' 'A-Z_')_VERSIONS
+    if [ -n "${!var:-}" ]; then
+        echo "${!var}"
+        return
+    fi
+    for dir in "$REPO/templates/$1"/*/; do
+        dir=$(basename "$dir")
+        [[ $dir =~ $SEMVER ]] && found+=("$dir")
+    done
+    [ ${#found[@]} -eq 0 ] || printf '%s\n' "${found[@]}" | sort -V | tr '\n' ' '
+}
+
+product_project() { # product -> the one templates/<product>/src/<Project>/<Project>.csproj
+    local projects=()
+    mapfile -t projects < <(find "$REPO/templates/$1/src" -mindepth 2 -maxdepth 2 -name '*.csproj' 2>/dev/null | sort)
+    [ ${#projects[@]} -eq 1 ] || fail "templates/$1: expected exactly one src/<Project>/<Project>.csproj, found ${#projects[@]}"
+    echo "${projects[0]}"
+}
+
+declare -A handled=()   # images already built or found present in this run
+
+build_app() { # product version
+    local product=$1 version=$2 image=$1-app:$2 started=$EPOCHREALTIME old out log project hash
+    [ -z "${handled[$image]:-}" ] || return 0
+    handled[$image]=1
+    old=$(image_id "$image")
+    hash=$(echo "$version $(source_hash "$REPO/templates/$product/src" "$REPO/templates/$product/image")" | sha256sum | cut -c1-16)
+    if [ -n "$old" ] && [ "$force" = 0 ] && [ "$(built_from "$image")" = "$hash" ]; then
+        report "$image" present "$started"
+        return
+    fi
+    project=$(product_project "$product")
+    out=$BUILD_DIR/$product/$version
+    log=$BUILD_DIR/logs/$product-$version.log
     rm -rf "$out"
-    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish "$REPO/templates/notes/src/Notes" \
+    local t detail
+    t=$EPOCHREALTIME
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish "$project" \
         -c Release -r linux-x64 --self-contained -p:Version="$version" -o "$out" -nologo >"$log" 2>&1 \
-        || fail "dotnet publish notes $version failed" "$log"
+        || fail "dotnet publish $product $version failed" "$log"
+    detail="publish $(seconds_since "$t")"
     chmod -R u+rwX,go+rX,go-w "$out"   # runtime packs ship 0744 files; the app runs as uid 10001
+    t=$EPOCHREALTIME
     "$DOCKER" build --quiet --force-rm --label provisioner.source-hash="$hash" --tag "$image" --build-arg VERSION="$version" --build-arg BASE="$BASE_IMAGE" \
-        --file "$HERE/notes/Dockerfile" "$out" >>"$log" 2>&1 \
+        --file "$REPO/templates/$product/image/Dockerfile" "$out" >>"$log" 2>&1 \
+        || fail "docker build $image failed" "$log"
+    detail="$detail, docker build $(seconds_since "$t")"
+    forget "$old" "$image"
+    report "$image" built "$started" "$detail"
+}
+
+# --- 4. fixtures: <product>-app:<version>-<name> (only when asked) -----------------------------
+
+build_fixture() { # product name
+    local product=$1 name=$2 dir=$REPO/templates/$1/fixtures/$2 started=$EPOCHREALTIME from version image old hash log
+    from=$(sed -n 's/^FROM[[:space:]]\{1,\}\([^[:space:]]*\).*/\1/p' "$dir/Dockerfile" | head -n1)
+    version=${from#"$product-app:"}
+    [ "$from" != "$version" ] && [[ $version =~ $SEMVER ]] \
+        || fail "templates/$product/fixtures/$name/Dockerfile: its FROM must be $product-app:<version>, not '$from'"
+    build_app "$product" "$version"
+    image=$product-app:$version-$name
+    old=$(image_id "$image")
+    # Sources and the image it is built on: a rebuilt app image rebuilds its fixtures.
+    hash=$(echo "$(source_hash "$dir") $(image_id "$from")" | sha256sum | cut -c1-16)
+    if [ -n "$old" ] && [ "$force" = 0 ] && [ "$(built_from "$image")" = "$hash" ]; then
+        report "$image" present "$started"
+        return
+    fi
+    log=$BUILD_DIR/logs/$product-$version-$name.log
+    "$DOCKER" build --quiet --force-rm --label provisioner.source-hash="$hash" --tag "$image" "$dir" >"$log" 2>&1 \
         || fail "docker build $image failed" "$log"
     forget "$old" "$image"
     report "$image" built "$started"
@@ -217,9 +284,19 @@ build_app() {
 selected() { [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " == *" $1 "* ]]; }
 
 build_base
-if selected postgres; then build_postgres; fi
-if selected notes; then
-    for v in $(notes_versions); do
-        build_app "$v"
+if selected postgres; then build_infra "$POSTGRES_IMAGE" postgres; fi
+if selected redis; then build_infra "$REDIS_IMAGE" redis; fi
+for product in "${PRODUCTS[@]}"; do
+    if selected "$product"; then
+        for v in $(product_versions "$product"); do
+            build_app "$product" "$v"
+        done
+    fi
+done
+if [[ " ${only[*]} " == *" fixtures "* ]]; then
+    for product in "${PRODUCTS[@]}"; do
+        for dir in "$REPO/templates/$product"/fixtures/*/; do
+            if [ -f "$dir/Dockerfile" ]; then build_fixture "$product" "$(basename "$dir")"; fi
+        done
     done
 fi

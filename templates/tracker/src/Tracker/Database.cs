@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Tracker;
+
+/// <summary>Builds the pooled data source. The password is read from the secret file whenever a physical connection opens.</summary>
+internal static class Database
+{
+    public static NpgsqlDataSource Create(TrackerSettings settings, string role)
+    {
+        var csb = new NpgsqlConnectionStringBuilder
+        {
+            Host = settings.DbHost,
+            Port = settings.DbPort,
+            Database = settings.DbName,
+            Username = settings.DbUser,
+            Pooling = true,
+            MaxPoolSize = 20,
+            Timeout = 5,
+            CommandTimeout = 5,
+            ApplicationName = $"tracker-{role}",
+        };
+        var builder = new NpgsqlDataSourceBuilder(csb.ConnectionString);
+        builder.UsePasswordProvider(
+            _ => ReadPassword(settings.PasswordFile),
+            (_, _) => ValueTask.FromResult(ReadPassword(settings.PasswordFile)));
+        return builder.Build();
+    }
+
+    /// <summary>The database is not reachable (yet), or is still starting up. Bad credentials or SQL errors are not.</summary>
+    public static bool IsUnavailable(Exception e) => e switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown
+            or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.TooManyConnections,
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException,
+        TimeoutException => true,
+        _ => false,
+    };
+
+    private static string ReadPassword(string path)
+    {
+        string content;
+        try
+        {
+            content = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"cannot read password file {path}", e);
+        }
+
+        var password = content.TrimEnd('\r', '\n');
+        return password.Length > 0 ? password : throw new InvalidOperationException($"password file {path} is empty");
+    }
+}
