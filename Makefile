@@ -7,7 +7,7 @@ CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
 
-.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser
+.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser pack registry-db
 
 ## run: set up (engine, images, build), then provision the demo tenant and show it healthy
 run: setup
@@ -17,9 +17,13 @@ run: setup
 	@ep=$$($(PROVISION) status demo --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1); echo "The demo tenant answers at $$ep  (try: curl $$ep/api/notes)"
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
-## test: set up (plus the test-only fixture image and headless chromium), then every test (unit and integration against the real engine)
+## test: set up (plus the test-only fixture image, headless chromium and the test PostgreSQL), then every test (unit and integration against the real engine)
 test: setup fixtures browser
-	@CONFIG=$(CONFIG) tests/run-all.sh
+	@url=$$(infra/registry/ensure-postgres.sh) && PROVISIONER_TEST_POSTGRES="$$url" CONFIG=$(CONFIG) tests/run-all.sh
+
+## registry-db: the test PostgreSQL for the shared-registry tests (Debian's postgresql-15 in .build/pg on 127.0.0.1); prints its admin URL
+registry-db:
+	@infra/registry/ensure-postgres.sh
 
 ## unit: only the tests that need no engine
 unit: build
@@ -36,8 +40,9 @@ setup: engine images build
 engine:
 	@infra/engine/ensure-engine.sh
 
-## fixtures: the test-only image of faulty notes versions (tests/fixtures), built on notes-app:1.1.0
+## fixtures: the test-only images: faulty notes versions (tests/fixtures, on notes-app:1.1.0) and the products' own (templates/<product>/fixtures, e.g. tracker-app:2.0.0-worker-crash)
 fixtures: images
+	@infra/images/build.sh fixtures
 	@tests/fixtures/build.sh
 
 ## browser: Debian's headless chromium, for the capacity report's rendering test
@@ -56,6 +61,10 @@ build:
 install: build
 	ln -sf $(PROVISION) /usr/local/bin/provision
 	@echo "provision is now on the PATH: $$(command -v provision)"
+
+## pack: the library packages and the `provision` .NET tool, in .build/packages (dotnet tool install --global provision --add-source .build/packages)
+pack:
+	@dotnet pack Provisioner.sln -c $(CONFIG) -o .build/packages -nologo -v q -clp:NoSummary
 
 demo-clean:
 	$(PROVISION) destroy demo --yes --delete-data

@@ -4,6 +4,8 @@
 # Both start from nothing (new networks, new volume, initdb, migration job, app) with the same images,
 # the same CPU/memory limits (size small) and the same secret delivered as a file.
 # Prints each run, the medians and the ratio provision/compose. RUNS (default 7) sets the repetitions.
+# BASELINE=/path/to/another/provision (with BASELINE_TEMPLATES, its templates folder) also times that build in the
+# same runs, alternating, and prints the ratio this build / the baseline (e.g. before and after a change).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,6 +16,8 @@ export PROVISIONER_HOME=$WORK/home NO_COLOR=1
 # The runs' tenants pile up until the end (7 x 0.5 CPU on a 2-CPU machine): lift the capacity refusal for the benchmark.
 export PROVISIONER_CAPACITY_SCOPE=registry PROVISIONER_CPU_OVERCOMMIT=1000
 ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
+BASELINE=${BASELINE:-}
+baseline() { PROVISIONER_HOME=$WORK/home-baseline PROVISIONER_TEMPLATES=${BASELINE_TEMPLATES:-$REPO/templates} "$BASELINE" "$@"; }
 trap 'cleanup' EXIT
 
 command -v docker-compose >/dev/null || { apt-get install -y -q docker-compose >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q docker-compose >/dev/null; }; }
@@ -25,6 +29,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 cleanup() {
     for i in $(seq 1 "$RUNS"); do
         "$PROVISION" destroy "bp$ID-$i" --yes --delete-data >/dev/null 2>&1 || true
+        [ -n "$BASELINE" ] && { baseline destroy "bb$ID-$i" --yes --delete-data >/dev/null 2>&1 || true; }
         [ -f "$WORK/c$i/docker-compose.yml" ] && docker-compose -f "$WORK/c$i/docker-compose.yml" -p "bc$ID-$i" down -v >/dev/null 2>&1 || true
     done
     rm -rf "$WORK"
@@ -91,12 +96,19 @@ wait_ready() { # url
 }
 
 echo "provision vs docker-compose, $RUNS fresh tenants each (size small, notes@1.1.0), alternating"
-p_times=() c_times=()
+p_times=() c_times=() b_times=()
 for i in $(seq 1 "$RUNS"); do
     start=$(now)
     "$PROVISION" tenant "bp$ID-$i" --template notes@1.1.0 >/dev/null 2>"$WORK/p$i.err" || { cat "$WORK/p$i.err" >&2; exit 1; }
     p=$(elapsed "$start")
     p_times+=("$p")
+    b=""
+    if [ -n "$BASELINE" ]; then
+        start=$(now)
+        baseline tenant "bb$ID-$i" --template notes@1.1.0 >/dev/null 2>"$WORK/b$i.err" || { cat "$WORK/b$i.err" >&2; exit 1; }
+        b=$(elapsed "$start")
+        b_times+=("$b")
+    fi
 
     port=$((39000 + i))
     write_compose "$WORK/c$i" "$port"
@@ -105,7 +117,7 @@ for i in $(seq 1 "$RUNS"); do
     wait_ready "http://127.0.0.1:$port"
     c=$(elapsed "$start")
     c_times+=("$c")
-    printf 'run %d: provision %6.2f s   docker-compose up + ready %6.2f s\n' "$i" "$p" "$c"
+    printf 'run %d: provision %6.2f s   docker-compose up + ready %6.2f s%s\n' "$i" "$p" "$c" "${b:+   baseline $b s}"
 done
 
 pm=$(printf '%s\n' "${p_times[@]}" | median)
@@ -114,3 +126,7 @@ ratio=$(awk -v a="$pm" -v b="$cm" 'BEGIN { printf "%.2f", a / b }')
 echo "median: provision ${pm} s, docker-compose ${cm} s"
 echo "ratio provision/compose: ${ratio}x (target <= 1.2x)"
 echo "(provision also runs the SQL check and the notes round-trip journey; compose only waits for /readyz)"
+if [ -n "$BASELINE" ]; then
+    bm=$(printf '%s\n' "${b_times[@]}" | median)
+    echo "baseline $BASELINE: median ${bm} s; ratio this build/baseline: $(awk -v a="$pm" -v b="$bm" 'BEGIN { printf "%.2f", a / b }')x"
+fi

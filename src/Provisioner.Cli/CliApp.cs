@@ -21,6 +21,7 @@ internal static class CliApp
             UpgradeCommand.Create(globals),
             PinCommand.Create(globals),
             CapacityCommand.Create(globals),
+            RegistryCommand.Create(globals),
         };
 
         var parse = root.Parse(args);

@@ -35,7 +35,7 @@ internal static class CapacityCommand
             }
 
             var query = new CapacityQuery(parse.GetValue(template), parse.GetValue(size), parse.GetValue(count) ?? 1, parse.GetValue(customer), !fromRegistry && !parse.GetValue(noUsage));
-            var result = await services.Capacity(fromRegistry).RunAsync(query, ct);
+            var result = await services.Provisioner.CapacityAsync(query, fromRegistry, ct);
             if (parse.GetValue(html) is { Length: > 0 } file)
             {
                 try

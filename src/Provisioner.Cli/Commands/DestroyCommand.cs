@@ -24,14 +24,7 @@ internal static class DestroyCommand
                     $"confirm with `provision destroy {tenant} --yes{(delete ? " --delete-data" : "")}`");
             }
 
-            var changes = await services.Destroyer(await TenantBackend.ResolveAsync(services, tenant, null, ct)).DestroyAsync(tenant, delete, new LineProgress(output), ct);
-            var backups = Path.Combine(services.BackupRoot, tenant);
-            if (delete && Directory.Exists(backups))
-            {
-                // Upgrade backups are the tenant's data too: a later tenant of the same name must not inherit them.
-                Directory.Delete(backups, recursive: true);
-                changes = [.. changes, new Core.Reconcile.PlannedChange(Core.Reconcile.ChangeKind.Remove, "backups", backups, "destroy --delete-data")];
-            }
+            var changes = await services.Provisioner.DestroyAsync(tenant, delete, new LineProgress(output), ct);
 
             if (output.Json)
             {

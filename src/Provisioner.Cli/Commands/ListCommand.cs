@@ -13,7 +13,7 @@ internal static class ListCommand
         command.Aliases.Add("ls");
         command.SetHandler(globals, async (_, services, output, ct) =>
         {
-            var tenants = await services.Registry.ListAsync(ct);
+            var tenants = await services.Provisioner.ListAsync(ct);
             if (output.Json)
             {
                 output.WriteJson(tenants.Select(Views.Tenant));

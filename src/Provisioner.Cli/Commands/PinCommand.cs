@@ -26,16 +26,8 @@ internal static class PinCommand
                     $"e.g. `provision pin {tenantName} 1.0.0` or `provision pin {tenantName} --clear`");
             }
 
-            using var held = services.Locks.Acquire($"tenant {tenantName}", "pin");
-            var tenant = await services.Registry.RequireAsync(tenantName, ct);
-            if (pinTo is not null)
-            {
-                var parsed = NuGetVersion.TryParseStrict(pinTo, out var v) ? v : throw new BadInputException($"'{pinTo}' is not a semantic version", "e.g. 1.0.0");
-                services.Templates.Resolve(new TemplateRef(tenant.Product, parsed));
-                pinTo = parsed.ToNormalizedString();
-            }
-
-            await services.Registry.SaveAsync(tenant with { PinnedVersion = pinTo, UpdatedAt = TimeProvider.System.GetUtcNow() }, ct);
+            var tenant = await services.Provisioner.PinAsync(tenantName, pinTo, ct);
+            pinTo = tenant.PinnedVersion;
             if (output.Json)
             {
                 output.WriteJson(new { tenant = tenantName, version = tenant.Version, pinnedVersion = pinTo });

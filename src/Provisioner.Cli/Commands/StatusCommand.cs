@@ -15,7 +15,7 @@ internal static class StatusCommand
         var command = new Command("status", "Show a tenant's live state and run its health checks once") { name };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
-            var report = await services.Status(await TenantBackend.ResolveAsync(services, parse.GetValue(name)!, null, ct)).GetAsync(parse.GetValue(name)!, ct);
+            var report = await services.Provisioner.StatusAsync(parse.GetValue(name)!, ct);
             var healthy = report.Healthy;
             if (output.Json)
             {

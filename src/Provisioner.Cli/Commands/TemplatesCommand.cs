@@ -10,10 +10,14 @@ internal static class TemplatesCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var command = new Command("templates", "List the product templates and versions that can be provisioned");
+        var command = new Command("templates", "List the product templates and versions that can be provisioned")
+        {
+            TemplatesValidateCommand.Create(globals),
+            TemplatesNewCommand.Create(globals),
+        };
         command.SetHandler(globals, (_, services, output, _) =>
         {
-            var entries = services.Templates.List();
+            var entries = services.Provisioner.ListTemplates();
             if (output.Json)
             {
                 output.WriteJson(entries.Select(e => new
@@ -31,7 +35,7 @@ internal static class TemplatesCommand
 
             if (entries.Count == 0)
             {
-                output.Line($"No templates found in {Cell.Escape((services.Templates as DirectoryTemplateCatalog)?.Root)}.");
+                output.Line($"No templates found in {Cell.Escape(services.Provisioner.Settings.Templates)}.");
                 return Task.FromResult(0);
             }
 

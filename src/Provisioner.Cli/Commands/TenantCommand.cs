@@ -12,7 +12,7 @@ internal static class TenantCommand
     public static Command Create(GlobalOptions globals)
     {
         var name = new Argument<string>("name") { Description = "Tenant name: lowercase letters, digits and '-', starting with a letter (max 24)" };
-        var template = new Option<string?>("--template", "-t") { Description = "Template as product@version (default: the tenant's current one, or the newest notes)" };
+        var template = new Option<string?>("--template", "-t") { Description = "Template as product@version (default: the tenant's current one, or defaultTemplate: / the only product)" };
         var size = new Option<string?>("--size", "-s") { Description = "Size (plan) from the template: small, medium, large (default: the template's default)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
         var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml) or aws (Pulumi)" };
@@ -21,12 +21,12 @@ internal static class TenantCommand
         var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend, force };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
-            var request = new ProvisionRequest(parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(force));
+            var request = new ProvisionRequest(
+                parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(backend));
             var progress = new LineProgress(output);
             try
             {
-                var kind = await TenantBackend.ResolveAsync(services, request.Name, parse.GetValue(backend), ct);
-                var result = await services.Provisioner(kind).ProvisionAsync(request, progress, ct);
+                var result = await services.Provisioner.ProvisionAsync(request, progress, ct);
                 Render(result, output);
                 return 0;
             }

@@ -44,7 +44,6 @@ internal static class UpgradeCommand
                 throw new BadInputException($"--report {path}: the file name must end in .xml (JUnit) or .json", "e.g. --report junit.xml --report report.json");
             }
 
-            var fleet = services.Fleet();
             var progress = new WaveProgress(output);
             if (parse.GetValue(resume) && names.Count > 0)
             {
@@ -52,7 +51,7 @@ internal static class UpgradeCommand
                 var stuck = 0;
                 foreach (var n in names)
                 {
-                    var settled = await services.Upgrader().RecoverAsync(n, retryNeedsAttention: true, progress, ct);
+                    var settled = await services.Provisioner.RecoverAsync(n, progress, ct);
                     stuck += settled.Status == Core.Tenants.TenantStatus.NeedsAttention ? 1 : 0;
                     output.Line($"{n}: {settled.Status} on {settled.Version}{(settled.LastError is null ? "" : $" ({settled.LastError})")}");
                 }
@@ -78,14 +77,14 @@ internal static class UpgradeCommand
             };
             if (parse.GetValue(dryRun))
             {
-                UpgradeViews.RenderPlan(await fleet.PlanAsync(request ?? throw new BadInputException("--dry-run needs --to"), ct), output);
+                UpgradeViews.RenderPlan(await services.Provisioner.PlanUpgradeAsync(request ?? throw new BadInputException("--dry-run needs --to"), ct), output);
                 return 0;
             }
 
             FleetResult result;
             if (parse.GetValue(resume) && names.Count == 0)
             {
-                var resumed = await fleet.ResumeAsync(request, progress, ct);
+                var resumed = await services.Provisioner.ResumeUpgradeAsync(request, progress, ct);
                 if (resumed is null)
                 {
                     if (output.Json)
@@ -104,7 +103,7 @@ internal static class UpgradeCommand
             }
             else
             {
-                result = await fleet.RunAsync(request!, progress, ct);
+                result = await services.Provisioner.UpgradeAsync(request!, progress, ct);
             }
 
             UpgradeViews.Render(result, output);

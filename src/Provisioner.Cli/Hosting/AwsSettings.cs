@@ -12,9 +12,6 @@ public sealed class AwsSettings
     /// <summary>Registry holding the app images, e.g. <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com</c>.</summary>
     public string? ImageRegistry { get; set; }
 
-    /// <summary>Folder holding Pulumi.yaml. Default <c>./infra/aws</c> if it exists, else the copy shipped with the binary.</summary>
-    public string? Program { get; set; }
-
     /// <summary>Pulumi state backend URL (PULUMI_BACKEND_URL wins). Default <c>file://$PROVISIONER_HOME/pulumi/state</c>.</summary>
     public string? StateUrl { get; set; }
 

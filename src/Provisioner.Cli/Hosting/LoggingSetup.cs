@@ -1,16 +1,18 @@
 using Serilog;
 using Serilog.Events;
-using Serilog.Formatting.Json;
+using Serilog.Formatting.Compact;
 
 namespace Provisioner.Cli.Hosting;
 
 /// <summary>
-/// Serilog: human lines on stderr with --verbose and a JSON-lines file per day under
-/// <c>$PROVISIONER_HOME/logs</c> carrying Tenant and Operation properties. Secrets are never passed to a logger.
+/// Serilog: human lines on stderr with --verbose, and a CLEF file per day (one compact JSON event per line,
+/// <c>$PROVISIONER_HOME/logs/provision-YYYYMMDD.clef</c>) carrying the Tenant, Operation, Step and Backend properties
+/// that Core's log scopes set where they are known. Only the owner may read the logs (the folder 0700, the file 0600).
+/// Secrets are never passed to a logger.
 /// </summary>
 internal static class LoggingSetup
 {
-    public static Serilog.Core.Logger Create(string home, bool verbose)
+    public static Serilog.Core.Logger Create(string home, bool verbose, TimeProvider time)
     {
         var config = new LoggerConfiguration()
             .MinimumLevel.Debug()
@@ -24,9 +26,14 @@ internal static class LoggingSetup
                 standardErrorFromLevel: LogEventLevel.Verbose);
         }
 
+        var folder = Path.Combine(home, "logs");
+        OwnerOnlyLogFile.Prepare(folder, $"provision-{time.GetLocalNow():yyyyMMdd}.clef");
+
+        // shared: several provision processes append to the same day's file. (The sink's file hooks do not work with
+        // shared files, so OwnerOnlyLogFile creates today's file first, and the 0700 folder covers a file rolled later.)
         return config.WriteTo.File(
-                new JsonFormatter(renderMessage: true),
-                Path.Combine(home, "logs", "provision-.jsonl"),
+                new CompactJsonFormatter(),
+                Path.Combine(folder, "provision-.clef"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
                 restrictedToMinimumLevel: LogEventLevel.Information,

@@ -10,10 +10,16 @@ public sealed class ProvisionerConfig
     /// <summary>Folder of templates. Default: <c>./templates</c> if it exists, else the templates shipped with the binary.</summary>
     public string? Templates { get; set; }
 
+    /// <summary>
+    /// The registry: unset for the SQLite file in the home, or <c>postgres://user:password@host:5432/database</c> for one
+    /// shared by a team ($PROVISIONER_REGISTRY wins). Prefer PGPASSWORD or ~/.pgpass to a password in this file.
+    /// </summary>
+    public string? Registry { get; set; }
+
     /// <summary>Docker engine address (<c>unix:///var/run/docker.sock</c>, <c>tcp://host:2375</c>). DOCKER_HOST wins over it.</summary>
     public string? Engine { get; set; }
 
-    /// <summary>Template for new tenants when --template is not given. Default <c>notes</c> (newest version).</summary>
+    /// <summary>Template for new tenants when --template is not given ($PROVISIONER_DEFAULT_TEMPLATE wins). Default: the catalog's only product.</summary>
     public string? DefaultTemplate { get; set; }
 
     /// <summary>Address entry ports are published on. Default 127.0.0.1.</summary>

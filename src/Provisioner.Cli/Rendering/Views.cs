@@ -17,7 +17,7 @@ internal static class Views
         version = t.Version,
         pinnedVersion = t.PinnedVersion,
         size = t.Size,
-        backend = t.Backend,
+        backend = t.Backend.Name,
         host = t.Host,
         endpoint = t.Endpoint,
         lastError = t.LastError,
@@ -25,7 +25,7 @@ internal static class Views
         updatedAt = t.UpdatedAt,
     };
 
-    public static object Change(PlannedChange c) => new { action = c.Kind.ToString().ToLowerInvariant(), kind = c.ResourceKind, name = c.Name, reason = c.Reason };
+    public static object Change(PlannedChange c) => new { action = c.Kind.ToString().ToLowerInvariant(), kind = c.Resource.Name, name = c.Name, reason = c.Reason };
 
     public static object? Health(HealthReport? h) => h is null ? null : new
     {
@@ -49,6 +49,7 @@ internal static class Views
         cpus = c.Cpus,
         memoryBytes = c.MemoryBytes,
         publishedOn = c.PublishedOn,
+        node = c.Node,
     };
 
     public static object Operation(OperationRecord o) => new

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Provisioner.Cli.Tests.Support;
 using Xunit.Abstractions;
@@ -12,14 +13,21 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
     [Fact]
     public async Task ProvisionSmallUntilRefused_CreatesWhatCapacityPredicted()
     {
-        // Only this test's tenants count (scope registry), so others using the engine meanwhile cannot change the count;
-        // 2 CPUs x 1.5 overcommit x 90% = 2.7 CPUs = 5 small tenants (0.5 CPU each) on this machine, unless its free disk
-        // (2 GiB each) binds first: the refusal must name the resource the report named, whichever it is.
-        var cli = engine.Cli(CapacityEnv.Real(overcommit: 1.5));
+        // Only this test's tenants count (scope registry), so others using the engine meanwhile cannot change the count. The
+        // CPU overcommit (and on a machine with many CPUs the reserve) is chosen from the engine's real CPUs so that about five
+        // small tenants fit by CPU; memory may bind first on a small machine. Disks are 100 MiB (SmallDisks), so the free disk
+        // of the machine does not decide. The expected count and binding resource are worked out from docker info.
+        var host = await EngineHost.ReadAsync();
+        var (overcommit, reserve) = AboutFiveSmall(host.Cpus);
+        var (cpu, memory, disk) = CapacityEnv.Small;
+        var expected = host.Fit(cpu, memory, disk, reserve, overcommit);
+        Assert.True(expected.Count >= 1 && expected.Binding != Core.Capacity.ResourceKind.Disk, $"{host} fits {expected.Count} small ({expected.Binding} binds)");
+        using var templates = CapacityEnv.SmallDisks();
+        var cli = engine.Cli(CapacityEnv.Real(overcommit, reserve.ToString(CultureInfo.InvariantCulture), templates.Root));
         var before = await cli.RunAsync("capacity", "--json");
         Assert.True(before.ExitCode == 0, before.ToString());
         var (predicted, binding) = Fits(before.Stdout, "small");
-        Assert.InRange(predicted, 1, 12);
+        Assert.Equal((expected.Count, expected.BindingText), (predicted, binding));
 
         var created = new List<string>();
         var clock = Stopwatch.StartNew();
@@ -48,7 +56,7 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
             await File.WriteAllTextAsync(Path.Combine(Chromium.ResultsDir, "fill.txt"), summary + "\n");
             Assert.NotNull(refusal);
             Assert.Contains($"does not fit: {binding} binds", refusal.Stderr);
-            Assert.InRange(created.Count, predicted * 0.9, predicted * 1.1);
+            Assert.Equal(predicted, created.Count);
 
             var after = await cli.RunAsync("capacity", "--json", "--no-usage");
             Assert.Equal(0, Fits(after.Stdout, "small").Count);
@@ -67,6 +75,17 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
                 await cli.RunAsync("destroy", name, "--yes", "--delete-data");
             }
         }
+    }
+
+    /// <summary>
+    /// A CPU overcommit (from 0.1) and reserve (10%, more when the overcommit cannot go lower) that leave 2.75 CPUs: five
+    /// small tenants of 0.5 CPU, with half of one to spare so that rounding cannot make it four.
+    /// </summary>
+    private static (double Overcommit, double Reserve) AboutFiveSmall(int cpus)
+    {
+        const double target = 2.75;
+        var overcommit = Math.Round(target / (cpus * 0.9), 3);
+        return overcommit >= 0.1 ? (overcommit, 0.1) : (0.1, Math.Round(1 - (target / (cpus * 0.1)), 3));
     }
 
     /// <summary>

@@ -1,55 +1,79 @@
 using System.Text.Json;
 using Provisioner.Cli.Tests.Support;
+using Provisioner.Core.Capacity;
 
 namespace Provisioner.Cli.Tests.Integration;
 
+/// <summary>
+/// Verdicts against the engine's real CPUs and memory: each test reads them (<see cref="EngineHost"/>), works out how many
+/// tenants fit, and asks for exactly that many (YES) or one more (NO), so it holds on a 2-CPU laptop and on a 64-CPU server.
+/// </summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class CapacityVerdictTests(EngineFixture engine)
 {
     [Fact]
-    public async Task CapacityForLarge_NoOvercommit_SaysNoNamingCpuAndExits4()
+    public async Task CapacityForLarge_OneMoreThanTheEngineHolds_SaysNoNamingTheBindingResourceAndExits4()
     {
-        // 2 CPUs less the 10% reserve leave 1.8 CPUs to sell; large needs 2.
-        var cli = engine.Cli(CapacityEnv.Real(overcommit: 1.0));
+        var host = await EngineHost.ReadAsync();
+        var (cpu, memory, disk) = CapacityEnv.Large;
+        var expected = host.Fit(cpu, memory, disk, reserve: 0.10, overcommit: 1.0);
+        Assert.True(expected.Binding != ResourceKind.Disk, $"the engine's disk is too full for this test ({host})");
+        var count = expected.Count + 1;
+        using var templates = CapacityEnv.SmallDisks();
+        var cli = engine.Cli(CapacityEnv.Real(overcommit: 1.0, templates: templates.Root));
 
-        var no = await cli.RunAsync("capacity", "--for", "large", "--customer", "Big Brand");
+        var no = await cli.RunAsync("capacity", "--for", "large", "--count", count.ToString(), "--customer", "Big Brand");
 
-        Assert.True(no.ExitCode == 4, no.ToString());
-        Assert.Contains("Verdict: NO: 1 large tenant for Big Brand", no.Stdout);
-        Assert.Contains("CPU binds", no.Stdout);
+        Assert.True(no.ExitCode == 4, $"{host} holds {expected.Count} large: {no}");
+        Assert.Contains($"Verdict: NO: {count} large tenant{(count == 1 ? "" : "s")} for Big Brand", no.Stdout);
+        Assert.Contains($"{expected.BindingText} binds", no.Stdout);
+        var need = expected.Binding == ResourceKind.Cpu ? cpu : memory;
+        Assert.Contains($"each needs {Units.Amount(expected.Binding, need)} and local has {Units.Amount(expected.Binding, expected.Left)} free", no.Stdout);
         Assert.Contains("To make it a yes: add a host with at least", no.Stdout);
     }
 
     [Fact]
-    public async Task CapacityForLarge_Overcommit2_SaysYesWithPlacementAndExits0()
+    public async Task CapacityForLarge_Overcommit2AsManyAsTheEngineHolds_SaysYesWithPlacementAndExits0()
     {
-        // 2 CPUs x 2 x 90% = 3.6 CPUs for large's 2. Its disk is set to 1 GiB here, so that the free disk of the machine
-        // running the tests (large asks 20 GiB) cannot decide the verdict; CPU and memory stay the real large's.
-        using var templates = new TemplateVariant("large:  { cpu: 2,   memory: 2Gi,   disk: 20Gi }", "large:  { cpu: 2,   memory: 2Gi,   disk: 1Gi }");
-        var cli = engine.Cli(new Dictionary<string, string>(CapacityEnv.Real(overcommit: 2.0)) { ["PROVISIONER_TEMPLATES"] = templates.Root });
+        var host = await EngineHost.ReadAsync();
+        var (cpu, memory, disk) = CapacityEnv.Large;
+        var expected = host.Fit(cpu, memory, disk, reserve: 0.10, overcommit: 2.0);
+        Assert.True(expected.Count >= 1, $"the engine is too small for one large tenant even with CPUs promised twice ({host})");
+        using var templates = CapacityEnv.SmallDisks();
+        var cli = engine.Cli(CapacityEnv.Real(overcommit: 2.0, templates: templates.Root));
 
-        var yes = await cli.RunAsync("capacity", "--for", "large", "--json");
+        var yes = await cli.RunAsync("capacity", "--for", "large", "--count", expected.Count.ToString(), "--json");
 
-        Assert.True(yes.ExitCode == 0, yes.ToString());
+        Assert.True(yes.ExitCode == 0, $"{host} holds {expected.Count} large: {yes}");
         var verdict = JsonDocument.Parse(yes.Stdout).RootElement.GetProperty("verdict");
         Assert.True(verdict.GetProperty("fits").GetBoolean());
-        Assert.Equal("local", verdict.GetProperty("placements")[0].GetProperty("host").GetString());
-        Assert.StartsWith("1 large tenant (notes@1.1.0) fits: 1 on local", verdict.GetProperty("reason").GetString());
+        var placement = Assert.Single(verdict.GetProperty("placements").EnumerateArray());
+        Assert.Equal("local", placement.GetProperty("host").GetString());
+        Assert.Equal(expected.Count, placement.GetProperty("count").GetInt32());
+        var s = expected.Count == 1 ? "" : "s";
+        Assert.StartsWith($"{expected.Count} large tenant{s} (notes@1.1.0) fit{(expected.Count == 1 ? "s" : "")}: {expected.Count} on local", verdict.GetProperty("reason").GetString());
     }
 
     [Fact]
-    public async Task CapacityForMedium_ReserveLeavesNoMemory_NamesMemoryAndExits4()
+    public async Task CapacityForMedium_ReserveLeavesLittleMemory_OneMoreNamesTheBindingResourceAndExits4()
     {
-        // A 99% reserve leaves about 240 MiB of memory: memory binds before CPU (overcommit 1000).
-        var cli = engine.Cli(CapacityEnv.Real(overcommit: 1000, reserve: "99%"));
+        // A 99% reserve leaves 1% of the memory (about 240 MiB on a 24 GiB machine) and CPUs promised 1000 times: memory binds
+        // unless the engine has a great deal of memory and very few CPUs; the expectation says which.
+        var host = await EngineHost.ReadAsync();
+        var (cpu, memory, disk) = CapacityEnv.Medium;
+        var expected = host.Fit(cpu, memory, disk, reserve: 0.99, overcommit: 1000);
+        Assert.True(expected.Binding != ResourceKind.Disk, $"the engine's disk is too full for this test ({host})");
+        using var templates = CapacityEnv.SmallDisks();
+        var cli = engine.Cli(CapacityEnv.Real(overcommit: 1000, reserve: "99%", templates: templates.Root));
 
-        var no = await cli.RunAsync("capacity", "--for", "medium", "--json", "--no-usage");
+        var no = await cli.RunAsync("capacity", "--for", "medium", "--count", (expected.Count + 1).ToString(), "--json", "--no-usage");
 
-        Assert.True(no.ExitCode == 4, no.ToString());
+        Assert.True(no.ExitCode == 4, $"{host} holds {expected.Count} medium: {no}");
         var verdict = JsonDocument.Parse(no.Stdout).RootElement.GetProperty("verdict");
-        Assert.Equal("memory", verdict.GetProperty("binding").GetString());
-        Assert.Contains("memory binds", verdict.GetProperty("reason").GetString());
+        Assert.False(verdict.GetProperty("fits").GetBoolean());
+        Assert.Equal(expected.BindingJson, verdict.GetProperty("binding").GetString());
+        Assert.Contains($"{expected.BindingText} binds", verdict.GetProperty("reason").GetString());
     }
 
     [Fact]

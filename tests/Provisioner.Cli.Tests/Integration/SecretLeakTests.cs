@@ -11,11 +11,19 @@ public sealed class SecretLeakTests(EngineFixture engine)
     {
         var cli = engine.Cli();
         var name = engine.Tenant("secret");
-        Assert.Equal(0, (await cli.RunAsync("tenant", name, "--size", "medium", "--verbose")).ExitCode);
-        await cli.RunAsync("tenant", name, "--json", "--verbose");
-        await cli.RunAsync("status", name, "--json");
-        await cli.RunAsync("status", name);
-        await cli.RunAsync("list", "--json");
+        string[][] runs =
+        [
+            ["tenant", name, "--size", "medium", "--verbose"],
+            ["tenant", name, "--json", "--verbose"],
+            ["status", name, "--json"],
+            ["status", name],
+            ["list", "--json"],
+        ];
+        foreach (var args in runs)
+        {
+            var run = await cli.RunAsync(args);
+            Assert.True(run.ExitCode == 0, $"provision {string.Join(' ', args)}: {run}");
+        }
 
         // The password as the containers see it (delivered as a file).
         var read = await Shell.RunAsync("docker", "exec", $"t-{name}-db", "cat", "/run/secrets/db_password");
@@ -29,7 +37,17 @@ public sealed class SecretLeakTests(EngineFixture engine)
         var inspectVolumes = await Shell.RunAsync("docker", ["volume", "inspect", .. volumes]);
         Assert.Equal(0, inspect.ExitCode);
         Assert.Contains($"t-{name}-db", inspect.Stdout);
+        Assert.True(inspectNetworks.ExitCode == 0 && inspectVolumes.ExitCode == 0, inspectNetworks.ToString() + inspectVolumes);
         Assert.DoesNotContain(password, inspect.All + inspectNetworks.All + inspectVolumes.All);
+
+        // What every container of the tenant (the migration job's too) wrote to its stdout and stderr.
+        Assert.Contains($"t-{name}-app", containers);
+        foreach (var container in containers)
+        {
+            var output = await Shell.RunAsync("docker", "logs", container);
+            Assert.True(output.ExitCode == 0, $"docker logs {container}: {output}");
+            Assert.DoesNotContain(password, output.All);
+        }
 
         foreach (var run in cli.History)
         {

@@ -18,7 +18,7 @@ public sealed class UnhealthyTenantTests(EngineFixture engine)
         var r = await cli.RunAsync("tenant", name, "--size", "medium");
 
         Assert.True(r.ExitCode == 5, r.ToString());
-        Assert.Contains($"Error: tenant {name} is not healthy: app:http /not-ready: expected 200, got HTTP 404", r.Stderr);
+        Assert.Contains($"Error: tenant {name} is not healthy: app:http /not-ready: expected 200; got HTTP 404", r.Stderr);
         Assert.Contains("Last log lines of the app:", r.Stdout);
         Assert.Contains("listening on http://0.0.0.0:8080", r.Stdout);
         var listed = JsonDocument.Parse((await cli.RunAsync("list", "--json")).Stdout).RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == name);

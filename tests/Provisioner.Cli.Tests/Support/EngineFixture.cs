@@ -1,3 +1,5 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Provisioner.Core.Stamps;
 using Provisioner.Docker.Engine;
 
@@ -11,10 +13,13 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     private readonly List<string> _tenants = [];
     private readonly List<string> _homes = [];
+    private int _disposed;
 
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..5];
 
-    public IDockerClient Docker { get; } = DockerClientFactory.Create(new DockerClientOptions());
+    private readonly DockerEngine _engine = DockerEngineFactory.Create();
+
+    public IDockerClient Docker => _engine.Client;
 
     /// <summary>A tenant name unique to this run, e.g. <c>it3fa2c-life</c>.</summary>
     public string Tenant(string role)
@@ -41,41 +46,98 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public async Task<(IReadOnlyList<string> Containers, IReadOnlyList<string> Networks, IReadOnlyList<string> Volumes)> ResourcesOf(string tenant)
     {
-        var filter = DockerFilters.Label(StampLabels.TenantFilter(tenant));
-        var containers = await Docker.Containers.ListAsync(all: true, filter);
-        var networks = await Docker.Networks.ListAsync(filter);
-        var volumes = await Docker.Volumes.ListAsync(filter);
-        return (containers.Select(c => c.Name).Order().ToList(), networks.Select(n => n.Name).Order().ToList(), volumes.Select(v => v.Name).Order().ToList());
+        var filter = EngineFilters.Label(StampLabels.TenantFilter(tenant));
+        var containers = await ContainersOf(tenant);
+        var networks = await Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
+        var volumes = (await Docker.Volumes.ListAsync(new VolumesListParameters { Filters = filter })).Volumes ?? [];
+        return (containers.Select(c => c.Names[0].TrimStart('/')).Order().ToList(), networks.Select(n => n.Name).Order().ToList(), volumes.Select(v => v.Name).Order().ToList());
     }
 
-    public Task InitializeAsync() => Docker.System.PingAsync();
+    /// <summary>Every container (running or not) labelled with the tenant.</summary>
+    public async Task<IList<ContainerListResponse>> ContainersOf(string tenant) =>
+        await Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = EngineFilters.Label(StampLabels.TenantFilter(tenant)) });
 
+    /// <summary>Fails when no engine answers; what the constructor made (the client) is released before the error surfaces.</summary>
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await Docker.System.PingAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Removes every tenant's resources and every state folder; one removal failing does not stop the others, and the
+    /// failures are reported together at the end. Safe to call twice (a failed set-up already called it).
+    /// </summary>
     public async Task DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        var failures = new List<Exception>();
         foreach (var tenant in _tenants)
         {
-            var filter = DockerFilters.Label(StampLabels.TenantFilter(tenant));
-            foreach (var c in await Docker.Containers.ListAsync(all: true, filter))
+            var filter = EngineFilters.Label(StampLabels.TenantFilter(tenant));
+            await TryAsync(failures, async () =>
             {
-                await Docker.Containers.RemoveAsync(c.Id, force: true);
-            }
-
-            foreach (var n in await Docker.Networks.ListAsync(filter))
+                foreach (var c in await ContainersOf(tenant))
+                {
+                    await TryAsync(failures, () => Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true }));
+                }
+            });
+            await TryAsync(failures, async () =>
             {
-                await Docker.Networks.RemoveAsync(n.Id);
-            }
-
-            foreach (var v in await Docker.Volumes.ListAsync(filter))
+                foreach (var n in await Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }))
+                {
+                    await TryAsync(failures, () => Docker.Networks.DeleteNetworkAsync(n.ID));
+                }
+            });
+            await TryAsync(failures, async () =>
             {
-                await Docker.Volumes.RemoveAsync(v.Name, force: true);
-            }
+                foreach (var v in (await Docker.Volumes.ListAsync(new VolumesListParameters { Filters = filter })).Volumes ?? [])
+                {
+                    await TryAsync(failures, () => Docker.Volumes.RemoveAsync(v.Name, force: true));
+                }
+            });
         }
 
         foreach (var home in _homes.Where(Directory.Exists))
         {
-            Directory.Delete(home, recursive: true);
+            await TryAsync(failures, () =>
+            {
+                Directory.Delete(home, recursive: true);
+                return Task.CompletedTask;
+            });
         }
 
-        Docker.Dispose();
+        _engine.Dispose();
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"the engine fixture could not remove everything it created (run {RunId})", failures);
+        }
+    }
+
+    private static async Task TryAsync(List<Exception> failures, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // removed meanwhile (a test's own destroy, or the engine's auto-removal): nothing left to do
+        }
+        catch (Exception e)
+        {
+            failures.Add(e);
+        }
     }
 }

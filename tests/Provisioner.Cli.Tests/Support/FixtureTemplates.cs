@@ -1,21 +1,30 @@
 namespace Provisioner.Cli.Tests.Support;
 
 /// <summary>
-/// A temporary templates folder with the real notes versions plus the faulty test-only versions from
-/// tests/fixtures/templates (1.2.0-exit-at-start, ...); deleted on dispose.
+/// A temporary templates folder with every real product version plus the faulty test-only versions from
+/// tests/fixtures/templates (notes@1.2.0-exit-at-start, tracker@2.1.0-worker-crash, ...); deleted on dispose.
 /// </summary>
 public sealed class FixtureTemplates : IDisposable
 {
     public FixtureTemplates()
     {
         Root = Directory.CreateTempSubdirectory("fixture-templates-").FullName;
-        foreach (var source in new[] { Path.Combine(RepoPaths.Templates, "notes"), Path.Combine(RepoPaths.Root, "tests", "fixtures", "templates", "notes") })
+        try
         {
-            foreach (var version in Directory.GetDirectories(source).Where(d => File.Exists(Path.Combine(d, "template.yaml"))))
+            foreach (var source in new[] { RepoPaths.Templates, Path.Combine(RepoPaths.Root, "tests", "fixtures", "templates") })
             {
-                var target = Directory.CreateDirectory(Path.Combine(Root, "notes", Path.GetFileName(version))).FullName;
-                File.Copy(Path.Combine(version, "template.yaml"), Path.Combine(target, "template.yaml"));
+                foreach (var version in Directory.GetDirectories(source).SelectMany(Directory.GetDirectories).Where(d => File.Exists(Path.Combine(d, "template.yaml"))))
+                {
+                    var product = Path.GetFileName(Path.GetDirectoryName(version))!;
+                    var target = Directory.CreateDirectory(Path.Combine(Root, product, Path.GetFileName(version))).FullName;
+                    File.Copy(Path.Combine(version, "template.yaml"), Path.Combine(target, "template.yaml"));
+                }
             }
+        }
+        catch
+        {
+            Directory.Delete(Root, recursive: true);
+            throw;
         }
     }
 

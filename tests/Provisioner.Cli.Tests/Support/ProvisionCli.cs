@@ -58,6 +58,9 @@ public sealed class ProvisionCli
         info.Environment["PROVISIONER_TEMPLATES"] = RepoPaths.Templates;
         info.Environment["NO_COLOR"] = "1";
 
+        // The catalog holds two products (notes, tracker); most tests are about notes and name no template.
+        info.Environment["PROVISIONER_DEFAULT_TEMPLATE"] = "notes";
+
         // Capacity: tests share a 2-CPU engine with each other (and with other suites), so by default only this home's
         // tenants count and CPUs may be promised 1000x: nothing but the capacity tests, which override these, is refused.
         info.Environment["PROVISIONER_CAPACITY_SCOPE"] = "registry";

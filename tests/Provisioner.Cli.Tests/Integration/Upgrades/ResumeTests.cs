@@ -1,6 +1,4 @@
 using Provisioner.Cli.Tests.Support;
-using Provisioner.Core.Stamps;
-using Provisioner.Docker.Engine;
 using Xunit.Abstractions;
 
 namespace Provisioner.Cli.Tests.Integration.Upgrades;
@@ -59,8 +57,7 @@ public sealed class ResumeTests(EngineFixture engine, ITestOutputHelper output)
             Assert.True(version == "1.1.0", $"{name} is on {version} after the resume");
             Assert.Equal("Active", record.GetProperty("status").GetString());
             Assert.Equal($"notes-app:{version}", await probe.AppImageAsync(name));
-            var containers = (await engine.Docker.Containers.ListAsync(all: true, DockerFilters.Label(StampLabels.TenantFilter(name))))
-                .Select(c => c.Name).Order().ToList();
+            var containers = (await engine.ContainersOf(name)).Select(c => c.Names[0].TrimStart('/')).Order().ToList();
             Assert.Equal([$"t-{name}-app", $"t-{name}-db", $"t-{name}-migrate"], containers);
             Assert.DoesNotContain("provision_verify", await probe.PsqlAsync(name, "postgres", "select datname from pg_database"));
             var status = await cli.RunAsync("status", name);

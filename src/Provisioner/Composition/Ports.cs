@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Provisioner.Cli.Hosting;
+namespace Provisioner.Composition;
 
 /// <summary>Checks a host port is free by binding it briefly (nothing else on the machine may be using it).</summary>
-internal static class LoopbackPorts
+internal static class Ports
 {
     public static Func<int, bool> IsFreeOn(string address) => port =>
     {

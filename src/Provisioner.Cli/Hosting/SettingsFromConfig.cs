@@ -1,0 +1,53 @@
+using Provisioner.Core.Health;
+
+namespace Provisioner.Cli.Hosting;
+
+/// <summary>
+/// provisioner.yaml and the environment, as the library's <see cref="ProvisionerSettings"/>. Environment variables win
+/// over the file; a wrong value names where it came from (the variable, or the file and line of its key).
+/// </summary>
+internal static class SettingsFromConfig
+{
+    /// <summary>$PROVISIONER_REGISTRY, else <c>registry:</c>; a wrong one is reported naming the variable or the file and line (never the password).</summary>
+    public static string? RegistrySetting(ProvisionerConfig config)
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("PROVISIONER_REGISTRY") is { Length: > 0 } env ? env : null;
+        var value = fromEnv ?? config.Registry;
+        ProvisionerSettings.CheckRegistry(value, fromEnv is not null ? "PROVISIONER_REGISTRY" : ConfigLoader.Where(config, "registry"));
+        return value;
+    }
+
+    public static ProvisionerSettings Build(ProvisionerConfig config, string home)
+    {
+        var defaults = new HealthGateOptions();
+        var aws = config.Aws;
+        return new ProvisionerSettings
+        {
+            Home = home,
+            Templates = CliPaths.Templates(config),
+            Registry = RegistrySetting(config),
+            Engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : config.Engine ?? "unix:///var/run/docker.sock",
+            DefaultBackend = config.Backend ?? "docker",
+            DefaultTemplate = Environment.GetEnvironmentVariable("PROVISIONER_DEFAULT_TEMPLATE") is { Length: > 0 } template ? template : config.DefaultTemplate,
+            FirstPort = config.Ports.First ?? 20000,
+            LastPort = config.Ports.Last ?? 29999,
+            PublishAddress = config.PublishAddress ?? "127.0.0.1",
+            Health = new HealthGateOptions
+            {
+                Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE"), "PROVISIONER_HEALTH_DEADLINE")
+                    ?? ConfigLoader.Duration(config.Health.Deadline, ConfigLoader.Where(config, "health.deadline")) ?? defaults.Deadline,
+                ProbeTimeout = ConfigLoader.Duration(config.Health.ProbeTimeout, ConfigLoader.Where(config, "health.probeTimeout")) ?? defaults.ProbeTimeout,
+            }.Validate(),
+            Capacity = CapacitySetup.Options(config),
+            Aws = new global::Provisioner.AwsSettings
+            {
+                Region = aws.Region,
+                ImageRegistry = aws.ImageRegistry,
+                StateUrl = aws.StateUrl,
+                Pulumi = aws.Pulumi,
+                AwsCli = aws.AwsCli,
+                HealthDeadline = ConfigLoader.Duration(aws.HealthDeadline, ConfigLoader.Where(config, "aws.healthDeadline")) ?? TimeSpan.FromMinutes(15),
+            },
+        };
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Logging;
+using Provisioner.Aws.Backend;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Data;
+using Provisioner.Core.Health;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+using Provisioner.Core.Upgrades;
+using Provisioner.Data.Archive;
+using Provisioner.Data.Postgres;
+using Provisioner.Registry;
+
+namespace Provisioner.Composition;
+
+/// <summary>
+/// The composition root: the one place that knows every implementation (engines, registry, data adapters, probes).
+/// Built once per <see cref="IProvisioner"/>; backends are made lazily, so nothing is contacted until first use.
+/// </summary>
+internal sealed partial class Services : IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public Services(ProvisionerSettings settings, ILoggerFactory loggers, TimeProvider time)
+    {
+        Settings = settings;
+        Loggers = loggers;
+        Time = time;
+        Options = new ProvisionerOptions
+        {
+            DefaultTemplate = settings.DefaultTemplate,
+            FirstPort = settings.FirstPort,
+            LastPort = settings.LastPort,
+            PublishAddress = settings.PublishAddress,
+        }.Validate();
+        DataAdapters = Data.StandardDataAdapters.Create();
+        Templates = new DirectoryTemplateCatalog(settings.Templates, DataAdapters.Rules);
+        Stores = RegistryFactory.Open(settings.Home, settings.Registry, time, loggers);
+        Registry = Stores.Registry;
+        Locks = Stores.Locks;
+        Protector = Stores.Protector;
+        _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, loggers));
+        Backends = new BackendSet(
+            new Dictionary<BackendKind, Func<ITenantBackend>> { [DockerParts.Kind] = () => _docker.Value.Backend, [AwsBackendKind.Value] = AwsBackend },
+            settings.DefaultBackend == "aws" ? AwsBackendKind.Value : DockerParts.Kind);
+    }
+
+    private readonly Lazy<DockerParts> _docker;
+
+    public ProvisionerSettings Settings { get; }
+
+    public ILoggerFactory Loggers { get; }
+
+    public TimeProvider Time { get; }
+
+    public ProvisionerOptions Options { get; }
+
+    public DataAdapters DataAdapters { get; }
+
+    public ITemplateCatalog Templates { get; }
+
+    /// <summary>The registry and its parts, in the store <see cref="ProvisionerSettings.Registry"/> names.</summary>
+    public RegistryStores Stores { get; }
+
+    public ITenantRegistry Registry { get; }
+
+    public ILockManager Locks { get; }
+
+    public ISecretProtector Protector { get; }
+
+    public BackendSet Backends { get; }
+
+    public ILogger<T> Logger<T>() => Loggers.CreateLogger<T>();
+
+    public TenantProvisioner Provisioner(BackendKind kind)
+    {
+        var backend = Backends.Create(kind);
+        return new TenantProvisioner(
+            Templates, Registry, Locks, backend, Protector, HealthGateFor(kind), Ports.IsFreeOn(Options.PublishAddress), Options, Time,
+            Logger<TenantProvisioner>(), kind == DockerParts.Kind ? CapacityAdmission() : null);
+    }
+
+    public TenantDestroyer Destroyer(BackendKind kind) => new(Registry, Locks, Backends.Create(kind), Settings.BackupRoot, Time, Logger<TenantDestroyer>());
+
+    public TenantStatusService Status(BackendKind kind) => new(Registry, Backends.Create(kind), Templates, HealthGateFor(kind));
+
+    /// <summary>Each tenant's upgrade on its own backend: with a verified backup of its data where the backend can stop components, else by rolling out.</summary>
+    public ITenantUpgrade Upgrader() => new UpgradeRouter(Registry, new Dictionary<BackendKind, Func<ITenantUpgrade>>
+    {
+        [DockerParts.Kind] = () => DataUpgrader(DockerParts.Kind),
+        [AwsBackendKind.Value] = () => new RolloutUpgrader(
+            Templates, Registry, Locks, Backends.Create(AwsBackendKind.Value), Protector, HealthGateFor(AwsBackendKind.Value), Options, Time, Logger<RolloutUpgrader>()),
+    });
+
+    public FleetUpgrader Fleet() => new(Templates, Registry, Locks, Upgrader(), Settings.BackupRoot, Time, Logger<FleetUpgrader>());
+
+    public ProductTemplate ValidateTemplate(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            full = Path.Combine(full, "template.yaml");
+            path = Path.Combine(path, "template.yaml");
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new Core.Errors.BadInputException($"{path} does not exist", "give a template.yaml, or the folder holding one");
+        }
+
+        var folder = Path.GetFileName(Path.GetDirectoryName(full)) ?? "";
+        var expected = NuGet.Versioning.NuGetVersion.TryParseStrict(folder, out var v) ? v.ToNormalizedString() : null;
+        return TemplateParser.Parse(path, File.ReadAllText(full), DataAdapters.Rules, expected);
+    }
+
+    private TenantUpgrader DataUpgrader(BackendKind kind)
+    {
+        var backend = Backends.Create(kind);
+        return new TenantUpgrader(
+            Templates, Registry, Locks, backend, Protector, new TenantData(DataAdapters, backend, Time), HealthGateFor(kind), Options, Time, Logger<TenantUpgrader>());
+    }
+
+    public HealthGate HealthGateFor(BackendKind kind) => kind == AwsBackendKind.Value
+        ? new HealthGate(Probes(), Time, new HealthGateOptions
+        {
+            // A load balancer and Fargate tasks take minutes; SQL checks run as one-off tasks, so one probe may take minutes too.
+            Deadline = Settings.Aws.HealthDeadline, ProbeTimeout = TimeSpan.FromMinutes(5), Delay = TimeSpan.FromSeconds(5), MaxDelay = TimeSpan.FromSeconds(30),
+        }.Validate())
+        : new HealthGate(Probes(), Time, Settings.Health);
+
+    private IHealthProbe[] Probes() =>
+    [
+        new HttpProbe(_http, Time), new TcpProbe(Time), new ExecProbe(Time), new SqlProbe(DataAdapters, Time), new JourneyProbe(new JourneyRunner(_http, Time), Time),
+    ];
+
+    private ITenantBackend AwsBackend()
+    {
+        var aws = Settings.Aws;
+        return AwsBackendFactory.Create(
+            AwsBackendFactory.DefaultPulumiOptions(Settings.Home, aws.StateUrl, aws.Pulumi),
+            new AwsBackendOptions { Region = aws.Region, ImageRegistry = aws.ImageRegistry, AwsCli = aws.AwsCli ?? "aws" },
+            Loggers);
+    }
+
+    public void Dispose()
+    {
+        if (_docker.IsValueCreated)
+        {
+            _docker.Value.Dispose();
+        }
+
+        _http.Dispose();
+        Stores.Dispose();
+    }
+}

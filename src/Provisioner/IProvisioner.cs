@@ -1,0 +1,73 @@
+using Provisioner.Core.Capacity;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+using Provisioner.Core.Upgrades;
+using Provisioner.Registry.Transfer;
+
+namespace Provisioner;
+
+/// <summary>
+/// provision as a library: everything the <c>provision</c> command does, for a program that wants it without shelling
+/// out (a signup flow, an admin portal, a CI step). Made by <see cref="ProvisionerBuilder"/>. Every method is safe to
+/// call again after a failure or a crash: the work converges. Errors are <see cref="Core.Errors.ProvisionerException"/>s
+/// with an <c>ExitCode</c> and a hint saying what to do next.
+/// </summary>
+public interface IProvisioner : IDisposable
+{
+    /// <summary>The settings it was built with.</summary>
+    ProvisionerSettings Settings { get; }
+
+    /// <summary>Creates a tenant, or converges an existing one, and gates on its health (throws <see cref="TenantUnhealthyException"/> if it fails).</summary>
+    Task<ProvisionResult> ProvisionAsync(ProvisionRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a tenant's compute; with <paramref name="deleteData"/>, its volumes, backups and registry entry too.</summary>
+    Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData = false, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One tenant: its record, what runs, one run of every check, its recent operations.</summary>
+    Task<TenantStatusReport> StatusAsync(string tenant, CancellationToken cancellationToken = default);
+
+    /// <summary>Every tenant the registry knows.</summary>
+    Task<IReadOnlyList<TenantRecord>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The waves an upgrade would run, and the tenants it leaves out and why, without changing anything.</summary>
+    Task<FleetPlan> PlanUpgradeAsync(FleetRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Upgrades tenants in health-gated waves with automatic rollback (data restored) per tenant.</summary>
+    Task<FleetResult> UpgradeAsync(FleetRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Continues the newest fleet upgrade a dead process left, or runs <paramref name="fallback"/>; null when there is neither.</summary>
+    Task<FleetResult?> ResumeUpgradeAsync(FleetRequest? fallback, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Brings one tenant left mid-upgrade to a consistent state, retrying a failed rollback (asked for by name).</summary>
+    Task<TenantRecord> RecoverAsync(string tenant, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps a tenant on <paramref name="version"/> (fleet upgrades skip it); null removes the pin.</summary>
+    Task<TenantRecord> PinAsync(string tenant, string? version, CancellationToken cancellationToken = default);
+
+    /// <summary>Hosts, reservations, usage and how many more of each size fit; with a size in the query, a yes/no verdict.</summary>
+    Task<CapacityResult> CapacityAsync(CapacityQuery query, bool fromRegistry = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the whole registry as JSON lines to <paramref name="output"/>: tenants (with pins and their secrets, still
+    /// encrypted), the operation journal and capacity history. The secret key is never written; the export names it by a one-way id.
+    /// </summary>
+    Task<RegistryTransferCounts> ExportRegistryAsync(TextWriter output, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads an export into this registry, all of it in one transaction or nothing. Tenants the registry already has are
+    /// refused (exit 3) unless <paramref name="replace"/>; journal entries and snapshots it already has are skipped. The
+    /// secrets must be encrypted with this home's key. <paramref name="source"/> names the input in errors (a file name).
+    /// </summary>
+    Task<RegistryTransferCounts> ImportRegistryAsync(TextReader input, string source, bool replace = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Where the registry is (<c>SQLite at ...</c> or <c>PostgreSQL at host:port/database</c>; never a password).</summary>
+    string RegistryDescription { get; }
+
+    /// <summary>Every product version in the catalog, valid or not (with its problems).</summary>
+    IReadOnlyList<TemplateEntry> ListTemplates();
+
+    /// <summary>Validates a template file that need not be installed; throws <see cref="TemplateInvalidException"/> listing every problem.</summary>
+    ProductTemplate ValidateTemplate(string path);
+}

@@ -1,0 +1,68 @@
+using Provisioner.Composition;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Capacity;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+using Provisioner.Core.Upgrades;
+using Provisioner.Registry.Transfer;
+
+namespace Provisioner;
+
+/// <summary>Each call picks the tenant's backend, builds the Core service for it and runs it.</summary>
+internal sealed class ProvisionerFacade(Services services) : IProvisioner
+{
+    public ProvisionerSettings Settings => services.Settings;
+
+    public async Task<ProvisionResult> ProvisionAsync(ProvisionRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        TenantName.Validate(request.Name);
+        var requested = request.Backend is null ? (BackendKind?)null : services.Backends.Parse(request.Backend);
+        var kind = BackendChoice.Resolve(await services.Registry.GetAsync(request.Name, cancellationToken), requested, services.Backends.Default);
+        return await services.Provisioner(kind).ProvisionAsync(request, progress, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        await services.Destroyer(await BackendOfAsync(tenant, cancellationToken)).DestroyAsync(tenant, deleteData, progress, cancellationToken);
+
+    public async Task<TenantStatusReport> StatusAsync(string tenant, CancellationToken cancellationToken) =>
+        await services.Status(await BackendOfAsync(tenant, cancellationToken)).GetAsync(tenant, cancellationToken);
+
+    public Task<IReadOnlyList<TenantRecord>> ListAsync(CancellationToken cancellationToken) => services.Registry.ListAsync(cancellationToken);
+
+    public Task<FleetPlan> PlanUpgradeAsync(FleetRequest request, CancellationToken cancellationToken) => services.Fleet().PlanAsync(request, cancellationToken);
+
+    public Task<FleetResult> UpgradeAsync(FleetRequest request, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Fleet().RunAsync(request, progress, cancellationToken);
+
+    public Task<FleetResult?> ResumeUpgradeAsync(FleetRequest? fallback, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Fleet().ResumeAsync(fallback, progress, cancellationToken);
+
+    public Task<TenantRecord> RecoverAsync(string tenant, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Upgrader().RecoverAsync(TenantName.Validate(tenant), retryNeedsAttention: true, progress, cancellationToken);
+
+    public Task<TenantRecord> PinAsync(string tenant, string? version, CancellationToken cancellationToken) =>
+        new TenantPins(services.Templates, services.Registry, services.Locks, services.Time).PinAsync(tenant, version, cancellationToken);
+
+    public Task<CapacityResult> CapacityAsync(CapacityQuery query, bool fromRegistry, CancellationToken cancellationToken) =>
+        services.Capacity(fromRegistry).RunAsync(query, cancellationToken);
+
+    public Task<RegistryTransferCounts> ExportRegistryAsync(TextWriter output, CancellationToken cancellationToken) =>
+        services.Stores.ExportAsync(output, cancellationToken);
+
+    public Task<RegistryTransferCounts> ImportRegistryAsync(TextReader input, string source, bool replace, CancellationToken cancellationToken) =>
+        services.Stores.ImportAsync(input, source, replace, cancellationToken);
+
+    public string RegistryDescription => services.Stores.Description;
+
+    public IReadOnlyList<TemplateEntry> ListTemplates() => services.Templates.List();
+
+    public ProductTemplate ValidateTemplate(string path) => services.ValidateTemplate(path);
+
+    public void Dispose() => services.Dispose();
+
+    /// <summary>A tenant's recorded backend; a name the registry does not know uses the default (the service then says "no tenant named").</summary>
+    private async Task<BackendKind> BackendOfAsync(string tenant, CancellationToken ct) =>
+        BackendChoice.Resolve(await services.Registry.GetAsync(TenantName.Validate(tenant), ct), null, services.Backends.Default);
+}

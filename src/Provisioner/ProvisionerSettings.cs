@@ -1,0 +1,104 @@
+using Provisioner.Core.Capacity;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Health;
+
+namespace Provisioner;
+
+/// <summary>
+/// Everything the library needs, with defaults that work on one local engine. <see cref="Home"/> and <see cref="Templates"/>
+/// are the only settings without one. <see cref="Validate"/> reports every problem at once.
+/// </summary>
+public sealed record ProvisionerSettings
+{
+    /// <summary>Where state lives: the registry, its key, locks, backups and logs. Required (the CLI uses <c>~/.provisioner</c>).</summary>
+    public required string Home { get; init; }
+
+    /// <summary>
+    /// Where the registry (tenants, journal, capacity history, pins, encrypted secrets) and its locks live. Default null:
+    /// the SQLite file in <see cref="Home"/> with file locks, for one operator. A team shares one PostgreSQL registry:
+    /// <c>postgres://user:password@host:5432/database</c> (locks then hold across machines; each home keeps a copy of the
+    /// team's <c>secret.key</c>, which is never stored in the database). The password may also come from PGPASSWORD or ~/.pgpass.
+    /// </summary>
+    public string? Registry { get; init; }
+
+    /// <summary>The template catalog: a folder of <c>&lt;product&gt;/&lt;version&gt;/template.yaml</c>. Required.</summary>
+    public required string Templates { get; init; }
+
+    /// <summary>The Docker engine tenants run on. Default <c>unix:///var/run/docker.sock</c>.</summary>
+    public string Engine { get; init; } = "unix:///var/run/docker.sock";
+
+    /// <summary>Where new tenants go when a request names no backend: <c>docker</c> (default) or <c>aws</c>.</summary>
+    public string DefaultBackend { get; init; } = "docker";
+
+    /// <summary>Template for new tenants when a request names none; default: the catalog's only product.</summary>
+    public string? DefaultTemplate { get; init; }
+
+    /// <summary>First host port handed to tenant entries. Default 20000.</summary>
+    public int FirstPort { get; init; } = 20000;
+
+    /// <summary>Last host port handed to tenant entries. Default 29999.</summary>
+    public int LastPort { get; init; } = 29999;
+
+    /// <summary>Address entry ports are published on. Default 127.0.0.1 (never all interfaces by default).</summary>
+    public string PublishAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Health gate deadlines and backoff. Defaults: see <see cref="HealthGateOptions"/>.</summary>
+    public HealthGateOptions Health { get; init; } = new();
+
+    /// <summary>Capacity reserve, CPU overcommit and scope. Defaults: see <see cref="CapacityOptions"/>.</summary>
+    public CapacityOptions Capacity { get; init; } = new();
+
+    /// <summary>The AWS backend (used only by tenants placed on it).</summary>
+    public AwsSettings Aws { get; init; } = new();
+
+    /// <summary>Folder of upgrade and on-demand backups: <c>&lt;Home&gt;/backups</c>.</summary>
+    public string BackupRoot => Path.Combine(Home, "backups");
+
+    /// <summary>
+    /// Checks a registry setting (a <c>postgres://</c> URL, or nothing for SQLite in the home) without contacting anything;
+    /// a wrong one is a <see cref="BadInputException"/> naming <paramref name="source"/> (a variable, a file and line), never the password.
+    /// </summary>
+    public static void CheckRegistry(string? registry, string source) => Provisioner.Registry.RegistryFactory.Validate(registry, source);
+
+    /// <summary>Checks every setting; throws one <see cref="BadInputException"/> listing each problem.</summary>
+    public ProvisionerSettings Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Home))
+        {
+            errors.Add("Home is required (the folder the registry lives in)");
+        }
+
+        if (string.IsNullOrWhiteSpace(Templates))
+        {
+            errors.Add("Templates is required (a folder of <product>/<version>/template.yaml)");
+        }
+
+        if (DefaultBackend is not ("docker" or "aws"))
+        {
+            errors.Add($"DefaultBackend '{DefaultBackend}' is not one of: docker, aws");
+        }
+
+        try
+        {
+            Provisioner.Registry.RegistryFactory.Validate(Registry, "Registry");
+        }
+        catch (ProvisionerException e)
+        {
+            errors.Add(e.Message);
+        }
+
+        try
+        {
+            Health.Validate();
+            Capacity.Validate();
+            new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress }.Validate();
+        }
+        catch (ProvisionerException e)
+        {
+            errors.Add(e.Message);
+        }
+
+        return errors.Count == 0 ? this : throw new BadInputException("invalid settings: " + string.Join("; ", errors));
+    }
+}
