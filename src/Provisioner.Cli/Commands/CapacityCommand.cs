@@ -14,7 +14,7 @@ internal static class CapacityCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var size = new Option<string?>("--for") { Description = "Size to decide on (small, medium, large): YES with the placement (exit 0) or NO with the reason (exit 4)" };
+        var size = new Option<string?>("--for") { Description = "Size to decide on (one of the template's sizes): YES with the placement (exit 0) or NO with the reason (exit 4)" };
         var count = new Option<int?>("--count", "-n") { Description = "How many tenants of that size (default 1)" };
         var template = new Option<string?>("--template", "-t") { Description = "Template whose sizes are used, as product@version (default: the default template)" };
         var customer = new Option<string?>("--customer") { Description = "Customer name shown in the verdict and the report" };

@@ -12,8 +12,8 @@ internal static class TenantCommand
     public static Command Create(GlobalOptions globals)
     {
         var name = new Argument<string>("name") { Description = "Tenant name: lowercase letters, digits and '-', starting with a letter (max 24)" };
-        var template = new Option<string?>("--template", "-t") { Description = "Template as product@version (default: the tenant's current one, or defaultTemplate: / the only product)" };
-        var size = new Option<string?>("--size", "-s") { Description = "Size (plan) from the template: small, medium, large (default: the template's default)" };
+        var template = new Option<string?>("--template", "-t") { Description = "Template as product or product@version (default: the tenant's current one, else defaultTemplate: in provisioner.yaml, else the only product; a bare product means its newest version)" };
+        var size = new Option<string?>("--size", "-s") { Description = "Size (plan): one of the template's sizes (`provision templates` lists them; default: the template's defaultSize)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
         var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml) or aws (Pulumi)" };
         backend.AcceptOnlyFromAmong("docker", "aws");
