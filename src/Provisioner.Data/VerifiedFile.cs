@@ -1,3 +1,5 @@
+using Provisioner.Core.Data;
+
 namespace Provisioner.Data;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal static class VerifiedFile
         var partial = path + ".partial";
         try
         {
-            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+            await using (var file = OwnerOnlyFiles.Create(partial))
             {
                 await write(file);
                 await file.FlushAsync(ct);

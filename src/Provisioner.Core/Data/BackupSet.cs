@@ -25,7 +25,7 @@ public sealed record BackupSet([property: JsonIgnore] string Folder, string Tena
     public void Save()
     {
         var partial = Manifest + ".partial";
-        using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var file = OwnerOnlyFiles.Create(partial))
         {
             JsonSerializer.Serialize(file, this, Json);
             file.Flush(flushToDisk: true);

@@ -49,7 +49,7 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
     /// <summary>Backs every data component up into <paramref name="folder"/>, each verified; the manifest is written last.</summary>
     public async Task<BackupSet> BackupAsync(string tenant, ProductTemplate template, string folder, IProgress<string>? progress, CancellationToken ct)
     {
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.CreateFolder(folder);
         BackupSet.DeletePartials(folder);
         var entries = new List<BackupEntry>();
         foreach (var c in template.DataComponents)

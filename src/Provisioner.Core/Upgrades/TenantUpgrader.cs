@@ -171,7 +171,7 @@ internal sealed class TenantUpgrader(
         await backend.PreflightAsync(stamp, ct);
         var size = await data.SizeAsync(tenant.Name, previous, ct);
         var folder = Path.Combine(settings.BackupRoot, tenant.Name);
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.CreateFolder(folder);
         var free = new DriveInfo(folder).AvailableFreeSpace;
         if (free < settings.DiskFactor * size)
         {

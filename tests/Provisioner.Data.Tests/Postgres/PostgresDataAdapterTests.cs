@@ -6,6 +6,7 @@ using Provisioner.Data.Tests.Fakes;
 
 namespace Provisioner.Data.Tests.Postgres;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PostgresDataAdapterTests : IDisposable
 {
     private static readonly ComponentSpec Db = new(
@@ -27,6 +28,7 @@ public sealed class PostgresDataAdapterTests : IDisposable
 
         Assert.Equal("2|777", checksum);
         Assert.Equal(["db.sql.gz"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Backup));
         Assert.Contains(backend.Commands, c => c.Contains("-d provision_verify", StringComparison.Ordinal) && c.EndsWith("< -- dump", StringComparison.Ordinal));
         Assert.EndsWith("drop database if exists \"provision_verify\" with (force)", backend.Commands[^1]);
     }

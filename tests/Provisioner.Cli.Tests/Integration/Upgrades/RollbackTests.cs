@@ -5,6 +5,7 @@ namespace Provisioner.Cli.Tests.Integration.Upgrades;
 
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class RollbackTests(EngineFixture engine)
 {
     /// <summary>
@@ -65,6 +66,12 @@ public sealed class RollbackTests(EngineFixture engine)
             Assert.Contains(reason, failure.Attribute("message")!.Value);
             Assert.Equal(2, XDocument.Load(junit).Descendants("skipped").Count());
             Assert.Empty(Directory.GetFiles(Path.Combine(cli.Home, "backups"), "*.partial", SearchOption.AllDirectories));
+            var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            var files = Directory.GetFiles(Path.Combine(cli.Home, "backups", canary), "*", SearchOption.AllDirectories);
+            Assert.NotEmpty(files);
+            Assert.All(files, f => Assert.Equal(owner, File.GetUnixFileMode(f)));
+            Assert.All(Directory.GetDirectories(Path.Combine(cli.Home, "backups"), "*", SearchOption.AllDirectories),
+                d => Assert.Equal(owner | UnixFileMode.UserExecute, File.GetUnixFileMode(d)));
         }
 
         var slow = await cli.RunAsync("upgrade", canary, "--to", "1.2.0-slow-ready");
