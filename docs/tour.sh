@@ -38,7 +38,7 @@ run provision tenant acme
 run provision tenant acme
 ep=$(endpoint acme)
 run "curl -s -XPOST $ep/api/notes -H 'content-type: application/json' -d '{\"body\":\"first note\"}'; echo; curl -s $ep/api/notes; echo"
-run provision tenant shop --template tracker
+run provision tenant shop --template tracker@1.0.0
 run provision list
 run provision status acme
 run docker rm -f t-acme-app
