@@ -7,7 +7,7 @@ namespace Provisioner;
 /// The one way in: settings in, one <see cref="IProvisioner"/> out. The CLI is built on exactly this.
 /// <code>
 /// using var provisioner = new ProvisionerBuilder(new ProvisionerSettings { Home = "/var/lib/provisioner", Templates = "templates" }).Build();
-/// var result = await provisioner.ProvisionAsync(new ProvisionRequest("acme", Template: "notes"));
+/// var result = await provisioner.ProvisionAsync(new ProvisionRequest("acme", Template: "shop"));
 /// </code>
 /// </summary>
 public sealed class ProvisionerBuilder(ProvisionerSettings settings)

@@ -12,7 +12,7 @@ internal static class UpgradeCommand
     public static Command Create(GlobalOptions globals)
     {
         var name = new Argument<string?>("name") { Description = "Tenant to upgrade (or use --tenants / --all)", Arity = ArgumentArity.ZeroOrOne };
-        var to = new Option<string?>("--to") { Description = "Target version (1.1.0) or template (notes@1.1.0)" };
+        var to = new Option<string?>("--to") { Description = "Target version (1.1.0) or template (product@1.1.0)" };
         var all = new Option<bool>("--all") { Description = "Every tenant of the product (pinned ones only with --include-pinned)" };
         var tenants = new Option<string?>("--tenants") { Description = "Comma-separated tenant names" };
         var from = new Option<string?>("--from") { Description = "Only tenants on this version" };
