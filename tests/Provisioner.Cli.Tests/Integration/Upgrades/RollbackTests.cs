@@ -17,7 +17,9 @@ public sealed class RollbackTests(EngineFixture engine)
     public async Task FaultyVersions_OnlyCanaryTouched_RolledBackWithDatabaseIdentical()
     {
         using var templates = new FixtureTemplates();
-        var cli = engine.Cli(new Dictionary<string, string> { ["PROVISIONER_TEMPLATES"] = templates.Root, ["PROVISIONER_HEALTH_DEADLINE"] = "20s" });
+        // A short deadline keeps the never-ready fixture quick, but the healthy versions must pass within it too, on a
+        // loaded 2-core CI machine (20 s was once too short there for a fresh 1.0.0 tenant).
+        var cli = engine.Cli(new Dictionary<string, string> { ["PROVISIONER_TEMPLATES"] = templates.Root, ["PROVISIONER_HEALTH_DEADLINE"] = "45s" });
         var probe = new TenantProbe(engine, cli);
         var canary = engine.Tenant("rb-canary");
         var others = new[] { engine.Tenant("rb-other1"), engine.Tenant("rb-other2") };
