@@ -148,7 +148,11 @@ plain=$(probe plain)
 encrypted=$(probe encrypted)
 [ "$plain" = true ] || fail "a plain overlay between swt2 and swt3 passes no traffic: the cluster is not usable" "$STATE/logs/probe.log"
 
-# --- 7. record ------------------------------------------------------------------------------------------------------
+# --- 7. record: in the cluster itself (node labels provision reads) and in nodes.json --------------------------------
+for n in $NODES; do
+    D 1 node update --label-add "provisioner.engine=unix://$(sock_of "$n")" "$(hostname_of "$n")" >/dev/null
+done
+D 1 node update --label-add "provisioner.registry=$REGISTRY" --label-add "provisioner.overlay-encryption=$encrypted" "$(hostname_of 1)" >/dev/null
 {
     echo "{"
     echo "  \"manager\": \"unix://$(sock_of 1)\","
