@@ -54,8 +54,8 @@ internal sealed partial class Services : IDisposable
 
     private readonly Lazy<SwarmParts> _swarm;
 
-    /// <summary>The Swarm cluster's parts (host list, drain); contacts nothing until used.</summary>
-    public SwarmParts Swarm => _swarm.Value;
+    /// <summary>The Swarm cluster's nodes (host list, drain); contacts nothing until used.</summary>
+    public Swarm.Cluster.SwarmHosts SwarmHosts() => new(_swarm.Value.Manager, Logger<Swarm.Cluster.SwarmHosts>());
 
     public ProvisionerSettings Settings { get; }
 
