@@ -11,6 +11,10 @@
 # Idempotent: when the cluster answers (3 nodes Ready, registry up) a second run only checks (well under a second).
 # A half-made or dead cluster is removed first (cluster-down.sh) and made again. Needs root.
 #
+# The recipe (namespaces, cgroup v1 remounts, per-node key and cgroup parent, shim-socket cleanup) is adapted from the
+# team's own notes on running Swarm on one machine (swarm-on-one-machine.md, kept outside this repository); nothing here
+# reads them.
+#
 # Usage: infra/cluster/ensure-cluster.sh   (make cluster)        Remove: infra/cluster/cluster-down.sh (make cluster-down)
 set -euo pipefail
 

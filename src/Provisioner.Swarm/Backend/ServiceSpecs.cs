@@ -58,7 +58,9 @@ internal static class ServiceSpecs
                 Resources = new ResourceRequirements
                 {
                     Limits = new SwarmLimit { NanoCPUs = spec.NanoCpus, MemoryBytes = spec.MemoryBytes, Pids = PidsLimit },
-                    Reservations = new SwarmResources { NanoCPUs = spec.NanoCpus, MemoryBytes = spec.MemoryBytes },
+                    // A job reserves nothing: Swarm's constraint enforcer kept counting finished job tasks against their node,
+                    // and then rejected new tasks there ("assigned node no longer meets constraints"). Its limits still hold.
+                    Reservations = job ? null! : new SwarmResources { NanoCPUs = spec.NanoCpus, MemoryBytes = spec.MemoryBytes },
                 },
                 RestartPolicy = job
                     ? new SwarmRestartPolicy { Condition = "none" }

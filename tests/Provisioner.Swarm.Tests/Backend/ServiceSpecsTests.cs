@@ -47,13 +47,15 @@ public sealed class ServiceSpecsTests
     }
 
     [Fact]
-    public void For_Job_IsAReplicatedJobWithoutRestartsOrUpdateConfig()
+    public void For_Job_IsAReplicatedJobWithoutRestartsUpdateConfigOrReservations()
     {
         var spec = ServiceSpecs.For("t-acme-migrate", Db with { Mounts = [] }, Labels, "img", null, [], new Dictionary<string, IReadOnlyDictionary<string, string>>(), job: true);
 
         Assert.Equal(1UL, spec.Mode.ReplicatedJob.TotalCompletions);
         Assert.Equal("none", spec.TaskTemplate.RestartPolicy.Condition);
         Assert.Null(spec.UpdateConfig);
+        Assert.Null(spec.TaskTemplate.Resources.Reservations);
+        Assert.Equal(250_000_000, spec.TaskTemplate.Resources.Limits.NanoCPUs);
         Assert.Null(spec.TaskTemplate.Placement);
     }
 

@@ -10,6 +10,7 @@ namespace Provisioner.Swarm.Tests.Integration;
 /// health-checked; a tenant that fits on no node refused with exit 4 and nothing of it created; status naming each
 /// component's node; host list naming each node's tenants; destroy leaving nothing behind. Names are unique per run.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
 [Trait("Category", "Swarm")]
 public sealed class ClusterFleetTests : IDisposable
