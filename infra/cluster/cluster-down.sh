@@ -14,11 +14,6 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 started=$EPOCHREALTIME
 found=0
 
-node_pids() { # n: processes in the node's namespace (dockerd, containerd, shims) and in its cgroup (the containers)
-    ip netns pids "$(netns "$1")" 2>/dev/null
-    cat /sys/fs/cgroup/pids/"$(cgroup "$1")"/cgroup.procs /sys/fs/cgroup/pids/"$(cgroup "$1")"/*/cgroup.procs 2>/dev/null
-}
-
 for n in $NODES; do
     pids=$(node_pids "$n" | sort -u | tr '\n' ' ')
     if [ -n "${pids// /}" ]; then

@@ -78,13 +78,7 @@ for n in $NODES; do
 { "deprecated-key-path": "$d/key.json", "cgroup-parent": "/$(cgroup "$n")", "insecure-registries": ["$REGISTRY"],
   "log-driver": "json-file", "log-opts": { "max-size": "10m", "max-file": "2" } }
 JSON
-    setsid ip netns exec "$(netns "$n")" unshare --uts sh -c "hostname $(hostname_of "$n")
-        mount -t tmpfs -o mode=755 cgroup /sys/fs/cgroup
-        for s in cpu cpuacct cpuset memory devices freezer blkio pids; do mkdir /sys/fs/cgroup/\$s; mount -t cgroup -o \$s cgroup /sys/fs/cgroup/\$s; done
-        mkdir /sys/fs/cgroup/systemd; mount -t cgroup -o none,name=systemd cgroup /sys/fs/cgroup/systemd
-        mkdir /sys/fs/cgroup/unified; mount -t cgroup2 cgroup2 /sys/fs/cgroup/unified
-        exec dockerd -H unix://$d/docker.sock --data-root $d/data --exec-root $d/exec --pidfile $d/docker.pid --config-file $d/daemon.json" \
-        >"$STATE/logs/dockerd-$n.log" 2>&1 </dev/null &
+    start_node "$n"
 done
 for n in $NODES; do
     for _ in $(seq 1 300); do ping_node "$n" && break; sleep 0.1; done
@@ -92,7 +86,9 @@ for n in $NODES; do
 done
 
 # --- 4. swarm: init on swt1, join swt2 and swt3 as workers ------------------------------------------------------
-D 1 swarm init --advertise-addr "$MANAGER_ADDR" --dispatcher-heartbeat 1s >/dev/null
+# Heartbeat 5 s (the default): at 1 s, a 2-core machine under load saw its nodes flap Down/Ready, and Swarm then
+# rejected tasks on them ("assigned node no longer meets constraints"). A dead node is seen Down after ~15 s.
+D 1 swarm init --advertise-addr "$MANAGER_ADDR" --dispatcher-heartbeat 5s >/dev/null
 token=$(D 1 swarm join-token -q worker)
 for n in $NODES; do
     [ "$n" = 1 ] || D "$n" swarm join --token "$token" --advertise-addr "$(addr_of "$n")" "$MANAGER_ADDR:2377" >/dev/null

@@ -1,4 +1,5 @@
 using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
@@ -70,8 +71,21 @@ internal sealed partial class SwarmBackend
 
     private async Task RunJobAsync(ApplyRun run, JobResource job, CancellationToken ct)
     {
-        await CreateServiceAsync(run, job.Name, job.Spec, job.Labels, job: true, ct);
-        var outcome = await SwarmTasks.WaitJobAsync(_docker, job.Name, options.JobTimeout, ct);
+        var outcome = (Succeeded: false, Text: "");
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await CreateServiceAsync(run, job.Name, job.Spec, job.Labels, job: true, ct);
+            outcome = await SwarmTasks.WaitJobAsync(_docker, job.Name, options.JobTimeout, ct);
+            if (outcome.Succeeded || !outcome.Text.Contains("no longer meets constraints", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            // Rejected by a node seen unfit for a moment (a job is not restarted by Swarm): run it again.
+            _log.LogWarning("{Job} was rejected by its node ({Reason}); running it again", job.Name, outcome.Text);
+            await _docker.Swarm.RemoveServiceAsync(job.Name, ct);
+        }
+
         if (outcome.Succeeded)
         {
             return;

@@ -17,6 +17,18 @@ internal static class SwarmStatusReader
             var limits = s.Service.Spec?.TaskTemplate?.Resources?.Limits;
             var port = s.Service.Spec?.EndpointSpec?.Ports?.FirstOrDefault()?.PublishedPort;
             var (state, _) = s.State();
+            var pinned = s.Labels.TryGetValue(SwarmLabels.Node, out var p) ? nodes.FirstOrDefault(n => n.Hostname == p) : null;
+            var down = pinned is { IsReady: false } ? pinned : node is { IsReady: false } ? node : null;
+            var status = down is null
+                ? s.Describe()
+                : pinned == down
+                    ? $"node {down.Hostname} is {down.State}: this component is pinned there (its data); bring the node back, or restore the tenant's backup on another node"
+                    : $"node {down.Hostname} is {down.State}: Swarm reschedules this component on another node";
+            if (down is not null)
+            {
+                state = ComponentState.Unknown;
+            }
+
             components.Add(new ComponentObservation(
                 s.Component,
                 s.Name,
@@ -24,7 +36,7 @@ internal static class SwarmStatusReader
                 state,
                 s.Service.Spec?.TaskTemplate?.ContainerSpec?.Image ?? "",
                 s.Labels.TryGetValue(StampLabels.Template, out var template) ? template : null,
-                s.Describe(),
+                status,
                 state == ComponentState.Running ? task?.Status?.Timestamp : null,
                 limits?.NanoCPUs is > 0 and var cpu ? cpu / 1e9 : null,
                 limits?.MemoryBytes is > 0 and var memory ? memory : null,

@@ -32,7 +32,9 @@ internal static class SwarmTasks
                     return null;
                 }
 
-                var failed = tasks.Where(t => t.Status?.State is TaskState.Failed or TaskState.Rejected).ToList();
+                // A task the node rejected because it momentarily "no longer meets constraints" (a node seen Down then Ready
+                // again under load) is not the service's fault: Swarm starts another one, so it does not count as a failure.
+                var failed = tasks.Where(t => t.Status?.State is TaskState.Failed or TaskState.Rejected && !Transient(t)).ToList();
                 last = Describe(tasks.FirstOrDefault()) ?? last;
                 if (failed.Count >= FailuresBeforeGivingUp)
                 {
@@ -75,6 +77,10 @@ internal static class SwarmTasks
             return (false, $"did not finish within {timeout.TotalSeconds:0} s");
         }
     }
+
+    /// <summary>Rejected only because the node was momentarily seen unfit: worth another try.</summary>
+    public static bool Transient(TaskResponse task) =>
+        task.Status?.State == TaskState.Rejected && (task.Status.Err ?? "").Contains("no longer meets constraints", StringComparison.Ordinal);
 
     public static string? Describe(TaskResponse? task)
     {
