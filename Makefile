@@ -7,7 +7,7 @@ CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
 
-.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser pack registry-db
+.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser pack registry-db cluster cluster-down swarm-test
 
 ## run: set up (engine, images, build), then provision the demo tenant and show it healthy
 run: setup
@@ -17,13 +17,17 @@ run: setup
 	@ep=$$($(PROVISION) status demo --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1); echo "The demo tenant answers at $$ep  (try: curl $$ep/api/notes)"
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
-## test: set up (plus the test-only fixture image, headless chromium and the test PostgreSQL), then every test (unit and integration against the real engine)
-test: setup fixtures browser
-	@url=$$(infra/registry/ensure-postgres.sh) && PROVISIONER_TEST_POSTGRES="$$url" CONFIG=$(CONFIG) tests/run-all.sh
+## test: set up (plus the test-only fixture image, headless chromium, the test PostgreSQL and the 3-node Swarm), then every test (unit and integration against the real engine and cluster)
+test: setup fixtures browser cluster
+	@url=$$(infra/registry/ensure-postgres.sh) && PROVISIONER_TEST_POSTGRES="$$url" PROVISIONER_TEST_SWARM_MANAGER="$$(cat .build/cluster/manager)" CONFIG=$(CONFIG) tests/run-all.sh
 
 ## registry-db: the test PostgreSQL for the shared-registry tests (Debian's postgresql-15 in .build/pg on 127.0.0.1); prints its admin URL
 registry-db:
 	@infra/registry/ensure-postgres.sh
+
+## swarm-test: only the Swarm tests, against the cluster (make cluster first)
+swarm-test: build cluster
+	PROVISIONER_TEST_SWARM_MANAGER="$$(cat .build/cluster/manager)" dotnet test tests/Provisioner.Swarm.Tests -c $(CONFIG) --no-build
 
 ## unit: only the tests that need no engine
 unit: build
@@ -51,6 +55,14 @@ browser:
 
 images: engine
 	@infra/images/build.sh
+
+## cluster: a 3-node Docker Swarm on this machine (a dockerd per network namespace, registry inside); idempotent. Endpoint in .build/cluster/manager
+cluster: images
+	@infra/cluster/ensure-cluster.sh
+
+## cluster-down: remove that cluster, and the leftovers of a killed run
+cluster-down:
+	@infra/cluster/cluster-down.sh
 
 build:
 	@dotnet build Provisioner.sln -c $(CONFIG) -nologo -v q -clp:NoSummary

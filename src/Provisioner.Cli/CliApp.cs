@@ -21,6 +21,7 @@ internal static class CliApp
             UpgradeCommand.Create(globals),
             PinCommand.Create(globals),
             CapacityCommand.Create(globals),
+            HostCommand.Create(globals),
             RegistryCommand.Create(globals),
         };
 

@@ -25,6 +25,15 @@ public interface IProvisioner : IDisposable
     /// <summary>Removes a tenant's compute; with <paramref name="deleteData"/>, its volumes, backups and registry entry too.</summary>
     Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData = false, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The cluster's nodes (swarm backend): state, availability, the tenants whose data each holds, free capacity.</summary>
+    Task<IReadOnlyList<HostStatus>> HostsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Drains a node (<paramref name="drain"/>: its stateless work moves to other nodes; <paramref name="force"/> is needed when it
+    /// holds tenants' data, which does not move yet) or makes it active again. Returns the node afterwards.
+    /// </summary>
+    Task<HostStatus> SetHostAvailabilityAsync(string host, bool drain, bool force = false, CancellationToken cancellationToken = default);
+
     /// <summary>One tenant: its record, what runs, one run of every check, its recent operations.</summary>
     Task<TenantStatusReport> StatusAsync(string tenant, CancellationToken cancellationToken = default);
 

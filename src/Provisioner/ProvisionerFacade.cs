@@ -48,6 +48,27 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
     public Task<CapacityResult> CapacityAsync(CapacityQuery query, bool fromRegistry, CancellationToken cancellationToken) =>
         services.Capacity(fromRegistry).RunAsync(query, cancellationToken);
 
+    public async Task<IReadOnlyList<HostStatus>> HostsAsync(CancellationToken cancellationToken)
+    {
+        var tenants = (await services.Registry.ListAsync(cancellationToken))
+            .Where(t => t.Backend == SwarmParts.Kind && t.Status != TenantStatus.Destroyed)
+            .GroupBy(t => t.Host)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
+        var template = services.Templates.Resolve(services.Templates.DefaultRef(services.Settings.DefaultTemplate));
+        var inventory = await services.LiveInventory(SwarmParts.Kind).ReadAsync(measureUsage: false, cancellationToken);
+        var report = CapacityCalculator.Calculate(inventory, template, services.Settings.Capacity, services.Time.GetUtcNow());
+        return await services.SwarmHosts().ListAsync(tenants, report.Hosts.ToDictionary(h => h.Name, h => h.Free), cancellationToken);
+    }
+
+    public async Task<HostStatus> SetHostAvailabilityAsync(string host, bool drain, bool force, CancellationToken cancellationToken)
+    {
+        var withData = (await services.Registry.ListAsync(cancellationToken))
+            .Where(t => t.Backend == SwarmParts.Kind && t.Status != TenantStatus.Destroyed && t.Host == host)
+            .Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        await services.SwarmHosts().SetAvailabilityAsync(host, drain ? "drain" : "active", withData, force, cancellationToken);
+        return (await HostsAsync(cancellationToken)).First(h => h.Name == host);
+    }
+
     public Task<RegistryTransferCounts> ExportRegistryAsync(TextWriter output, CancellationToken cancellationToken) =>
         services.Stores.ExportAsync(output, cancellationToken);
 

@@ -27,7 +27,7 @@ public sealed record ProvisionerSettings
     /// <summary>The Docker engine tenants run on. Default <c>unix:///var/run/docker.sock</c>.</summary>
     public string Engine { get; init; } = "unix:///var/run/docker.sock";
 
-    /// <summary>Where new tenants go when a request names no backend: <c>docker</c> (default) or <c>aws</c>.</summary>
+    /// <summary>Where new tenants go when a request names no backend: <c>docker</c> (default), <c>swarm</c> or <c>aws</c>.</summary>
     public string DefaultBackend { get; init; } = "docker";
 
     /// <summary>Template for new tenants when a request names none; default: the catalog's only product.</summary>
@@ -47,6 +47,9 @@ public sealed record ProvisionerSettings
 
     /// <summary>Capacity reserve, CPU overcommit and scope. Defaults: see <see cref="CapacityOptions"/>.</summary>
     public CapacityOptions Capacity { get; init; } = new();
+
+    /// <summary>The Docker Swarm backend (used only by tenants placed on it; <see cref="SwarmSettings.Manager"/> required then).</summary>
+    public SwarmSettings Swarm { get; init; } = new();
 
     /// <summary>The AWS backend (used only by tenants placed on it).</summary>
     public AwsSettings Aws { get; init; } = new();
@@ -74,9 +77,14 @@ public sealed record ProvisionerSettings
             errors.Add("Templates is required (a folder of <product>/<version>/template.yaml)");
         }
 
-        if (DefaultBackend is not ("docker" or "aws"))
+        if (DefaultBackend is not ("docker" or "aws" or "swarm"))
         {
-            errors.Add($"DefaultBackend '{DefaultBackend}' is not one of: docker, aws");
+            errors.Add($"DefaultBackend '{DefaultBackend}' is not one of: docker, swarm, aws");
+        }
+
+        if (DefaultBackend == "swarm" && string.IsNullOrWhiteSpace(Swarm.Manager))
+        {
+            errors.Add("DefaultBackend is swarm but Swarm.Manager (the manager node's engine address) is not set");
         }
 
         try

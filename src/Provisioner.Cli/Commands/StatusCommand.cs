@@ -35,13 +35,24 @@ internal static class StatusCommand
             output.Line(t is null
                 ? $"Tenant {parse.GetValue(name)} is not in the registry, but resources labelled for it exist:"
                 : $"Tenant {t.Name}: {t.Status}, {t.TemplateRef} ({t.Size}) on {t.Host}, endpoint {t.Endpoint ?? "-"}{(t.LastError is null ? "" : $"\n  last error: {t.LastError}")}");
-            var containers = new Table().AddColumns("COMPONENT", "CONTAINER", "STATE", "IMAGE", "CPU", "MEMORY", "PUBLISHED");
+            // A backend over several hosts says where each component runs: a NODE column then.
+            var nodes = report.Observation.Components.Any(c => c.Node is not null);
+            var containers = new Table().AddColumns(nodes
+                ? ["COMPONENT", "SERVICE", "NODE", "STATE", "IMAGE", "CPU", "MEMORY", "PUBLISHED"]
+                : ["COMPONENT", "CONTAINER", "STATE", "IMAGE", "CPU", "MEMORY", "PUBLISHED"]);
             foreach (var c in report.Observation.Components)
             {
-                containers.AddRow(
-                    Cell.Escape(c.Component), Cell.Escape(c.Name), Cell.Status(c.Status), Cell.Escape(c.Image),
+                var cells = new List<string> { Cell.Escape(c.Component), Cell.Escape(c.Name) };
+                if (nodes)
+                {
+                    cells.Add(Cell.Escape(c.Node ?? "-"));
+                }
+
+                cells.AddRange([
+                    Cell.Status(c.Status), Cell.Escape(c.Image),
                     Cell.Escape(c.Cpus?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "-"),
-                    Cell.Escape(c.MemoryBytes is long m ? Quantity.FormatBytes(m) : "-"), Cell.Escape(c.PublishedOn ?? "-"));
+                    Cell.Escape(c.MemoryBytes is long m ? Quantity.FormatBytes(m) : "-"), Cell.Escape(c.PublishedOn ?? "-")]);
+                containers.AddRow([.. cells]);
             }
 
             if (report.Observation.Components.Count > 0)

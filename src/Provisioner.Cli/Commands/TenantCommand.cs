@@ -15,8 +15,8 @@ internal static class TenantCommand
         var template = new Option<string?>("--template", "-t") { Description = "Template as product or product@version (default: the tenant's current one, else defaultTemplate: in provisioner.yaml, else the only product; a bare product means its newest version)" };
         var size = new Option<string?>("--size", "-s") { Description = "Size (plan): one of the template's sizes (`provision templates` lists them; default: the template's defaultSize)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
-        var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml) or aws (Pulumi)" };
-        backend.AcceptOnlyFromAmong("docker", "aws");
+        var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml), swarm (a Docker Swarm cluster, swarm.manager) or aws (Pulumi)" };
+        backend.AcceptOnlyFromAmong("docker", "swarm", "aws");
         var force = new Option<bool>("--force") { Description = "Provision even when the size does not fit the host's capacity (see `provision capacity`)" };
         var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend, force };
         command.SetHandler(globals, async (parse, services, output, ct) =>

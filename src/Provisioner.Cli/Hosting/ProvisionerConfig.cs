@@ -29,8 +29,11 @@ public sealed class ProvisionerConfig
 
     public PortSettings Ports { get; set; } = new();
 
-    /// <summary>Backend for new tenants: <c>docker</c> (default) or <c>aws</c>; <c>--backend</c> wins. Existing tenants keep theirs.</summary>
+    /// <summary>Backend for new tenants: <c>docker</c> (default), <c>swarm</c> or <c>aws</c>; <c>--backend</c> wins ($PROVISIONER_BACKEND too). Existing tenants keep theirs.</summary>
     public string? Backend { get; set; }
+
+    /// <summary>The Docker Swarm cluster (<c>--backend swarm</c>): its manager's engine address.</summary>
+    public SwarmConfig Swarm { get; set; } = new();
 
     /// <summary>The AWS target (<c>--backend aws</c>): region, image registry, Pulumi state, quotas.</summary>
     public AwsSettings Aws { get; set; } = new();

@@ -27,7 +27,13 @@ internal static class SettingsFromConfig
             Templates = CliPaths.Templates(config),
             Registry = RegistrySetting(config),
             Engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : config.Engine ?? "unix:///var/run/docker.sock",
-            DefaultBackend = config.Backend ?? "docker",
+            DefaultBackend = Environment.GetEnvironmentVariable("PROVISIONER_BACKEND") is { Length: > 0 } b ? b : config.Backend ?? "docker",
+            Swarm = new global::Provisioner.SwarmSettings
+            {
+                Manager = Environment.GetEnvironmentVariable("PROVISIONER_SWARM_MANAGER") is { Length: > 0 } manager ? manager : config.Swarm.Manager,
+                ImageSource = config.Swarm.ImageSource,
+                Registry = config.Swarm.Registry,
+            },
             DefaultTemplate = Environment.GetEnvironmentVariable("PROVISIONER_DEFAULT_TEMPLATE") is { Length: > 0 } template ? template : config.DefaultTemplate,
             FirstPort = config.Ports.First ?? 20000,
             LastPort = config.Ports.Last ?? 29999,

@@ -22,28 +22,57 @@ internal sealed class CapacityAdmission(
             return null; // converging a tenant that already holds its room
         }
 
-        var hold = await AcquireAsync($"capacity {host}", ct);
+        return (await DecideAsync(tenant, host, [host], template, size, force, progress, ct)).Hold;
+    }
+
+    /// <summary>
+    /// Admission on a backend over several hosts (<see cref="Backends.IMultiHostBackend"/>): a new tenant goes to the host where
+    /// the most of its size still fit (the same placement <c>provision capacity</c> shows); a recorded tenant stays on its host
+    /// (its data lives there), so a new size must fit there. Checks on <paramref name="scope"/> are serialised.
+    /// </summary>
+    public async Task<Admission> PlaceAsync(
+        string tenant, string scope, ProductTemplate template, string size, TenantRecord? existing, bool force,
+        IProgress<string>? progress, CancellationToken ct)
+    {
+        var recorded = existing is not null && existing.Status != TenantStatus.Destroyed ? existing : null;
+        if (recorded is not null && recorded.Size == size)
+        {
+            return new Admission(null, recorded.Host);
+        }
+
+        return await DecideAsync(tenant, scope, recorded is null ? null : [recorded.Host], template, size, force, progress, ct);
+    }
+
+    private async Task<Admission> DecideAsync(
+        string tenant, string scope, IReadOnlyList<string>? hosts, ProductTemplate template, string size, bool force,
+        IProgress<string>? progress, CancellationToken ct)
+    {
+        var hold = await AcquireAsync($"capacity {scope}", ct);
         try
         {
             var inv = await inventory.ReadAsync(measureUsage: false, ct);
             var others = inv with { Tenants = inv.Tenants.Where(t => t.Tenant != tenant).ToList() };
             var report = CapacityCalculator.Calculate(others, template, options, time.GetUtcNow());
-            var onHost = report with { Hosts = report.Hosts.Where(h => h.Name == host).ToList() };
-            var verdict = VerdictPlanner.Decide(onHost, size, 1, null);
+            var candidates = hosts is null ? report : report with { Hosts = report.Hosts.Where(h => hosts.Contains(h.Name)).ToList() };
+            var verdict = VerdictPlanner.Decide(candidates, size, 1, null);
             if (verdict.Fits)
             {
-                log.LogInformation("{Tenant} ({Size}) fits on {Host}", tenant, size, host);
-                return hold;
+                var chosen = verdict.Placements[0].Host;
+                log.LogInformation("{Tenant} ({Size}) fits on {Host}", tenant, size, chosen);
+                return new Admission(hold, chosen);
             }
 
+            var fallback = hosts?.FirstOrDefault()
+                ?? candidates.Hosts.OrderByDescending(h => h.Free.Cpu).ThenBy(h => h.Name, StringComparer.Ordinal).FirstOrDefault()?.Name
+                ?? scope;
             if (force)
             {
-                progress?.Report($"capacity: {verdict.Reason}; --force given, provisioning anyway");
-                log.LogWarning("{Tenant} ({Size}) does not fit on {Host} but --force was given: {Reason}", tenant, size, host, verdict.Reason);
-                return hold;
+                progress?.Report($"capacity: {verdict.Reason}; --force given, provisioning anyway (on {fallback})");
+                log.LogWarning("{Tenant} ({Size}) does not fit on {Host} but --force was given: {Reason}", tenant, size, fallback, verdict.Reason);
+                return new Admission(hold, fallback);
             }
 
-            log.LogWarning("{Tenant} ({Size}) refused on {Host}: {Reason}", tenant, size, host, verdict.Reason);
+            log.LogWarning("{Tenant} ({Size}) refused on {Host}: {Reason}", tenant, size, scope, verdict.Reason);
             throw new ProvisionerException(
                 $"cannot provision {tenant}: {verdict.Reason}", ExitCodes.CapacityNo,
                 $"to make room: {verdict.Suggestion}; `provision capacity --for {size}` shows the numbers; --force provisions anyway");

@@ -7,14 +7,16 @@ namespace Provisioner.Core.Capacity;
 /// The inventory of one live host. A tenant reserves the larger of its size (the registry's intent, so a tenant being
 /// provisioned already counts) and the limits enforced on its long-running containers (the engine's truth); jobs do not
 /// count. With <see cref="CapacityScope.Engine"/> every tenant container on the engine counts, also those of other registries.
+/// An observer over several hosts (a cluster) gives every node, and each tenant counts on its recorded (or observed) node.
 /// </summary>
 internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry registry, TenantSizes sizes, CapacityOptions options) : ICapacityInventory
 {
     public async Task<CapacityInventory> ReadAsync(bool measureUsage, CancellationToken ct)
     {
         var observation = await observer.ObserveAsync(measureUsage, ct);
+        var hosts = observation.Hosts?.Select(h => h.Name).ToHashSet(StringComparer.Ordinal) ?? [observer.Host];
         var recorded = (await registry.ListAsync(ct))
-            .Where(t => t.Status != TenantStatus.Destroyed && t.Host == observer.Host)
+            .Where(t => t.Status != TenantStatus.Destroyed && hosts.Contains(t.Host))
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
         var workloads = observation.Workloads.GroupBy(w => w.Tenant, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var names = options.Scope == CapacityScope.Engine ? recorded.Keys.Union(workloads.Keys) : recorded.Keys;
@@ -38,10 +40,16 @@ internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry regi
                 used = new Resources(mine.Sum(w => w.CpuUsed ?? 0), mine.Sum(w => w.MemoryUsed ?? 0), disk);
             }
 
-            tenants.Add(new TenantReservation(name, observer.Host, record?.Size ?? running.FirstOrDefault()?.Size, reserved, used));
+            var host = record?.Host ?? mine.Select(w => w.Host).FirstOrDefault(h => h is not null) ?? observer.Host;
+            tenants.Add(new TenantReservation(name, host, record?.Size ?? running.FirstOrDefault()?.Size, reserved, used));
         }
 
         // Disk tenants can use = free space + what counted tenants' volumes already hold (it is inside their reservations).
+        if (observation.Hosts is { } nodes)
+        {
+            return new CapacityInventory("cluster", nodes, tenants, measureUsage);
+        }
+
         var facts = observation.Facts with { DiskBytes = observation.Facts.DiskBytes + volumeBytes };
         return new CapacityInventory("engine", [facts], tenants, measureUsage);
     }

@@ -13,4 +13,8 @@ public sealed record ObservedWorkload(
     double CpuLimit,
     long MemoryLimit,
     double? CpuUsed = null,
-    long? MemoryUsed = null);
+    long? MemoryUsed = null)
+{
+    /// <summary>The host it runs on, when the observer sees several; null: the observer's own host.</summary>
+    public string? Host { get; init; }
+}

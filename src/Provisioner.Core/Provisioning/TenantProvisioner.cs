@@ -37,7 +37,7 @@ internal sealed class TenantProvisioner(
         {
             var current = await registry.GetAsync(name, ct);
             var (planTemplate, planSize) = Resolve(request, current);
-            var planned = await backend.PlanAsync(StampBuilder.Build(planTemplate, name, planSize, current?.HostPort, options.PublishAddress), ct);
+            var planned = await backend.PlanAsync(StampBuilder.Build(planTemplate, name, planSize, current?.HostPort, options.PublishAddress) with { Host = current?.Host }, ct);
             var shown = (current ?? NewRecord(name, planTemplate, planSize, [])) with { Size = planSize, Version = planTemplate.Version.ToNormalizedString() };
             return new ProvisionResult(shown, planned, null, true, null, time.GetElapsedTime(start));
         }
@@ -50,7 +50,14 @@ internal sealed class TenantProvisioner(
         await backend.PreflightAsync(StampBuilder.Build(template, name, size, existing?.HostPort, options.PublishAddress), ct);
 
         // Capacity (exit 4, nothing created): held until the tenant is recorded below, so its size counts for the next check.
-        using var room = capacity is null ? null : await capacity.AdmitAsync(name, backend.Host, template, size, existing, request.Force, progress, ct);
+        // On a backend over several hosts the check also chooses the tenant's host (a recorded tenant keeps its own).
+        var admission = capacity is null
+            ? null
+            : backend is IMultiHostBackend
+                ? await capacity.PlaceAsync(name, backend.Host, template, size, existing, request.Force, progress, ct)
+                : new Admission(await capacity.AdmitAsync(name, backend.Host, template, size, existing, request.Force, progress, ct), backend.Host);
+        using var room = admission?.Hold;
+        var host = backend is IMultiHostBackend && admission is not null ? admission.Host : backend.Host;
         var interrupted = await registry.Journal.MarkInterruptedAsync(name, ct);
         if (interrupted > 0)
         {
@@ -60,12 +67,12 @@ internal sealed class TenantProvisioner(
 
         var operation = await registry.Journal.BeginAsync(name, "provision", $"{template.Ref} size={size}", ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
-        log.LogInformation("Provisioning {Tenant} from {Template} ({Size}) on {Host}", name, template.Ref, size, backend.Host);
-        var (tenant, secrets) = await ReserveAsync(name, template, size, existing, operation, ct);
+        log.LogInformation("Provisioning {Tenant} from {Template} ({Size}) on {Host}", name, template.Ref, size, host);
+        var (tenant, secrets) = await ReserveAsync(name, template, size, host, existing, operation, ct);
         room?.Dispose();
         try
         {
-            var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
+            var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress) with { Host = tenant.Host };
             var applier = new StampApplier(backend, registry.Journal, health, options.FailureLogLines, log);
             ApplyResult applied;
             for (var attempt = 1; ; attempt++)
@@ -81,7 +88,7 @@ internal sealed class TenantProvisioner(
                     log.LogWarning("{Tenant}: entry port {Port} was taken while starting; allocating a new one", name, tenant.HostPort);
                     tenant = await registry.SaveWithNewPortAsync(tenant with { HostPort = null }, options.FirstPort, options.LastPort, isPortFree, ct);
                     progress?.Report($"entry port taken by another process; retrying on port {tenant.HostPort}");
-                    stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress);
+                    stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress) with { Host = tenant.Host };
                 }
             }
 
@@ -137,7 +144,7 @@ internal sealed class TenantProvisioner(
 
     /// <summary>Records intent before any resource exists: status, generated secrets (encrypted) and the entry port.</summary>
     private async Task<(TenantRecord Tenant, TenantSecrets Secrets)> ReserveAsync(
-        string name, ProductTemplate template, string size, TenantRecord? existing, long operation, CancellationToken ct)
+        string name, ProductTemplate template, string size, string host, TenantRecord? existing, long operation, CancellationToken ct)
     {
         using var stepScope = log.BeginScope(LogScopes.ForStep("reserve"));
         var step = await registry.Journal.StepAsync(operation, "reserve", "secrets and entry port", ct);
@@ -151,7 +158,7 @@ internal sealed class TenantProvisioner(
             Version = template.Version.ToNormalizedString(),
             Size = size,
             Backend = backend.Kind,
-            Host = backend.Host,
+            Host = host,
             Status = TenantStatus.Provisioning,
             EncryptedSecrets = encrypted,
             LastError = null,

@@ -16,6 +16,12 @@ public sealed record Stamp(
     IReadOnlyList<JobResource> Jobs,
     Uri? Endpoint)
 {
+    /// <summary>
+    /// The host the tenant is placed on, for a backend over several hosts (<see cref="Backends.IMultiHostBackend"/>), which
+    /// keeps its data components there; null for a single-host backend. Not part of any hash: moving is the backend's call.
+    /// </summary>
+    public string? Host { get; init; }
+
     public ContainerResource Container(string component) =>
         Containers.FirstOrDefault(c => c.Component == component)
         ?? throw new KeyNotFoundException($"stamp for {Tenant} has no component '{component}'");

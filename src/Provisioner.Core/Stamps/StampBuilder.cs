@@ -11,7 +11,7 @@ internal static class StampBuilder
 
     /// <summary>The stamp of a recorded tenant (its size and entry port) at <paramref name="template"/>.</summary>
     public static Stamp Build(ProductTemplate template, Tenants.TenantRecord tenant, string hostIp) =>
-        Build(template, tenant.Name, tenant.Size, tenant.HostPort, hostIp);
+        Build(template, tenant.Name, tenant.Size, tenant.HostPort, hostIp) with { Host = tenant.Host };
 
     public static Stamp Build(ProductTemplate template, string tenant, string sizeName, int? hostPort, string hostIp = "127.0.0.1")
     {

@@ -41,12 +41,21 @@ internal sealed partial class Services : IDisposable
         Locks = Stores.Locks;
         Protector = Stores.Protector;
         _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, loggers));
+        _swarm = new Lazy<SwarmParts>(() => SwarmParts.Create(settings.Swarm, settings.Engine, loggers));
         Backends = new BackendSet(
-            new Dictionary<BackendKind, Func<ITenantBackend>> { [DockerParts.Kind] = () => _docker.Value.Backend, [AwsBackendKind.Value] = AwsBackend },
-            settings.DefaultBackend == "aws" ? AwsBackendKind.Value : DockerParts.Kind);
+            new Dictionary<BackendKind, Func<ITenantBackend>>
+            {
+                [DockerParts.Kind] = () => _docker.Value.Backend, [SwarmParts.Kind] = () => _swarm.Value.Backend, [AwsBackendKind.Value] = AwsBackend,
+            },
+            settings.DefaultBackend switch { "aws" => AwsBackendKind.Value, "swarm" => SwarmParts.Kind, _ => DockerParts.Kind });
     }
 
     private readonly Lazy<DockerParts> _docker;
+
+    private readonly Lazy<SwarmParts> _swarm;
+
+    /// <summary>The Swarm cluster's nodes (host list, drain); contacts nothing until used.</summary>
+    public Swarm.Cluster.SwarmHosts SwarmHosts() => new(_swarm.Value.Manager, Logger<Swarm.Cluster.SwarmHosts>());
 
     public ProvisionerSettings Settings { get; }
 
@@ -78,7 +87,7 @@ internal sealed partial class Services : IDisposable
         var backend = Backends.Create(kind);
         return new TenantProvisioner(
             Templates, Registry, Locks, backend, Protector, HealthGateFor(kind), Ports.IsFreeOn(Options.PublishAddress), Options, Time,
-            Logger<TenantProvisioner>(), kind == DockerParts.Kind ? CapacityAdmission() : null);
+            Logger<TenantProvisioner>(), kind == DockerParts.Kind || kind == SwarmParts.Kind ? CapacityAdmission(kind) : null);
     }
 
     public TenantDestroyer Destroyer(BackendKind kind) => new(Registry, Locks, Backends.Create(kind), Settings.BackupRoot, Time, Logger<TenantDestroyer>());
@@ -89,6 +98,7 @@ internal sealed partial class Services : IDisposable
     public ITenantUpgrade Upgrader() => new UpgradeRouter(Registry, new Dictionary<BackendKind, Func<ITenantUpgrade>>
     {
         [DockerParts.Kind] = () => DataUpgrader(DockerParts.Kind),
+        [SwarmParts.Kind] = () => DataUpgrader(SwarmParts.Kind),
         [AwsBackendKind.Value] = () => new RolloutUpgrader(
             Templates, Registry, Locks, Backends.Create(AwsBackendKind.Value), Protector, HealthGateFor(AwsBackendKind.Value), Options, Time, Logger<RolloutUpgrader>()),
     });
@@ -148,6 +158,11 @@ internal sealed partial class Services : IDisposable
         if (_docker.IsValueCreated)
         {
             _docker.Value.Dispose();
+        }
+
+        if (_swarm.IsValueCreated)
+        {
+            _swarm.Value.Dispose();
         }
 
         _http.Dispose();

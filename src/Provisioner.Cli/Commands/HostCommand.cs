@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Provisioner.Cli.Rendering;
+using Provisioner.Core.Capacity;
+using Spectre.Console;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary>
+/// <c>provision host list|drain NODE [--force]|activate NODE</c>: the Swarm cluster's nodes, their state, the tenants whose data
+/// each holds and its free capacity; drain moves a node's stateless work away (tenant data does not move yet).
+/// </summary>
+internal static class HostCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var list = new Command("list", "The cluster's nodes: role, state, availability, tenants (whose data each holds), free capacity");
+        list.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            Render(await services.Provisioner.HostsAsync(ct), output);
+            return 0;
+        });
+
+        var node = new Argument<string>("node") { Description = "Node hostname, as `provision host list` shows it" };
+        var force = new Option<bool>("--force") { Description = "Drain even when the node holds tenants' data (those tenants stop until it is active again)" };
+        var drain = new Command("drain", "Take a node out of scheduling: Swarm moves its stateless work to other nodes now") { node, force };
+        drain.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            var host = await services.Provisioner.SetHostAvailabilityAsync(parse.GetValue(node)!, drain: true, parse.GetValue(force), ct);
+            output.Line($"Node {host.Name} is draining: new work goes elsewhere and its stateless tasks move now"
+                + (host.Tenants.Count == 0 ? "." : $"; the data of {string.Join(", ", host.Tenants)} stays on it (their data services wait until `provision host activate {host.Name}`)."));
+            Render([host], output);
+            return 0;
+        });
+
+        var activate = new Command("activate", "Put a drained node back into scheduling") { node };
+        activate.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            var host = await services.Provisioner.SetHostAvailabilityAsync(parse.GetValue(node)!, drain: false, force: false, ct);
+            output.Line($"Node {host.Name} is active again.");
+            Render([host], output);
+            return 0;
+        });
+
+        return new Command("host", "The cluster's nodes (swarm backend): list them, drain one, activate it again") { list, drain, activate };
+    }
+
+    private static void Render(IReadOnlyList<HostStatus> hosts, CliOutput output)
+    {
+        if (output.Json)
+        {
+            output.WriteJson(hosts.Select(h => new
+            {
+                name = h.Name, role = h.Role, state = h.State, availability = h.Availability, address = h.Address, tenants = h.Tenants,
+                total = new { cpus = h.Total.Cpu, memoryBytes = h.Total.Memory },
+                free = h.Free is { } f ? new { cpus = f.Cpu, memoryBytes = f.Memory } : null,
+            }));
+            return;
+        }
+
+        var table = new Table().AddColumns("NODE", "ROLE", "STATE", "AVAILABILITY", "ADDRESS", "TENANTS", "FREE CPU", "FREE MEMORY");
+        foreach (var h in hosts)
+        {
+            table.AddRow(
+                Cell.Escape(h.Name), Cell.Escape(h.Role), Cell.Escape(h.State), Cell.Escape(h.Availability), Cell.Escape(h.Address),
+                Cell.Escape(h.Tenants.Count == 0 ? "-" : $"{h.Tenants.Count}: {string.Join(", ", h.Tenants)}"),
+                Cell.Escape(h.Free is { } f ? $"{Units.Cpus(f.Cpu)} of {Units.Cpus(h.Total.Cpu)}" : "-"),
+                Cell.Escape(h.Free is { } m ? $"{Units.Bytes(m.Memory)} of {Units.Bytes(h.Total.Memory)}" : "-"));
+        }
+
+        output.Human.Write(table);
+    }
+}

@@ -1,0 +1,197 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using Provisioner.Docker.Engine;
+using Provisioner.Swarm.Cluster;
+using Provisioner.Swarm.Images;
+
+namespace Provisioner.Swarm.Backend;
+
+/// <summary>
+/// Tenants on a Docker Swarm: one service per component, one-shot jobs as replicated-job services, the tenant's own overlay
+/// networks (the data side internal), Swarm secrets, limits and reservations from its size. Its data components are pinned
+/// to the node <c>provision</c>'s capacity check chose (<see cref="Stamp.Host"/>); stateless ones go where the scheduler
+/// puts them. Apply reads what exists (label-filtered lists on the manager), diffs it with <see cref="ReconcilePlanner"/>
+/// and applies only the difference, so a rerun converges.
+/// </summary>
+internal sealed partial class SwarmBackend(
+    DockerEngine manager, ImageDistributor images, NodeEngines nodeEngines, SwarmBackendOptions options, ILoggerFactory loggers)
+    : ITenantBackend, IMultiHostBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess
+{
+    private readonly IDockerClient _docker = manager.Client;
+
+    private readonly ILogger _log = loggers.CreateLogger<SwarmBackend>();
+
+    private static int _encryptionNoted;
+
+    /// <summary>The kind recorded for tenants on a Swarm cluster.</summary>
+    public static BackendKind BackendKind { get; } = BackendKind.Of("swarm");
+
+    public BackendKind Kind => BackendKind;
+
+    public string Host => options.ClusterName;
+
+    public Task<IReadOnlyList<string>> HostsAsync(CancellationToken ct) => Guard(async () =>
+        (IReadOnlyList<string>)(await SwarmNodes.ListAsync(_docker, ct)).Where(n => n.Schedulable).Select(n => n.Hostname).ToList(), ct);
+
+    public Task PreflightAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
+    {
+        try
+        {
+            await _docker.Swarm.InspectSwarmAsync(ct);
+        }
+        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.NotAcceptable)
+        {
+            throw new ProvisionerException(
+                $"the engine at {EngineAddress.Display(manager.Endpoint)} is not a Swarm manager", hint: "point swarm.manager at a manager node (make cluster writes it to .build/cluster/manager)");
+        }
+
+        await RegistryAsync(ct);
+    }, ct);
+
+    public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
+        ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(await SwarmObserver.ReadAsync(_docker, stamp.Tenant, ct))), ct);
+
+    public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
+    {
+        var read = await SwarmObserver.ReadAsync(_docker, stamp.Tenant, ct);
+        var plan = await NoteEncryptionAsync(ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(read)), ct);
+        var ready = new HashSet<string>();
+        async Task WaitFor(IReadOnlyList<string> dependencies)
+        {
+            foreach (var dependency in dependencies.Where(ready.Add))
+            {
+                await context.WaitUntilReady(dependency, ct);
+            }
+        }
+
+        var apply = new ApplyRun(stamp, secrets, read, plan.Count == 0 ? null : await PinAsync(stamp, ct));
+        foreach (var change in plan)
+        {
+            await context.BeforeChange(change);
+            _log.LogInformation("{Tenant}: {Change} {ResourceKind} {Resource} ({Reason})", stamp.Tenant, change.Kind, change.Resource.Name, change.Name, change.Reason);
+            await ExecuteAsync(apply, change, WaitFor, ct);
+            await context.AfterChange(change);
+        }
+
+        return new ApplyResult(plan, await EndpointAsync(stamp, ct));
+    }, ct);
+
+    public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => Guard(async () =>
+        SwarmStatusReader.Read(tenant, await SwarmObserver.ReadAsync(_docker, tenant, ct), await SwarmNodes.ListAsync(_docker, ct)), ct);
+
+    public Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct) => Guard(async () =>
+    {
+        var read = await SwarmObserver.ReadAsync(_docker, tenant, ct);
+        var nodes = await SwarmNodes.ListAsync(_docker, ct);
+        var changes = new List<PlannedChange>();
+        foreach (var s in read.Services)
+        {
+            await RemoveServiceAsync(s, nodes, ct);
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Of("service"), s.Name, "destroy"));
+        }
+
+        foreach (var n in read.Networks)
+        {
+            await RemoveNetworkAsync(n.Name, ct);
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Network, n.Name, "destroy"));
+        }
+
+        foreach (var secret in read.Secrets)
+        {
+            await IgnoreMissing(() => _docker.Secrets.DeleteAsync(secret.ID, ct));
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Of("secret"), secret.Spec?.Name ?? secret.ID, "destroy"));
+        }
+
+        foreach (var (volume, node) in read.Services.SelectMany(s => DataVolumes(s, nodes)).Where(_ => deleteData))
+        {
+            await RemoveVolumeAsync(tenant, node, volume, ct);
+            changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Volume, volume, $"destroy --delete-data (on {node.Hostname})"));
+        }
+
+        return (IReadOnlyList<PlannedChange>)changes;
+    }, ct);
+
+    public Task<string> GetLogsAsync(string tenant, string component, int tail, CancellationToken ct) => Guard(async () =>
+    {
+        var (service, task, node) = await LocateAsync(tenant, component, running: false, ct);
+        if (service is null || task?.Status?.ContainerStatus?.ContainerID is not { Length: > 0 } container || node is null)
+        {
+            return "";
+        }
+
+        try
+        {
+            return await ContainerLogs.TailAsync(nodeEngines.For(node).Client.Containers, container, tail, ct);
+        }
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+        {
+            return "";
+        }
+    }, ct);
+
+    private Task<T> Guard<T>(Func<Task<T>> action, CancellationToken ct) => EngineErrorMapping.Guard(manager, action, ct);
+
+    private Task Guard(Func<Task> action, CancellationToken ct) => EngineErrorMapping.Guard(manager, action, ct);
+
+    /// <summary>The registry every node pulls from: the option, else the manager node's label.</summary>
+    private async Task<string> RegistryAsync(CancellationToken ct)
+    {
+        if (options.Registry is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var nodes = await SwarmNodes.ListAsync(_docker, ct);
+        return nodes.Select(n => n.Labels.GetValueOrDefault(SwarmLabels.Registry)).FirstOrDefault(r => !string.IsNullOrEmpty(r))
+            ?? throw new ProvisionerException(
+                "the cluster names no image registry (node label provisioner.registry on a manager, or swarm.registry in provisioner.yaml)",
+                hint: "make cluster runs one in the cluster; with a registry of your own, set swarm.registry and log the manager in to it");
+    }
+
+    /// <summary>The node a tenant's data is pinned to (its recorded host), or null when the stamp names none.</summary>
+    private async Task<SwarmNodePin?> PinAsync(Stamp stamp, CancellationToken ct)
+    {
+        if (stamp.Host is null || stamp.Host == options.ClusterName)
+        {
+            return null;
+        }
+
+        var node = await SwarmNodes.FindAsync(_docker, stamp.Host, ct);
+        return new SwarmNodePin(node.Id, node.Hostname);
+    }
+
+    /// <summary>Says once per process, on the first network it creates, when the cluster's probe found encrypted overlays drop traffic.</summary>
+    private async Task<IReadOnlyList<PlannedChange>> NoteEncryptionAsync(IReadOnlyList<PlannedChange> plan, CancellationToken ct)
+    {
+        var first = plan.FirstOrDefault(c => c.Resource == ResourceType.Network && c.Kind == ChangeKind.Create);
+        if (first is null || await EncryptedOverlaysAsync(ct) || Interlocked.Exchange(ref _encryptionNoted, 1) == 1)
+        {
+            return plan;
+        }
+
+        _log.LogWarning("Encrypted overlays pass no traffic on this cluster (its set-up probe): tenant networks are plain VXLAN");
+        return plan.Select(c => ReferenceEquals(c, first)
+            ? c with { Reason = c.Reason + "; NOT encrypted: the cluster's set-up probe found encrypted overlays pass no traffic on this kernel" }
+            : c).ToList();
+    }
+
+    private async Task<bool> EncryptedOverlaysAsync(CancellationToken ct) =>
+        !(await SwarmNodes.ListAsync(_docker, ct)).Any(n => n.Labels.GetValueOrDefault(SwarmLabels.EncryptedOverlays) == "false");
+
+    private static async Task IgnoreMissing(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+        {
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Provisioner.Core.Errors;
+using Provisioner.Docker.Engine;
+
+namespace Provisioner.Swarm.Images;
+
+/// <summary>
+/// Gets a template's image to every node without a public registry: the image (as built on the source engine) is copied to
+/// the manager when the manager lacks that exact image, pushed to the in-cluster registry, and referenced by digest
+/// (<c>10.232.0.11:5000/notes-app@sha256:...</c>), so a node never asks anything but that registry and never gets another
+/// build than the one checked here. A second call for the same image costs two inspects.
+/// </summary>
+internal sealed class ImageDistributor(DockerEngine manager, DockerEngine? source, ILogger log)
+{
+    private readonly ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
+
+    public async Task<string> ReferenceAsync(string image, string registry, IProgress<string>? progress, CancellationToken ct)
+    {
+        if (_resolved.TryGetValue(image, out var known))
+        {
+            return known;
+        }
+
+        var (repository, tag) = Split(image);
+        var target = $"{registry}/{repository}";
+        var wantedId = source is null ? null : (await InspectAsync(source.Client, image, ct))?.ID;
+        var local = await InspectAsync(manager.Client, image, ct);
+        if (wantedId is null && local is null)
+        {
+            throw new ProvisionerException(
+                $"image {image} is neither on the image source{(source is null ? "" : $" ({EngineAddress.Display(source.Endpoint)})")} nor on the manager",
+                hint: "build it with `make images` (images are built locally, then pushed to the in-cluster registry)");
+        }
+
+        wantedId ??= local!.ID;
+        var pushed = await InspectAsync(manager.Client, $"{target}:{tag}", ct);
+        if (pushed?.ID == wantedId && pushed.RepoDigests?.FirstOrDefault(d => d.StartsWith(target + "@", StringComparison.Ordinal)) is { } digest)
+        {
+            return _resolved[image] = digest;
+        }
+
+        if (local?.ID != wantedId)
+        {
+            progress?.Report($"copying image {image} to the cluster's manager");
+            log.LogInformation("Copying {Image} from the image source to the manager", image);
+            await using var tar = await source!.Client.Images.SaveImageAsync(image, ct);
+            await manager.Client.Images.LoadImageAsync(new ImageLoadParameters { Quiet = true }, tar, new Ignore(), ct);
+        }
+
+        progress?.Report($"pushing image {image} to the cluster registry {registry}");
+        await manager.Client.Images.TagImageAsync(image, new ImageTagParameters { RepositoryName = target, Tag = tag }, ct);
+        var errors = new Errors();
+        await manager.Client.Images.PushImageAsync($"{target}:{tag}", new ImagePushParameters { Tag = tag }, new AuthConfig(), errors, ct);
+        if (errors.First is { } error)
+        {
+            throw new ProvisionerException($"pushing {image} to the cluster registry {registry} failed: {error}", hint: "is the registry service running? `make cluster` checks it");
+        }
+
+        var after = await InspectAsync(manager.Client, $"{target}:{tag}", ct);
+        var reference = after?.RepoDigests?.FirstOrDefault(d => d.StartsWith(target + "@", StringComparison.Ordinal))
+            ?? throw new ProvisionerException($"pushed {image} to {registry} but the manager recorded no digest for it");
+        log.LogInformation("Pushed {Image} as {Reference}", image, reference);
+        return _resolved[image] = reference;
+    }
+
+    /// <summary><c>provisioner/postgres:15</c> → (<c>provisioner/postgres</c>, <c>15</c>); no tag → latest.</summary>
+    internal static (string Repository, string Tag) Split(string image)
+    {
+        var slash = image.LastIndexOf('/');
+        var colon = image.LastIndexOf(':');
+        return colon > slash ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+    }
+
+    private static async Task<ImageInspectResponse?> InspectAsync(IDockerClient client, string name, CancellationToken ct)
+    {
+        try
+        {
+            return await client.Images.InspectImageAsync(name, ct);
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return null;
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Synchronous progress that keeps the first error of a push (the engine reports push failures in the stream).</summary>
+    private sealed class Errors : IProgress<JSONMessage>
+    {
+        public string? First { get; private set; }
+
+        public void Report(JSONMessage value) => First ??= value.Error?.Message;
+    }
+
+    private sealed class Ignore : IProgress<JSONMessage>
+    {
+        public void Report(JSONMessage value)
+        {
+        }
+    }
+}

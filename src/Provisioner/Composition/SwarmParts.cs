@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Provisioner.Core.Backends;
+using Provisioner.Core.Capacity;
+using Provisioner.Core.Errors;
+using Provisioner.Docker.Engine;
+using Provisioner.Swarm.Backend;
+using Provisioner.Swarm.Capacity;
+using Provisioner.Swarm.Cluster;
+using Provisioner.Swarm.Images;
+
+namespace Provisioner.Composition;
+
+/// <summary>One Swarm cluster: the manager's client, the image source, each node's engine, the backend and its capacity observer.</summary>
+internal sealed class SwarmParts : IDisposable
+{
+    private readonly DockerEngine _manager;
+    private readonly DockerEngine? _source;
+    private readonly NodeEngines _nodes;
+
+    private SwarmParts(DockerEngine manager, DockerEngine? source, SwarmBackendOptions options, ILoggerFactory loggers)
+    {
+        _manager = manager;
+        _source = source;
+        _nodes = new NodeEngines(loggers);
+        var images = new ImageDistributor(manager, source, loggers.CreateLogger<ImageDistributor>());
+        Backend = new SwarmBackend(manager, images, _nodes, options, loggers);
+        Options = options;
+    }
+
+    public static BackendKind Kind => SwarmBackend.BackendKind;
+
+    public SwarmBackend Backend { get; }
+
+    public SwarmBackendOptions Options { get; }
+
+    public DockerEngine Manager => _manager;
+
+    public IHostObserver HostObserver() => new SwarmHostObserver(_manager, Options.ClusterName);
+
+    public static SwarmParts Create(SwarmSettings settings, string engine, ILoggerFactory loggers)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Manager))
+        {
+            throw new BadInputException(
+                "the swarm backend needs the address of a manager node",
+                "set swarm.manager in provisioner.yaml or PROVISIONER_SWARM_MANAGER (make cluster writes the test cluster's to .build/cluster/manager)");
+        }
+
+        var source = settings.ImageSource ?? engine;
+        try
+        {
+            var manager = DockerEngineFactory.Create(new DockerEngineOptions { Endpoint = settings.Manager }, loggers.CreateLogger<DockerEngine>());
+            var sourceEngine = source == settings.Manager ? null : DockerEngineFactory.Create(new DockerEngineOptions { Endpoint = source }, loggers.CreateLogger<DockerEngine>());
+            return new SwarmParts(manager, sourceEngine, new SwarmBackendOptions { Manager = settings.Manager, ImageSource = source, Registry = settings.Registry }, loggers);
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadInputException($"swarm manager address '{settings.Manager}' is not usable: {e.Message}", "use unix:///path/to/docker.sock or tcp://host:port");
+        }
+    }
+
+    public void Dispose()
+    {
+        _nodes.Dispose();
+        _manager.Dispose();
+        _source?.Dispose();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Provisioner.Swarm.Tests.Support;
+
+/// <summary>
+/// Runs the real <c>provision</c> binary (a separate process) with its own state folder, on the cluster: backend swarm, the
+/// manager from <see cref="SwarmCluster"/>, the sample product notes, real capacity (no CPU overcommit; every tenant on the
+/// cluster counts).
+/// </summary>
+public sealed class SwarmCli(string home)
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "provision.dll");
+
+    public string Home { get; } = home;
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["PROVISIONER_HOME"] = Home;
+        info.Environment["PROVISIONER_TEMPLATES"] = RepoPaths.Templates;
+        info.Environment["PROVISIONER_DEFAULT_TEMPLATE"] = "notes";
+        info.Environment["PROVISIONER_BACKEND"] = "swarm";
+        info.Environment["PROVISIONER_SWARM_MANAGER"] = SwarmCluster.Manager;
+        info.Environment["PROVISIONER_CPU_OVERCOMMIT"] = "1";
+        info.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start provision");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
