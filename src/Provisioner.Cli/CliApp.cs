@@ -20,6 +20,9 @@ internal static class CliApp
             TemplatesCommand.Create(globals),
             UpgradeCommand.Create(globals),
             PinCommand.Create(globals),
+            BackupCommand.Create(globals),
+            BackupsCommand.Create(globals),
+            RestoreCommand.Create(globals),
             CapacityCommand.Create(globals),
             RegistryCommand.Create(globals),
         };
