@@ -80,7 +80,7 @@ internal static class BackupViews
         {
             var r = t.Result;
             table.AddRow(
-                Cell.Escape(t.Tenant), Cell.Status(t.Outcome == TenantBackupOutcome.FailedOutcome ? "failed" : t.Outcome == TenantBackupOutcome.BackedUp ? "succeeded" : t.Outcome),
+                Cell.Escape(t.Tenant), t.Outcome == TenantBackupOutcome.FailedOutcome ? "[red]failed[/]" : t.Outcome == TenantBackupOutcome.BackedUp ? "[green]backed-up[/]" : Cell.Escape(t.Outcome),
                 Cell.Escape(r?.Set.Id ?? "-"), Cell.Escape(r is null ? "-" : Size(r.Set.Bytes)), Cell.Escape(r is null ? "-" : r.Online ? "yes" : "no"),
                 Cell.Escape(r is null || r.Online ? "-" : $"{r.PausedFor.TotalSeconds:0.0} s"), Cell.Escape($"{t.Elapsed.TotalSeconds:0.0} s"), Cell.Escape(t.Reason ?? ""));
         }
