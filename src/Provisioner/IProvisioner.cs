@@ -1,3 +1,4 @@
+using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
@@ -54,6 +55,27 @@ public interface IProvisioner : IDisposable
 
     /// <summary>Keeps a tenant on <paramref name="version"/> (fleet upgrades skip it); null removes the pin.</summary>
     Task<TenantRecord> PinAsync(string tenant, string? version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes a verified backup of every data component of <paramref name="tenant"/> (online where its data allows, else with
+    /// its writers briefly stopped), then applies the retention policy to its on-demand backups.
+    /// </summary>
+    Task<BackupResult> BackupAsync(string tenant, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Backs up every tenant with data, at most <paramref name="parallel"/> at a time; one tenant's failure is its outcome.</summary>
+    Task<FleetBackupResult> BackupAllAsync(int parallel = 2, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The backup sets of <paramref name="tenant"/> (or of every tenant), newest first, complete or not. A tenant the
+    /// registry does not know and that has no backups is bad input.
+    /// </summary>
+    Task<IReadOnlyList<BackupInfo>> ListBackupsAsync(string? tenant = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the data of <paramref name="tenant"/> with backup <paramref name="from"/> (default: the newest complete one, or
+    /// the one an interrupted restore was using): staged and checked beside the live data, then swapped in, then health-checked.
+    /// </summary>
+    Task<RestoreResult> RestoreAsync(string tenant, string? from = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Hosts, reservations, usage and how many more of each size fit; with a size in the query, a yes/no verdict.</summary>
     Task<CapacityResult> CapacityAsync(CapacityQuery query, bool fromRegistry = false, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using Provisioner.Composition;
 using Provisioner.Core.Backends;
+using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
@@ -44,6 +45,26 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public Task<TenantRecord> PinAsync(string tenant, string? version, CancellationToken cancellationToken) =>
         new TenantPins(services.Templates, services.Registry, services.Locks, services.Time).PinAsync(tenant, version, cancellationToken);
+
+    public async Task<BackupResult> BackupAsync(string tenant, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        await services.Backups(await BackendOfAsync(tenant, cancellationToken)).BackupAsync(tenant, progress, cancellationToken);
+
+    public Task<FleetBackupResult> BackupAllAsync(int parallel, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.FleetBackup().RunAsync(parallel, progress, cancellationToken);
+
+    public async Task<IReadOnlyList<BackupInfo>> ListBackupsAsync(string? tenant, CancellationToken cancellationToken)
+    {
+        var sets = services.BackupCatalog().List(tenant is null ? null : TenantName.Validate(tenant));
+        if (tenant is not null && sets.Count == 0)
+        {
+            await services.Registry.RequireAsync(tenant, cancellationToken);
+        }
+
+        return sets;
+    }
+
+    public async Task<RestoreResult> RestoreAsync(string tenant, string? from, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        await services.Restorer(await BackendOfAsync(tenant, cancellationToken)).RestoreAsync(tenant, from, progress, cancellationToken);
 
     public Task<CapacityResult> CapacityAsync(CapacityQuery query, bool fromRegistry, CancellationToken cancellationToken) =>
         services.Capacity(fromRegistry).RunAsync(query, cancellationToken);

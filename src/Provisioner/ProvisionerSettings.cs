@@ -54,8 +54,11 @@ public sealed record ProvisionerSettings
     /// <summary>The AWS backend (used only by tenants placed on it).</summary>
     public AwsSettings Aws { get; init; } = new();
 
-    /// <summary>Folder of upgrade and on-demand backups: <c>&lt;Home&gt;/backups</c>.</summary>
-    public string BackupRoot => Path.Combine(Home, "backups");
+    /// <summary>Backups: where they go and which on-demand ones are kept. Defaults: see <see cref="BackupSettings"/>.</summary>
+    public BackupSettings Backups { get; init; } = new();
+
+    /// <summary>Folder of upgrade and on-demand backups: <see cref="BackupSettings.Directory"/>, else <c>&lt;Home&gt;/backups</c>.</summary>
+    public string BackupRoot => Backups.Directory is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(Home, "backups");
 
     /// <summary>
     /// Checks a registry setting (a <c>postgres://</c> URL, or nothing for SQLite in the home) without contacting anything;
@@ -100,6 +103,7 @@ public sealed record ProvisionerSettings
         {
             Health.Validate();
             Capacity.Validate();
+            Backups.Retention.Validate();
             new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress }.Validate();
         }
         catch (ProvisionerException e)

@@ -39,4 +39,7 @@ public sealed class ProvisionerConfig
     public AwsSettings Aws { get; set; } = new();
 
     public CapacitySettings Capacity { get; set; } = new();
+
+    /// <summary>Where backups go and which on-demand ones are kept.</summary>
+    public BackupsSettings Backups { get; set; } = new();
 }

@@ -45,6 +45,14 @@ internal static class SettingsFromConfig
                 ProbeTimeout = ConfigLoader.Duration(config.Health.ProbeTimeout, ConfigLoader.Where(config, "health.probeTimeout")) ?? defaults.ProbeTimeout,
             }.Validate(),
             Capacity = CapacitySetup.Options(config),
+            Backups = new global::Provisioner.BackupSettings
+            {
+                Directory = config.Backups.Directory,
+                Retention = new Core.Backups.RetentionPolicy
+                {
+                    Keep = config.Backups.Keep ?? 7, Daily = config.Backups.Daily ?? 7, Weekly = config.Backups.Weekly ?? 4,
+                },
+            },
             Aws = new global::Provisioner.AwsSettings
             {
                 Region = aws.Region,

@@ -12,6 +12,8 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
 {
     public DataAdapters Adapters => adapters;
 
+    public ITenantBackend Backend => backend;
+
     /// <summary>
     /// The components to stop so nothing writes while the data is copied: every one except those that serve the data
     /// themselves (a database server keeps running to be dumped).
@@ -87,6 +89,66 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
             await adapters.For(c.Data!).RestoreAsync(new DataTarget(tenant, c, backend), Path.Combine(set.Folder, entry.File), entry.Checksum, ct);
         }
     }
+
+    /// <summary>
+    /// Loads every data component of <paramref name="set"/> beside its live data and checks each against the set's checksum,
+    /// touching no live data. All or nothing: when one fails, those already staged are discarded.
+    /// </summary>
+    public async Task StageAsync(string tenant, ProductTemplate template, BackupSet set, IProgress<string>? progress, CancellationToken ct)
+    {
+        var missing = template.DataComponents.Where(c => set.Entries.All(e => e.Component != c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ProvisionerException(
+                $"backup {Path.GetFileName(set.Folder)} has no copy of {string.Join(", ", missing)}; the live data was left as it is",
+                hint: "restore from a backup taken with this template's data components");
+        }
+
+        try
+        {
+            foreach (var c in template.DataComponents)
+            {
+                var entry = set.Entries.Single(e => e.Component == c.Name);
+                progress?.Report($"{tenant}: loading {entry.File} beside the live {c.Name} and checking it");
+                await Staged(c).StageAsync(new DataTarget(tenant, c, backend), Path.Combine(set.Folder, entry.File), entry.Checksum, ct);
+            }
+        }
+        catch
+        {
+            await DiscardAsync(tenant, template, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Swaps every staged copy in (its writers must be stopped).</summary>
+    public async Task SwapAsync(string tenant, ProductTemplate template, IProgress<string>? progress, CancellationToken ct)
+    {
+        foreach (var c in template.DataComponents)
+        {
+            progress?.Report($"{tenant}: swapping the restored {c.Name} in");
+            await Staged(c).SwapAsync(new DataTarget(tenant, c, backend), ct);
+        }
+    }
+
+    /// <summary>Deletes every staged copy; a failure to delete one is not an error (the next restore replaces it).</summary>
+    public async Task DiscardAsync(string tenant, ProductTemplate template, CancellationToken ct)
+    {
+        foreach (var c in template.DataComponents)
+        {
+            try
+            {
+                await Staged(c).DiscardAsync(new DataTarget(tenant, c, backend), ct);
+            }
+            catch (ProvisionerException)
+            {
+                // left for the next restore, which starts by replacing it
+            }
+        }
+    }
+
+    private IStagedRestore Staged(ComponentSpec c) =>
+        adapters.For(c.Data!) as IStagedRestore
+        ?? throw new ProvisionerException($"data kind '{c.Data!.Kind}' ({c.Name}) cannot be restored in two steps (stage, then swap), which `provision restore` needs");
 
     /// <summary>Why data cannot be carried from <paramref name="previous"/> to <paramref name="next"/> by an upgrade, or null.</summary>
     public string? Incompatibility(ProductTemplate previous, ProductTemplate next)

@@ -26,4 +26,10 @@ public static class TenantStatus
 
     /// <summary>A rollback failed. Never retried automatically: a person looks, then runs <c>provision upgrade NAME --resume</c>.</summary>
     public const string NeedsAttention = "NeedsAttention";
+
+    /// <summary>
+    /// <c>provision restore</c> is replacing the tenant's data (or died doing so): backups are refused until a rerun of the
+    /// restore finishes it.
+    /// </summary>
+    public const string Restoring = "Restoring";
 }

@@ -13,7 +13,7 @@ namespace Provisioner.Data.Archive;
 /// files' checksum from the archive. A restore unpacks into a staging folder inside the volume, checks it against the
 /// checksum taken at backup time, and only then swaps it in.
 /// </summary>
-internal sealed class ArchiveDataAdapter : IDataAdapter
+internal sealed class ArchiveDataAdapter : IDataAdapter, IStagedRestore
 {
     public DataKindRules Rules { get; } = new("archive", new HashSet<string> { "path" }, new HashSet<string>(), PathSetting: "path", Queryable: false);
 
@@ -43,22 +43,37 @@ internal sealed class ArchiveDataAdapter : IDataAdapter
 
     public async Task RestoreAsync(DataTarget target, string path, string expectedChecksum, CancellationToken ct)
     {
+        await StageAsync(target, path, expectedChecksum, ct);
+        await SwapAsync(target, ct);
+    }
+
+    public async Task StageAsync(DataTarget target, string path, string expectedChecksum, CancellationToken ct)
+    {
         string unpacked;
-        await using (var file = File.OpenRead(path))
+        try
         {
+            await using var file = File.OpenRead(path);
             unpacked = (await RunAsync(target, ArchiveScripts.Unpack, "unpack", file, null, ct)).Trim();
+        }
+        catch (ProvisionerException e)
+        {
+            await DiscardAsync(target, CancellationToken.None);
+            throw new ProvisionerException(
+                $"{e.Message}; the live files were left as they are", hint: $"the backup file may be damaged; keep {path} for inspection and restore from another backup");
         }
 
         if (unpacked != expectedChecksum)
         {
-            await RunAsync(target, ArchiveScripts.Discard, "discard the staged copy", null, null, CancellationToken.None);
+            await DiscardAsync(target, CancellationToken.None);
             throw new ProvisionerException(
                 $"the unpacked copy of {Path.GetFileName(path)} does not match the checksum taken when it was made (unpacked {unpacked}, expected {expectedChecksum}); the live files were left as they are",
                 hint: $"the backup file may be damaged; keep {path} for inspection and restore from another backup");
         }
-
-        await RunAsync(target, ArchiveScripts.Swap, "swap in the restored files", null, null, ct);
     }
+
+    public Task SwapAsync(DataTarget target, CancellationToken ct) => RunAsync(target, ArchiveScripts.Swap, "swap in the restored files", null, null, ct);
+
+    public Task DiscardAsync(DataTarget target, CancellationToken ct) => RunAsync(target, ArchiveScripts.Discard, "discard the staged copy", null, null, ct);
 
     private static async Task<string> RunAsync(
         DataTarget target, Func<string, IReadOnlyList<string>> script, string what, Stream? stdin, Stream? stdout, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Provisioner.Data.Postgres;
 /// verified by loading it into a scratch database and comparing a checksum over every row; a restore loads into another
 /// scratch database, which replaces the live one only when its rows match the checksum taken at backup time.
 /// </summary>
-internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery
+internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRestore
 {
     /// <summary>The scratch database a backup is loaded into for verification (dropped afterwards).</summary>
     public const string ScratchDatabase = "provision_verify";
@@ -74,6 +74,12 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery
 
     public async Task RestoreAsync(DataTarget target, string path, string expectedChecksum, CancellationToken ct)
     {
+        await StageAsync(target, path, expectedChecksum, ct);
+        await SwapAsync(target, ct);
+    }
+
+    public async Task StageAsync(DataTarget target, string path, string expectedChecksum, CancellationToken ct)
+    {
         var psql = new PostgresCommands(target);
         var owner = await psql.QueryAsync("postgres", $"select pg_get_userbyid(datdba) from pg_database where datname = {PostgresCommands.Literal(psql.Database)}", ct);
         var restored = await LoadAndChecksumAsync(psql, RestoreDatabase, path, owner.Length == 0 ? null : owner, ct);
@@ -84,11 +90,17 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery
                 $"the restored copy of {Path.GetFileName(path)} does not match the checksum taken when it was made (restored {restored}, expected {expectedChecksum}); the live database was left as it is",
                 hint: $"the backup file may be damaged; keep {path} for inspection and restore from another backup");
         }
+    }
 
-        // Only a complete load that matches the backup's checksum replaces the live database; until here it is as it was.
+    /// <summary>Only a complete load that matched the backup's checksum replaces the live database; until here it is as it was.</summary>
+    public async Task SwapAsync(DataTarget target, CancellationToken ct)
+    {
+        var psql = new PostgresCommands(target);
         await psql.ExecuteAsync("postgres", $"drop database if exists {PostgresCommands.Ident(psql.Database)} with (force)", "drop database", ct);
         await psql.ExecuteAsync("postgres", $"alter database {RestoreDatabase} rename to {PostgresCommands.Ident(psql.Database)}", "rename restored database", ct);
     }
+
+    public Task DiscardAsync(DataTarget target, CancellationToken ct) => new PostgresCommands(target).DropAsync(RestoreDatabase);
 
     private static async Task<string> LoadAndChecksumAsync(PostgresCommands psql, string database, string path, string? owner, CancellationToken ct)
     {

@@ -70,21 +70,44 @@ internal static class ExecRunner
         {
             // The output ends when the command has exited; input it never read must not keep the writer waiting.
             await stopWriting.CancelAsync();
-            await writer;
+        }
+
+        // Reading the input failed (a damaged file): the command saw its input end early; the caller hears why.
+        if (await writer is { } inputFailure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inputFailure);
         }
     }
 
-    /// <summary>Copies stdin, then half-closes so the engine closes the command's stdin. Never throws.</summary>
-    private static async Task WriteStdinAsync(MultiplexedStream stream, Stream stdin, CancellationToken stopToken)
+    /// <summary>
+    /// Copies stdin, then half-closes so the engine closes the command's stdin. Never throws: an error reading the input
+    /// (not writing it) still closes the command's stdin, so it ends, and is returned to be rethrown once it has.
+    /// </summary>
+    private static async Task<Exception?> WriteStdinAsync(MultiplexedStream stream, Stream stdin, CancellationToken stopToken)
     {
         try
         {
             await stream.CopyFromAsync(stdin, stopToken);
             stream.CloseWrite();
+            return null;
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The command exited (or the caller gave up) before taking all its input; its output and exit code tell the story.
+            return null;
+        }
+        catch (Exception e)
+        {
+            try
+            {
+                stream.CloseWrite();
+            }
+            catch (Exception closing) when (closing is IOException or SocketException or ObjectDisposedException)
+            {
+                // the command is gone already
+            }
+
+            return e;
         }
     }
 

@@ -1,0 +1,12 @@
+namespace Provisioner.Core.Backups;
+
+/// <summary>Operation and step names in the journal for backups and restores.</summary>
+internal static class BackupJournalNames
+{
+    public const string Backup = "backup";
+
+    public const string Restore = "restore";
+
+    /// <summary>A restore's detail: <c>from &lt;id&gt;</c>; an interrupted one is continued from the same set.</summary>
+    public const string FromPrefix = "from ";
+}

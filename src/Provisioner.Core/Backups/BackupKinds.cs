@@ -1,0 +1,16 @@
+namespace Provisioner.Core.Backups;
+
+/// <summary>The kinds of backup set, by the prefix of their folder's name (<c>manual-12-notes-1.0.0</c>).</summary>
+public static class BackupKinds
+{
+    /// <summary>Taken by <c>provision backup</c>; kept by <see cref="RetentionPolicy"/>.</summary>
+    public const string Manual = "manual";
+
+    /// <summary>Taken by an upgrade before it changes anything; the newest 3 of a tenant are kept after each upgrade.</summary>
+    public const string Upgrade = "upgrade";
+
+    public static string Of(string id) =>
+        id.StartsWith(Manual + "-", StringComparison.Ordinal) ? Manual
+        : id.StartsWith(Upgrade + "-", StringComparison.Ordinal) ? Upgrade
+        : "other";
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Provisioner.Core.Data;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Logging;
+using Provisioner.Core.Templates;
+using Provisioner.Core.Tenants;
+
+namespace Provisioner.Core.Backups;
+
+/// <summary>
+/// <c>provision backup TENANT</c>: one journaled operation under the tenant's lock that writes a verified set of every data
+/// component to <c>&lt;root&gt;/&lt;tenant&gt;/manual-&lt;op&gt;-&lt;product&gt;-&lt;version&gt;/</c>, then applies retention.
+/// Online when every data component is served by its own server (a database: <c>pg_dump</c> reads one snapshot, and the
+/// copy is verified against the live rows, which proves nothing was written meanwhile); if that check fails because of
+/// writes, it is taken again with the writers stopped. A tenant with file data (an archive) has its writers stopped for
+/// the copy, so its files, and its database with them, are consistent; the pause is measured and reported.
+/// </summary>
+internal sealed class TenantBackups(
+    ITemplateCatalog templates,
+    ITenantRegistry registry,
+    ILockManager locks,
+    TenantData data,
+    Func<WriterPause> pauses,
+    BackupCatalog catalog,
+    RetentionPolicy retention,
+    TimeProvider time,
+    ILogger<TenantBackups> log)
+{
+    public const string Prefix = BackupKinds.Manual + "-";
+
+    public async Task<BackupResult> BackupAsync(string name, IProgress<string>? progress, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        TenantName.Validate(name);
+        using var held = locks.Acquire($"tenant {name}", "backup");
+        using var scope = log.BeginScope(LogScopes.ForTenant(name, data.Backend.Kind));
+        var tenant = await registry.RequireAsync(name, ct);
+        var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+        Refuse(tenant, template);
+
+        var operation = await registry.Journal.BeginAsync(name, BackupJournalNames.Backup, template.Ref, ct);
+        using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
+        var folder = Path.Combine(catalog.TenantFolder(name), $"{Prefix}{operation.ToString(CultureInfo.InvariantCulture)}-{template.Product}-{template.Version.ToNormalizedString()}");
+        var pause = pauses();
+        var fileOwners = template.DataComponents.Where(c => !data.Adapters.For(c.Data!).ServesData).Select(c => c.Name).ToList();
+        string? note = null;
+        try
+        {
+            BackupSet set;
+            try
+            {
+                if (fileOwners.Count > 0)
+                {
+                    await StepAsync(operation, "stop", "the components owning file data", () => pause.StopAsync(name, fileOwners, progress, ct), ct);
+                }
+
+                set = await StepAsync(operation, fileOwners.Count == 0 ? "backup online" : "backup", folder, () => data.BackupAsync(name, template, folder, progress, ct), ct);
+            }
+            catch (ProvisionerException e) when (e is not Backends.CapabilityMissingException)
+            {
+                // The copy did not match the live data: something wrote meanwhile. Again, with every writer stopped.
+                note = $"the first copy did not verify ({e.Message}); taken again with every writer stopped";
+                progress?.Report($"{name}: {note}");
+                await StepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(name, pause.Writers(template), progress, ct), ct);
+                set = await StepAsync(operation, "backup", folder, () => data.BackupAsync(name, template, folder, progress, ct), ct);
+            }
+
+            var online = pause.Stopped.Count == 0;
+            if (!online)
+            {
+                await StepAsync(operation, "start", "the stopped components, health gate", () => pause.ResumeHealthyAsync(tenant, template, operation, progress, ct), ct);
+            }
+
+            var pausedFor = pause.Elapsed;
+            await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
+            log.LogInformation("{Tenant}: backup {Backup} ({Bytes} bytes) verified; online {Online}, paused {PausedMs} ms", name, folder, set.Bytes, online, pausedFor.TotalMilliseconds);
+            var deleted = catalog.Prune(name, retention, Path.GetFileName(folder), log);
+            var info = catalog.List(name).Single(b => b.Id == Path.GetFileName(folder));
+            return new BackupResult(name, info, online, pause.Stopped, pausedFor, time.GetElapsedTime(start), deleted, note);
+        }
+        catch (Exception e)
+        {
+            if (Directory.Exists(folder) && !BackupSet.IsComplete(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            var restarted = "";
+            if (pause.Stopped.Count > 0)
+            {
+                // Whatever failed, the tenant must not stay stopped because of a backup.
+                var report = await SafeResumeAsync(tenant, template, pause, operation);
+                restarted = report ? "" : $"; and it did not come back healthy: run `provision tenant {name}`";
+            }
+
+            var cancelled = e is OperationCanceledException && ct.IsCancellationRequested;
+            await registry.Journal.EndAsync(operation, JournalStatus.Failed, cancelled ? "cancelled" : e.Message, CancellationToken.None);
+            if (cancelled || restarted.Length == 0)
+            {
+                throw;
+            }
+
+            throw new ProvisionerException($"backup of {name} failed: {e.Message}{restarted}", inner: e);
+        }
+    }
+
+    /// <summary>Why this tenant cannot be backed up (nothing is changed), or nothing.</summary>
+    private static void Refuse(TenantRecord tenant, ProductTemplate template)
+    {
+        if (template.DataComponents.Count == 0)
+        {
+            throw new BadInputException($"{tenant.Name} has no data components ({template.Ref} declares no `data:`)", "nothing to back up");
+        }
+
+        if (tenant.Status == TenantStatus.Restoring)
+        {
+            throw new ProvisionerException(
+                $"a restore of {tenant.Name} did not finish", ExitCodes.Locked, $"run `provision restore {tenant.Name}` to finish it first");
+        }
+
+        if (tenant.Status is TenantStatus.Destroyed or TenantStatus.Upgrading or TenantStatus.RollingBack or TenantStatus.NeedsAttention)
+        {
+            throw new ProvisionerException(
+                $"{tenant.Name} is {tenant.Status}; its data is not being served", ExitCodes.Locked,
+                tenant.Status == TenantStatus.Destroyed ? $"`provision tenant {tenant.Name}` brings it back" : $"`provision upgrade {tenant.Name} --resume` settles it");
+        }
+    }
+
+    private Task StepAsync(long operation, string name, string detail, Func<Task> work, CancellationToken ct) =>
+        StepAsync(operation, name, detail, async () =>
+        {
+            await work();
+            return true;
+        }, ct);
+
+    private async Task<T> StepAsync<T>(long operation, string name, string detail, Func<Task<T>> work, CancellationToken ct)
+    {
+        var step = await registry.Journal.StepAsync(operation, name, detail, ct);
+        try
+        {
+            var result = await work();
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, CancellationToken.None);
+            return result;
+        }
+        catch (Exception e)
+        {
+            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<bool> SafeResumeAsync(TenantRecord tenant, ProductTemplate template, WriterPause pause, long operation)
+    {
+        try
+        {
+            return (await pause.ResumeAsync(tenant, template, operation, null, CancellationToken.None)).Passed;
+        }
+        catch (Exception e)
+        {
+            log.LogError("{Tenant}: could not start again after a failed backup: {Error}", tenant.Name, e.Message);
+            return false;
+        }
+    }
+}
