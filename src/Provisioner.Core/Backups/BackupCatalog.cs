@@ -48,8 +48,8 @@ internal sealed class BackupCatalog(string root)
         return BackupSet.Load(folder);
     }
 
-    /// <summary>The newest complete set of <paramref name="tenant"/> (on-demand or upgrade), or null.</summary>
-    public BackupInfo? Newest(string tenant) => List(tenant).FirstOrDefault(b => b.Complete);
+    /// <summary>The newest complete set of <paramref name="tenant"/> (on-demand or upgrade) taken on <paramref name="template"/>, or null.</summary>
+    public BackupInfo? Newest(string tenant, string template) => List(tenant).FirstOrDefault(b => b.Complete && b.Template == template);
 
     /// <summary>
     /// Applies <paramref name="policy"/> to the tenant's on-demand sets and deletes unfinished ones that are not

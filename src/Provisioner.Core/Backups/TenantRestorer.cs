@@ -46,9 +46,16 @@ internal sealed class TenantRestorer(
 
         await registry.Journal.MarkInterruptedAsync(name, ct);
         var resumed = tenant.Status == TenantStatus.Restoring;
-        var id = from ?? (resumed ? await InterruptedSetAsync(name, ct) : null) ?? catalog.Newest(name)?.Id
-            ?? throw new BadInputException($"{name} has no complete backup", $"take one with `provision backup {name}`");
+        var id = from ?? (resumed ? await InterruptedSetAsync(name, ct) : null) ?? catalog.Newest(name, template.Ref)?.Id
+            ?? throw new BadInputException($"{name} has no complete backup taken on {template.Ref}", $"take one with `provision backup {name}`");
         var set = catalog.Find(name, id);
+        if (set.Template != template.Ref)
+        {
+            // A set from another version holds that version's schema; the running version may not read it.
+            throw new BadInputException(
+                $"backup '{id}' was taken on {set.Template} and {name} runs {template.Ref}; nothing was changed",
+                $"choose a backup taken on {template.Ref} (`provision backups {name}`)");
+        }
         var info = catalog.List(name).Single(b => b.Id == id);
 
         var operation = await registry.Journal.BeginAsync(name, BackupJournalNames.Restore, BackupJournalNames.FromPrefix + id, ct);

@@ -28,6 +28,20 @@ public sealed class BackupCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Newest_OnlyCompleteSetsOfThatTemplate()
+    {
+        Complete("acme", "upgrade-1-notes-1.0.0", Start);
+        Complete("acme", "manual-2-notes-1.1.0", Start.AddHours(1), "notes@1.1.0");
+        Directory.CreateDirectory(Path.Combine(_root, "acme", "manual-3-notes-1.1.0"));
+
+        var catalog = new BackupCatalog(_root);
+
+        Assert.Equal("manual-2-notes-1.1.0", catalog.Newest("acme", "notes@1.1.0")?.Id);
+        Assert.Equal("upgrade-1-notes-1.0.0", catalog.Newest("acme", "notes@1.0.0")?.Id);
+        Assert.Null(catalog.Newest("acme", "notes@2.0.0"));
+    }
+
+    [Fact]
     public void Find_UnknownUnfinishedOrEscapingId_BadInput()
     {
         Directory.CreateDirectory(Path.Combine(_root, "acme", "manual-4-notes-1.0.0"));
@@ -62,11 +76,11 @@ public sealed class BackupCatalogTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private void Complete(string tenant, string id, DateTimeOffset at)
+    private void Complete(string tenant, string id, DateTimeOffset at, string template = "notes@1.0.0")
     {
         var folder = Path.Combine(_root, tenant, id);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "db.sql.gz"), "x");
-        new BackupSet(folder, tenant, "notes@1.0.0", at, [new BackupEntry("db", "postgres", "db.sql.gz", 1, "abc")]).Save();
+        new BackupSet(folder, tenant, template, at, [new BackupEntry("db", "postgres", "db.sql.gz", 1, "abc")]).Save();
     }
 }
