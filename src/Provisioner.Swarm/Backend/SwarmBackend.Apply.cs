@@ -76,12 +76,13 @@ internal sealed partial class SwarmBackend
         {
             await CreateServiceAsync(run, job.Name, job.Spec, job.Labels, job: true, ct);
             outcome = await SwarmTasks.WaitJobAsync(_docker, job.Name, options.JobTimeout, ct);
-            if (outcome.Succeeded || !outcome.Text.Contains("no longer meets constraints", StringComparison.Ordinal))
+            if (outcome.Succeeded || !outcome.Text.StartsWith("rejected", StringComparison.Ordinal))
             {
                 break;
             }
 
-            // Rejected by a node seen unfit for a moment (a job is not restarted by Swarm): run it again.
+            // Rejected by its node before it started (seen unfit for a moment, a new overlay not there yet): a job is not
+            // restarted by Swarm, so run it again.
             _log.LogWarning("{Job} was rejected by its node ({Reason}); running it again", job.Name, outcome.Text);
             await _docker.Swarm.RemoveServiceAsync(job.Name, ct);
         }

@@ -68,7 +68,15 @@ internal sealed partial class SwarmBackend
 
     private Task<CommandResult> RunAsync(string tenant, string component, ExecRequest request, CancellationToken ct) => Guard(async () =>
     {
-        var (_, task, node) = await LocateAsync(tenant, component, running: true, ct);
+        // A task being (re)started by Swarm is waited for, within the caller's deadline (a probe's timeout, say).
+        var deadline = DateTime.UtcNow + options.StartTimeout;
+        var (service, task, node) = await LocateAsync(tenant, component, running: true, ct);
+        while ((task is null || node is null) && service is not null && !service.Stopped && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            (service, task, node) = await LocateAsync(tenant, component, running: true, ct);
+        }
+
         if (task?.Status?.ContainerStatus?.ContainerID is not { Length: > 0 } container || node is null)
         {
             throw new ProvisionerException($"{component} of {tenant} has no running task");

@@ -59,7 +59,7 @@ internal sealed partial class SwarmBackend(
 
     public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
     {
-        var read = await SwarmObserver.ReadAsync(_docker, stamp.Tenant, ct);
+        var read = await SettledAsync(stamp.Tenant, ct);
         var plan = await NoteEncryptionAsync(ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(read)), ct);
         var ready = new HashSet<string>();
         async Task WaitFor(IReadOnlyList<string> dependencies)
@@ -134,6 +134,27 @@ internal sealed partial class SwarmBackend(
             return "";
         }
     }, ct);
+
+    /// <summary>
+    /// What exists, once no service of the tenant has a task Swarm is still starting (bounded by the start timeout): a
+    /// service caught between tasks would otherwise be planned as broken and replaced for nothing.
+    /// </summary>
+    private async Task<TenantServices> SettledAsync(string tenant, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + options.StartTimeout;
+        while (true)
+        {
+            var read = await SwarmObserver.ReadAsync(_docker, tenant, ct);
+            var starting = read.Services.Any(s => !s.IsJob && !s.Stopped && s.Running is null
+                && s.Tasks.Any(t => t.DesiredState == TaskState.Running && t.Status?.State < TaskState.Running));
+            if (!starting || DateTime.UtcNow >= deadline)
+            {
+                return read;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
+    }
 
     private Task<T> Guard<T>(Func<Task<T>> action, CancellationToken ct) => EngineErrorMapping.Guard(manager, action, ct);
 

@@ -8,8 +8,15 @@ internal static class SwarmTasks
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Task failures in a row after which a service is reported as not starting, before its deadline.</summary>
+    /// <summary>Tasks that ran and failed after which a service is reported as not starting, before its deadline.</summary>
     private const int FailuresBeforeGivingUp = 3;
+
+    /// <summary>
+    /// Tasks a node rejected before starting them, after which a service is reported as not starting. Higher: under load a
+    /// node rejects for passing reasons ("no longer meets constraints" when seen Down for a moment; "missing network
+    /// attachments" when a new overlay has not reached it yet), and Swarm then makes another task.
+    /// </summary>
+    private const int RejectionsBeforeGivingUp = 10;
 
     public static async Task<IReadOnlyList<TaskResponse>> ListAsync(IDockerClient manager, string service, CancellationToken ct) =>
         (await manager.Tasks.ListAsync(
@@ -32,13 +39,18 @@ internal static class SwarmTasks
                     return null;
                 }
 
-                // A task the node rejected because it momentarily "no longer meets constraints" (a node seen Down then Ready
-                // again under load) is not the service's fault: Swarm starts another one, so it does not count as a failure.
-                var failed = tasks.Where(t => t.Status?.State is TaskState.Failed or TaskState.Rejected && !Transient(t)).ToList();
+                // Rejections (before start, often passing) and failures (the process ran and ended) are counted apart.
+                var failed = tasks.Where(t => t.Status?.State == TaskState.Failed).ToList();
+                var rejected = tasks.Where(t => t.Status?.State == TaskState.Rejected).ToList();
                 last = Describe(tasks.FirstOrDefault()) ?? last;
                 if (failed.Count >= FailuresBeforeGivingUp)
                 {
                     return $"{failed.Count} tasks failed; the last: {Describe(failed[0])}";
+                }
+
+                if (rejected.Count >= RejectionsBeforeGivingUp)
+                {
+                    return $"{rejected.Count} tasks were rejected by their node; the last: {Describe(rejected[0])}";
                 }
 
                 await Task.Delay(Poll, deadline.Token);
@@ -77,10 +89,6 @@ internal static class SwarmTasks
             return (false, $"did not finish within {timeout.TotalSeconds:0} s");
         }
     }
-
-    /// <summary>Rejected only because the node was momentarily seen unfit: worth another try.</summary>
-    public static bool Transient(TaskResponse task) =>
-        task.Status?.State == TaskState.Rejected && (task.Status.Err ?? "").Contains("no longer meets constraints", StringComparison.Ordinal);
 
     public static string? Describe(TaskResponse? task)
     {
