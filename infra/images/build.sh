@@ -71,8 +71,10 @@ mkdir -p "$BUILD_DIR/logs"
 image_id() { "$DOCKER" image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
 
 # A hash of what an image is built from; stored as a label, so a changed source rebuilds its image.
-source_hash() { # paths...
-    find "$@" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16
+source_hash() { # paths under $REPO... -> a hash of their files' names (relative to the repository) and contents, so
+    # that two clones of the same commit, in different folders, agree and neither rebuilds the other's images
+    local rel=("${@#"$REPO"/}")
+    (cd "$REPO" && find "${rel[@]}" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
 }
 built_from() { "$DOCKER" image inspect --format '{{index .Config.Labels "provisioner.source-hash"}}' "$1" 2>/dev/null || true; }
 
