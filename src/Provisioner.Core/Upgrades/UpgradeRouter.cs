@@ -8,8 +8,25 @@ namespace Provisioner.Core.Upgrades;
 /// <summary>Sends each tenant's upgrade to the upgrader of the backend it runs on (as recorded in the registry).</summary>
 internal sealed class UpgradeRouter(ITenantRegistry registry, IReadOnlyDictionary<BackendKind, Func<ITenantUpgrade>> byBackend) : ITenantUpgrade
 {
+    /// <summary>
+    /// The steps of every backend that is configured here. A backend that is not (a cluster backend with no manager set)
+    /// has no tenants to upgrade here and is left out; a tenant recorded on it still gets that backend's own error.
+    /// </summary>
     public IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> Steps(UpgradeSettings settings) =>
-        byBackend.Values.SelectMany(create => create().Steps(settings)).ToDictionary(s => s.Key, s => s.Value);
+        byBackend.Values.SelectMany(create => Configured(create)?.Steps(settings) ?? new Dictionary<BackendKind, IReadOnlyList<string>>())
+            .ToDictionary(s => s.Key, s => s.Value);
+
+    private static ITenantUpgrade? Configured(Func<ITenantUpgrade> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (BadInputException)
+        {
+            return null;
+        }
+    }
 
     public async Task<TenantUpgradeResult> UpgradeAsync(
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct) =>
