@@ -1,7 +1,7 @@
 namespace Provisioner.Aws.Pulumi;
 
 /// <summary>
-/// The exact argument lists the driver passes, as Pulumi's Automation API builds them (the Pulumi YAML and CLI reference beside the repository, ../shared/reference, §6).
+/// The exact argument lists the driver passes, as Pulumi's Automation API builds them (see Pulumi's CLI reference, https://www.pulumi.com/docs/cli/commands/, and the Automation API source).
 /// Pure functions so tests can compare them word for word. <see cref="Global"/> is appended to every call.
 /// </summary>
 internal static class PulumiArguments

@@ -6,7 +6,7 @@ namespace Provisioner.Aws.Pulumi;
 
 /// <summary>
 /// Turns a failed pulumi call into a typed error by the texts the CLI writes (the same texts Automation API matches;
-/// the Pulumi YAML and CLI reference in ../shared/reference, §7). Exit codes are not used: CLIs before 3.227 return 1 for everything.
+/// as the Pulumi CLI prints them: https://www.pulumi.com/docs/cli/commands/). Exit codes are not used: CLIs before 3.227 return 1 for everything.
 /// </summary>
 internal static partial class PulumiErrorMapper
 {
