@@ -30,7 +30,7 @@ ping_node() { curl -fsS --max-time 2 --unix-socket "$(sock_of "$1")" http://dock
 
 # --- 1. already up? ---------------------------------------------------------------------------------------------
 healthy() {
-    [ -f "$STATE/manager" ] && [ -f "$STATE/nodes.json" ] || return 1
+    [ -f "$STATE/manager" ] && [ -f "$STATE/manager-tls" ] && [ -f "$STATE/nodes.json" ] || return 1
     for n in $NODES; do ping_node "$n" || return 1; done
     local ready
     ready=$(D 1 node ls --format '{{.Status}}' 2>/dev/null | grep -c '^Ready$' || true)
@@ -71,11 +71,17 @@ ip link set "$ROOT_VETH" up
 ip -n "$BRIDGE_NS" link set "${ROOT_VETH}b" master pvbr0 up
 
 # --- 3. one dockerd per namespace (cgroup v1 mounted again: `ip netns exec` gives a fresh /sys) --------------------
+# Each also listens on tcp://ADDRESS:$TLS_PORT with TLS and client certificates (a remote engine as provision expects
+# one: plain tcp:// is refused unless it is loopback); the unix socket stays for the scripts.
+"$HERE/tls.sh" "$TLS" $(for n in $NODES; do echo "$(hostname_of "$n")=$(addr_of "$n")"; done) >>"$STATE/logs/tls.log" 2>&1 \
+    || fail "could not make the cluster's TLS certificates" "$STATE/logs/tls.log"
 for n in $NODES; do
     d=$STATE/$n
     mkdir -p "$d"
     cat >"$d/daemon.json" <<JSON
 { "deprecated-key-path": "$d/key.json", "cgroup-parent": "/$(cgroup "$n")", "insecure-registries": ["$REGISTRY"],
+  "tls": true, "tlsverify": true, "tlscacert": "$TLS/ca.pem",
+  "tlscert": "$TLS/$(hostname_of "$n")-cert.pem", "tlskey": "$TLS/$(hostname_of "$n")-key.pem",
   "log-driver": "json-file", "log-opts": { "max-size": "10m", "max-file": "2" } }
 JSON
     start_node "$n"
@@ -94,6 +100,7 @@ for n in $NODES; do
     [ "$n" = 1 ] || D "$n" swarm join --token "$token" --advertise-addr "$(addr_of "$n")" "$MANAGER_ADDR:2377" >/dev/null
 done
 echo "unix://$(sock_of 1)" >"$STATE/manager"
+echo "tcp://$MANAGER_ADDR:$TLS_PORT" >"$STATE/manager-tls"   # with DOCKER_CERT_PATH=$TLS/client
 
 # --- 5. the registry image (built offline on the main engine, like infra/images) and its service on the manager ----
 deb=$(ls "$cache"/docker-registry_*.deb 2>/dev/null | head -1 || true)
@@ -156,6 +163,7 @@ D 1 node update --label-add "provisioner.registry=$REGISTRY" --label-add "provis
 {
     echo "{"
     echo "  \"manager\": \"unix://$(sock_of 1)\","
+    echo "  \"managerTls\": { \"endpoint\": \"tcp://$MANAGER_ADDR:$TLS_PORT\", \"certPath\": \"$TLS/client\" },"
     echo "  \"registry\": \"$REGISTRY\","
     echo "  \"overlay\": { \"plain\": $plain, \"encrypted\": $encrypted, \"probedAt\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" },"
     echo "  \"nodes\": ["

@@ -27,6 +27,13 @@ public sealed record ProvisionerSettings
     /// <summary>The Docker engine tenants run on. Default <c>unix:///var/run/docker.sock</c>.</summary>
     public string Engine { get; init; } = "unix:///var/run/docker.sock";
 
+    /// <summary>
+    /// For a <c>tcp://</c> <see cref="Engine"/>: a folder with <c>ca.pem</c>, <c>cert.pem</c> and <c>key.pem</c> (TLS with a
+    /// client certificate, as the engine's <c>--tlsverify</c> expects). A remote <c>tcp://</c> engine without it is refused;
+    /// loopback may go without. Default null: the docker CLI's <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c>, else none.
+    /// </summary>
+    public string? EngineTls { get; init; }
+
     /// <summary>Where new tenants go when a request names no backend: <c>docker</c> (default), <c>swarm</c> or <c>aws</c>.</summary>
     public string DefaultBackend { get; init; } = "docker";
 

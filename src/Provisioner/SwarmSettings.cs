@@ -20,4 +20,11 @@ public sealed record SwarmSettings
     /// label <c>provisioner.registry</c>, set by <c>make cluster</c>). With a registry of your own, set it and log the manager in.
     /// </summary>
     public string? Registry { get; init; }
+
+    /// <summary>
+    /// TLS for a <c>tcp://</c> manager and for nodes whose <c>provisioner.engine</c> label is <c>tcp://</c>: a folder with
+    /// <c>ca.pem</c>, <c>cert.pem</c> and <c>key.pem</c> (<c>make cluster</c> writes the test cluster's to
+    /// <c>.build/cluster/tls/client</c>). Default null: <see cref="ProvisionerSettings.EngineTls"/>'s rule.
+    /// </summary>
+    public string? Tls { get; init; }
 }

@@ -19,6 +19,12 @@ public sealed class ProvisionerConfig
     /// <summary>Docker engine address (<c>unix:///var/run/docker.sock</c>, <c>tcp://host:2375</c>). DOCKER_HOST wins over it.</summary>
     public string? Engine { get; set; }
 
+    /// <summary>
+    /// For a <c>tcp://</c> engine: folder of <c>ca.pem</c>, <c>cert.pem</c>, <c>key.pem</c> (TLS with a client certificate).
+    /// DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH wins, as for the docker CLI. A remote tcp:// engine without it is refused.
+    /// </summary>
+    public string? EngineTls { get; set; }
+
     /// <summary>Template for new tenants when --template is not given ($PROVISIONER_DEFAULT_TEMPLATE wins). Default: the catalog's only product.</summary>
     public string? DefaultTemplate { get; set; }
 

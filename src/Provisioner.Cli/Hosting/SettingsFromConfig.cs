@@ -17,6 +17,14 @@ internal static class SettingsFromConfig
         return value;
     }
 
+    /// <summary>The docker CLI's TLS variables: DOCKER_CERT_PATH (else ~/.docker) when DOCKER_TLS_VERIFY is set.</summary>
+    private static string? DockerTlsFromEnvironment() =>
+        Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY") is { Length: > 0 } verify && verify != "0"
+            ? Environment.GetEnvironmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } path
+                ? path
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker")
+            : null;
+
     public static ProvisionerSettings Build(ProvisionerConfig config, string home)
     {
         var defaults = new HealthGateOptions();
@@ -27,12 +35,14 @@ internal static class SettingsFromConfig
             Templates = CliPaths.Templates(config),
             Registry = RegistrySetting(config),
             Engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : config.Engine ?? "unix:///var/run/docker.sock",
+            EngineTls = DockerTlsFromEnvironment() ?? config.EngineTls,
             DefaultBackend = Environment.GetEnvironmentVariable("PROVISIONER_BACKEND") is { Length: > 0 } b ? b : config.Backend ?? "docker",
             Swarm = new global::Provisioner.SwarmSettings
             {
                 Manager = Environment.GetEnvironmentVariable("PROVISIONER_SWARM_MANAGER") is { Length: > 0 } manager ? manager : config.Swarm.Manager,
                 ImageSource = config.Swarm.ImageSource,
                 Registry = config.Swarm.Registry,
+                Tls = Environment.GetEnvironmentVariable("PROVISIONER_SWARM_TLS") is { Length: > 0 } tls ? tls : config.Swarm.Tls,
             },
             DefaultTemplate = Environment.GetEnvironmentVariable("PROVISIONER_DEFAULT_TEMPLATE") is { Length: > 0 } template ? template : config.DefaultTemplate,
             FirstPort = config.Ports.First ?? 20000,

@@ -13,4 +13,7 @@ public sealed class SwarmConfig
 
     /// <summary>The registry every node pulls from (<c>host:port</c>). Default: the one the cluster names (its manager's node label).</summary>
     public string? Registry { get; set; }
+
+    /// <summary>For a <c>tcp://</c> manager (and nodes labelled with one): folder of ca.pem, cert.pem, key.pem ($PROVISIONER_SWARM_TLS wins).</summary>
+    public string? Tls { get; set; }
 }

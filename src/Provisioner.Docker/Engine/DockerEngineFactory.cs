@@ -33,6 +33,11 @@ internal static class DockerEngineFactory
         var endpoint = EngineAddress.TryParse(options.Endpoint, out _)!;
         var builder = new EngineClientBuilder(EngineRetryPipeline.Create(retryBaseDelay, log), transport);
         builder.WithEndpoint(endpoint).WithTimeout(options.RequestTimeout);
+        if (endpoint.Scheme == "tcp" && !string.IsNullOrWhiteSpace(options.TlsCertPath))
+        {
+            builder.WithAuthProvider(EngineTls.Credentials(options.TlsCertPath));
+        }
+
         return new DockerEngine(builder.Build(), endpoint, options.RequestTimeout, builder.BuildRawClient());
     }
 }

@@ -10,11 +10,19 @@ public sealed record DockerEngineOptions
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The engine's address: <c>unix:///path/to/docker.sock</c>, or <c>tcp://host:port</c> (plain HTTP, no TLS;
-    /// port 2375 when omitted). Default: the <c>DOCKER_HOST</c> environment variable when set and non-empty,
-    /// else <c>unix:///var/run/docker.sock</c>.
+    /// The engine's address: <c>unix:///path/to/docker.sock</c>, or <c>tcp://host:port</c> (port 2375 when omitted).
+    /// A <c>tcp://</c> address needs <see cref="TlsCertPath"/> unless its host is loopback: secrets cross the wire.
+    /// Default: the <c>DOCKER_HOST</c> environment variable when set and non-empty, else <c>unix:///var/run/docker.sock</c>.
     /// </summary>
     public string Endpoint { get; init; } = DefaultEndpoint(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// A folder with <c>ca.pem</c> (the engine's CA), <c>cert.pem</c> and <c>key.pem</c> (this client's certificate):
+    /// a <c>tcp://</c> engine is then spoken to over TLS, its certificate checked against that CA, with the client
+    /// certificate (the engine's <c>--tlsverify</c>). Ignored for <c>unix://</c>. Default, as the docker CLI: when
+    /// <c>DOCKER_TLS_VERIFY</c> is set, <c>DOCKER_CERT_PATH</c> (else <c>~/.docker</c>); otherwise none.
+    /// </summary>
+    public string? TlsCertPath { get; init; } = DefaultTlsCertPath(Environment.GetEnvironmentVariable);
 
     /// <summary>
     /// Client-side deadline of ordinary requests, retries included. Default: 30 seconds. Calls that wait on the
@@ -27,9 +35,14 @@ public sealed record DockerEngineOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (EngineAddress.TryParse(Endpoint, out var endpointError) is null)
+        var endpoint = EngineAddress.TryParse(Endpoint, out var endpointError);
+        if (endpoint is null)
         {
             problems.Add($"{nameof(Endpoint)}: {endpointError}");
+        }
+        else if (endpoint.Scheme == "tcp")
+        {
+            problems.AddRange(EngineTls.Problems(endpoint, TlsCertPath));
         }
 
         if (RequestTimeout != Timeout.InfiniteTimeSpan
@@ -39,6 +52,19 @@ public sealed record DockerEngineOptions
         }
 
         return problems;
+    }
+
+    /// <summary>The default <see cref="TlsCertPath"/> given an environment lookup (the docker CLI's variables).</summary>
+    internal static string? DefaultTlsCertPath(Func<string, string?> environment)
+    {
+        if (string.IsNullOrWhiteSpace(environment("DOCKER_TLS_VERIFY")) || environment("DOCKER_TLS_VERIFY") == "0")
+        {
+            return null;
+        }
+
+        return environment("DOCKER_CERT_PATH") is { Length: > 0 } path && !string.IsNullOrWhiteSpace(path)
+            ? path.Trim()
+            : Path.Combine(environment("HOME") ?? "~", ".docker");
     }
 
     /// <summary>The default endpoint given an environment lookup (testable without touching the process environment).</summary>

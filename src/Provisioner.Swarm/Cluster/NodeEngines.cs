@@ -10,7 +10,9 @@ namespace Provisioner.Swarm.Cluster;
 /// checks, dumps, restores) and run a helper with one of its volumes. Each node names its own endpoint in the node label
 /// <c>provisioner.engine</c> (make cluster sets it; a real cluster points it at a TLS endpoint or a node agent).
 /// </summary>
-internal sealed class NodeEngines(ILoggerFactory loggers) : IDisposable
+/// <param name="loggers">Loggers for each node's client.</param>
+/// <param name="tls">The TLS folder for nodes whose label is a <c>tcp://</c> address (null: the docker CLI's environment default).</param>
+internal sealed class NodeEngines(ILoggerFactory loggers, string? tls = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DockerEngine> _engines = new(StringComparer.Ordinal);
 
@@ -23,7 +25,18 @@ internal sealed class NodeEngines(ILoggerFactory loggers) : IDisposable
                 hint: $"label it: docker node update --label-add {Backend.SwarmLabels.NodeEngine}=tcp://ADDRESS:2376 {node.Hostname}");
         }
 
-        return _engines.GetOrAdd(endpoint, e => DockerEngineFactory.Create(new DockerEngineOptions { Endpoint = e }, loggers.CreateLogger<DockerEngine>()));
+        try
+        {
+            return _engines.GetOrAdd(endpoint, e => DockerEngineFactory.Create(
+                tls is null ? new DockerEngineOptions { Endpoint = e } : new DockerEngineOptions { Endpoint = e, TlsCertPath = tls },
+                loggers.CreateLogger<DockerEngine>()));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ProvisionerException(
+                $"node {node.Hostname}'s engine '{endpoint}' (node label {Backend.SwarmLabels.NodeEngine}) is not usable: {e.Message.ReplaceLineEndings(" ")}",
+                hint: "label the node with a unix:// socket or a tcp://ADDRESS:2376 engine with TLS, and set swarm.tls to the client certificates' folder");
+        }
     }
 
     public void Dispose()

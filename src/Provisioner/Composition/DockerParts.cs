@@ -17,18 +17,29 @@ internal sealed class DockerParts(DockerEngine engine, ILoggerFactory loggers) :
 
     public IHostObserver HostObserver() => new DockerHostObserver(engine, Backend.Host, loggers.CreateLogger<DockerHostObserver>());
 
-    public static DockerParts Create(string endpoint, ILoggerFactory loggers)
+    public static DockerParts Create(string endpoint, string? tls, ILoggerFactory loggers)
     {
         try
         {
-            return new DockerParts(DockerEngineFactory.Create(new DockerEngineOptions { Endpoint = endpoint }, loggers.CreateLogger<DockerEngine>()), loggers);
+            return new DockerParts(DockerEngineFactory.Create(Options(endpoint, tls), loggers.CreateLogger<DockerEngine>()), loggers);
         }
         catch (ArgumentException e)
         {
             throw new BadInputException(
-                $"engine address '{endpoint}' is not usable: {e.Message}", "use unix:///path/to/docker.sock or tcp://host:port (DOCKER_HOST or engine: in provisioner.yaml)");
+                $"engine address '{endpoint}' is not usable: {OneLine(e.Message)}",
+                "the README's Configuration says how to name an engine (engine:, engineTls:, DOCKER_HOST)");
         }
     }
+
+    /// <summary>Engine options for an address and an optional TLS folder (null keeps the docker CLI's environment default).</summary>
+    public static DockerEngineOptions Options(string endpoint, string? tls) =>
+        tls is null ? new DockerEngineOptions { Endpoint = endpoint } : new DockerEngineOptions { Endpoint = endpoint, TlsCertPath = tls };
+
+    /// <summary>The problems of an options' error on one line (the factory lists them one per line).</summary>
+    public static string OneLine(string message) =>
+        string.Join("; ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith("Invalid Docker engine options", StringComparison.Ordinal))
+            .Select(line => line.TrimStart('-', ' ').Replace(" (Parameter 'options')", "", StringComparison.Ordinal)));
 
     public void Dispose() => engine.Dispose();
 }

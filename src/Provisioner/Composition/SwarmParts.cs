@@ -17,11 +17,11 @@ internal sealed class SwarmParts : IDisposable
     private readonly DockerEngine? _source;
     private readonly NodeEngines _nodes;
 
-    private SwarmParts(DockerEngine manager, DockerEngine? source, SwarmBackendOptions options, ILoggerFactory loggers)
+    private SwarmParts(DockerEngine manager, DockerEngine? source, SwarmBackendOptions options, string? tls, ILoggerFactory loggers)
     {
         _manager = manager;
         _source = source;
-        _nodes = new NodeEngines(loggers);
+        _nodes = new NodeEngines(loggers, tls);
         var images = new ImageDistributor(manager, source, loggers.CreateLogger<ImageDistributor>());
         Backend = new SwarmBackend(manager, images, _nodes, options, loggers);
         Options = options;
@@ -37,7 +37,7 @@ internal sealed class SwarmParts : IDisposable
 
     public IHostObserver HostObserver() => new SwarmHostObserver(_manager, Options.ClusterName);
 
-    public static SwarmParts Create(SwarmSettings settings, string engine, ILoggerFactory loggers)
+    public static SwarmParts Create(SwarmSettings settings, string engine, string? engineTls, ILoggerFactory loggers)
     {
         if (string.IsNullOrWhiteSpace(settings.Manager))
         {
@@ -49,13 +49,16 @@ internal sealed class SwarmParts : IDisposable
         var source = settings.ImageSource ?? engine;
         try
         {
-            var manager = DockerEngineFactory.Create(new DockerEngineOptions { Endpoint = settings.Manager }, loggers.CreateLogger<DockerEngine>());
-            var sourceEngine = source == settings.Manager ? null : DockerEngineFactory.Create(new DockerEngineOptions { Endpoint = source }, loggers.CreateLogger<DockerEngine>());
-            return new SwarmParts(manager, sourceEngine, new SwarmBackendOptions { Manager = settings.Manager, ImageSource = source, Registry = settings.Registry }, loggers);
+            var tls = settings.Tls ?? engineTls;
+            var manager = DockerEngineFactory.Create(DockerParts.Options(settings.Manager, tls), loggers.CreateLogger<DockerEngine>());
+            var sourceEngine = source == settings.Manager ? null : DockerEngineFactory.Create(DockerParts.Options(source, engineTls), loggers.CreateLogger<DockerEngine>());
+            return new SwarmParts(manager, sourceEngine, new SwarmBackendOptions { Manager = settings.Manager, ImageSource = source, Registry = settings.Registry }, tls, loggers);
         }
         catch (ArgumentException e)
         {
-            throw new BadInputException($"swarm manager address '{settings.Manager}' is not usable: {e.Message}", "use unix:///path/to/docker.sock or tcp://host:port");
+            throw new BadInputException(
+                $"swarm manager address '{settings.Manager}' is not usable: {DockerParts.OneLine(e.Message)}",
+                "the README's Cluster section says how to name a manager (swarm.manager, swarm.tls)");
         }
     }
 

@@ -30,6 +30,19 @@ public sealed class EngineErrorMappingTests
     }
 
     [Fact]
+    public void Map_TlsHandshakeRejected_OneLineNamingTheEngineAndTheCertificates()
+    {
+        var e = new System.Security.Authentication.AuthenticationException(
+            "Authentication failed, see inner exception.", new IOException("sslv3 alert bad certificate"));
+
+        var mapped = Map(e, new Uri("tcp://10.0.0.5:2376"));
+
+        Assert.IsType<BackendUnavailableException>(mapped);
+        Assert.Equal("TLS with the Docker engine at tcp://10.0.0.5:2376 failed: sslv3 alert bad certificate", mapped!.Message);
+        Assert.Contains("ca.pem", mapped.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IsNotFound_PlainApiException404_True()
     {
         Assert.True(EngineErrorMapping.IsNotFound(new DockerApiException(HttpStatusCode.NotFound, "{\"message\":\"get v: no such volume\"}")));

@@ -13,6 +13,9 @@ public sealed class SwarmCli(string home)
 
     public string Home { get; } = home;
 
+    /// <summary>Variables set after the defaults (e.g. another manager address); a null value removes one.</summary>
+    public Dictionary<string, string?> Environment { get; } = [];
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -29,6 +32,11 @@ public sealed class SwarmCli(string home)
         info.Environment["PROVISIONER_SWARM_MANAGER"] = SwarmCluster.Manager;
         info.Environment["PROVISIONER_CPU_OVERCOMMIT"] = "1";
         info.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start provision");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);

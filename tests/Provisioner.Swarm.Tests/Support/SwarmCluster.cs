@@ -19,6 +19,15 @@ internal static class SwarmCluster
 
     public static string? SkipReason => Found.Value.SkipReason;
 
+    /// <summary>The cluster's state folder (the manager socket is STATE/1/docker.sock).</summary>
+    public static string StateDir => Path.GetDirectoryName(Path.GetDirectoryName(new Uri(Manager).AbsolutePath))!;
+
+    /// <summary>The manager's Engine API over TLS (tcp://ADDRESS:2376, --tlsverify), as STATE/manager-tls says.</summary>
+    public static string TlsManager => File.ReadAllText(Path.Combine(StateDir, "manager-tls")).Trim();
+
+    /// <summary>The client certificates for <see cref="TlsManager"/>: ca.pem, cert.pem, key.pem.</summary>
+    public static string TlsClientFolder => Path.Combine(StateDir, "tls", "client");
+
     /// <summary>The manager's engine, through the project's own client.</summary>
     public static DockerEngine Engine() => DockerEngineFactory.Create(new DockerEngineOptions { Endpoint = Manager });
 

@@ -51,9 +51,32 @@ internal static class EngineErrorMapping
             inner: e),
         DockerApiException api => new ProvisionerException(
             $"Docker engine: {(int)api.StatusCode} {api.StatusCode}: {EngineMessage.Of(api)}", inner: e),
+        _ when Find<System.Security.Authentication.AuthenticationException>(e) is { } tls => new BackendUnavailableException(
+            $"TLS with the Docker engine at {EngineAddress.Display(endpoint)} failed: {tls.GetBaseException().Message}",
+            "check that ca.pem in the TLS folder (engineTls, swarm.tls or DOCKER_CERT_PATH) is the CA of the engine's certificate, and that the engine trusts the CA of cert.pem",
+            e),
         _ when EngineRetryPipeline.IsTransportFailure(e) => Unreachable(endpoint, UnreachableReason.Of(e, endpoint), e, environment),
         _ => null,
     };
+
+    private static T? Find<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(x => x is not null) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
 
     private static BackendUnavailableException Unreachable(Uri endpoint, string reason, Exception e, Func<string, string?> environment) =>
         new($"Cannot reach the Docker engine at {EngineAddress.Display(endpoint)}: {reason}", UnreachableReason.Hint(environment), e);

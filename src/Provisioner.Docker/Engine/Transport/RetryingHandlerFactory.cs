@@ -10,7 +10,11 @@ internal sealed class RetryingHandlerFactory(IDockerHandlerFactory inner, Resili
     public ResolvedTransport CreateHandler(ResolvedClientOptions clientOptions, ILogger logger)
     {
         var transport = inner.CreateHandler(clientOptions, logger);
-        return transport with { Handler = new IdempotentRetryHandler(transport.Handler, retry) };
+
+        // The client applies its auth provider (TLS client certificates) to the handler it is given; it must reach the
+        // transport's own handler, which our retry handler would otherwise hide from it.
+        var handler = clientOptions.AuthProvider.ConfigureHandler(transport.Handler);
+        return transport with { Handler = new IdempotentRetryHandler(handler, retry) };
     }
 
     /// <summary>Exec and attach streams: the inner transport's connection, taken over as is.</summary>
