@@ -26,6 +26,7 @@ internal static class CliApp
             CapacityCommand.Create(globals),
             HostCommand.Create(globals),
             RegistryCommand.Create(globals),
+            KeyCommand.Create(globals),
         };
 
         var parse = root.Parse(args);

@@ -22,9 +22,10 @@ internal static class RegistryFactory
     /// Opens the registry <paramref name="registry"/> names (null, empty or <c>sqlite</c>: SQLite in <paramref name="home"/>).
     /// Nothing is contacted until first use. <paramref name="source"/> is what a wrong value is reported as (a variable, a key).
     /// </summary>
-    public static RegistryStores Open(string home, string? registry, TimeProvider time, ILoggerFactory? loggers = null, string source = "Registry")
+    public static RegistryStores Open(
+        string home, string? registry, TimeProvider time, ILoggerFactory? loggers = null, string source = "Registry", string? keyFile = null)
     {
-        var keyFile = Path.Combine(home, "secret.key");
+        keyFile ??= Path.Combine(home, "secret.key");
         var location = Parse(registry, source);
         if (location is null)
         {

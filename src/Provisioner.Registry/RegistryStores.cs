@@ -85,5 +85,12 @@ public sealed class RegistryStores : IDisposable
         return await _importTarget.ImportAsync(dump, replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces the secret key with a new random one and re-encrypts every tenant's secrets with it (SQLite registries).
+    /// Resumable: a rerun after a kill finishes the rotation begun. The old key is gone afterwards.
+    /// </summary>
+    public Task<KeyRotationResult> RotateKeyAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        SecretKeyRotation.For(this).RunAsync(progress, cancellationToken);
+
     public void Dispose() => _resources?.Dispose();
 }

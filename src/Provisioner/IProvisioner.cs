@@ -5,6 +5,7 @@ using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
 using Provisioner.Core.Tenants;
 using Provisioner.Core.Upgrades;
+using Provisioner.Registry.Secrets;
 using Provisioner.Registry.Transfer;
 
 namespace Provisioner;
@@ -92,6 +93,12 @@ public interface IProvisioner : IDisposable
     /// secrets must be encrypted with this home's key. <paramref name="source"/> names the input in errors (a file name).
     /// </summary>
     Task<RegistryTransferCounts> ImportRegistryAsync(TextReader input, string source, bool replace = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the key that encrypts tenant secrets with a new random one and re-encrypts every tenant's secrets (a
+    /// registry of one home). Resumable after a kill; a tenant whose lock is held stops it (exit 3) until rerun.
+    /// </summary>
+    Task<KeyRotationResult> RotateSecretKeyAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Where the registry is (<c>SQLite at ...</c> or <c>PostgreSQL at host:port/database</c>; never a password).</summary>
     string RegistryDescription { get; }

@@ -34,7 +34,7 @@ public sealed class ProvisionerBuilder(ProvisionerSettings settings)
     public IProvisioner Build()
     {
         settings.Validate();
-        Directory.CreateDirectory(settings.Home);
+        HomeFolder.Secure(settings.Home);
         return new ProvisionerFacade(new Composition.Services(settings, _loggers, _time));
     }
 }

@@ -7,6 +7,7 @@ using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
 using Provisioner.Core.Tenants;
 using Provisioner.Core.Upgrades;
+using Provisioner.Registry.Secrets;
 using Provisioner.Registry.Transfer;
 
 namespace Provisioner;
@@ -95,6 +96,9 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public Task<RegistryTransferCounts> ImportRegistryAsync(TextReader input, string source, bool replace, CancellationToken cancellationToken) =>
         services.Stores.ImportAsync(input, source, replace, cancellationToken);
+
+    public Task<KeyRotationResult> RotateSecretKeyAsync(IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Stores.RotateKeyAsync(progress, cancellationToken);
 
     public string RegistryDescription => services.Stores.Description;
 

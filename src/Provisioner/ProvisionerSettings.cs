@@ -21,6 +21,12 @@ public sealed record ProvisionerSettings
     /// </summary>
     public string? Registry { get; init; }
 
+    /// <summary>
+    /// The file holding the key that encrypts tenant secrets (created 0600 on first use). Default null:
+    /// <c>secret.key</c> in <see cref="Home"/>. Keep it outside the home so that a copy of the home alone reveals nothing.
+    /// </summary>
+    public string? KeyFile { get; init; }
+
     /// <summary>The template catalog: a folder of <c>&lt;product&gt;/&lt;version&gt;/template.yaml</c>. Required.</summary>
     public required string Templates { get; init; }
 

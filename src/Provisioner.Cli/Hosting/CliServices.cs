@@ -16,7 +16,7 @@ internal sealed class CliServices : IDisposable
         Home = CliPaths.Home();
         Config = ConfigLoader.Load(configPath, Home);
         var settings = SettingsFromConfig.Build(Config, Home);
-        Directory.CreateDirectory(Home);
+        Directory.CreateDirectory(Home); // made 0700 (or tightened) by ProvisionerBuilder.Build below
         _serilog = LoggingSetup.Create(Home, verbose, TimeProvider.System);
         _loggers = new SerilogLoggerFactory(_serilog);
         Provisioner = new ProvisionerBuilder(settings).WithLogging(_loggers).Build();

@@ -25,6 +25,9 @@ public sealed class ProvisionerConfig
     /// </summary>
     public string? EngineTls { get; set; }
 
+    /// <summary>The key file that encrypts tenant secrets ($PROVISIONER_KEY_FILE wins). Default: secret.key in the home.</summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>Template for new tenants when --template is not given ($PROVISIONER_DEFAULT_TEMPLATE wins). Default: the catalog's only product.</summary>
     public string? DefaultTemplate { get; set; }
 

@@ -35,6 +35,7 @@ internal static class SettingsFromConfig
             Templates = CliPaths.Templates(config),
             Registry = RegistrySetting(config),
             Engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : config.Engine ?? "unix:///var/run/docker.sock",
+            KeyFile = Environment.GetEnvironmentVariable("PROVISIONER_KEY_FILE") is { Length: > 0 } key ? Path.GetFullPath(key) : config.KeyFile,
             EngineTls = DockerTlsFromEnvironment() ?? config.EngineTls,
             DefaultBackend = Environment.GetEnvironmentVariable("PROVISIONER_BACKEND") is { Length: > 0 } b ? b : config.Backend ?? "docker",
             Swarm = new global::Provisioner.SwarmSettings

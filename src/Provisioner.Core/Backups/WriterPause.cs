@@ -41,7 +41,7 @@ internal sealed class WriterPause(
     public async Task<HealthReport> ResumeAsync(TenantRecord tenant, ProductTemplate template, long operation, IProgress<string>? progress, CancellationToken ct)
     {
         var stamp = StampBuilder.Build(template, tenant, options.PublishAddress);
-        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets);
+        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name);
         var applied = await applier.ApplyAsync(stamp, secrets, operation, progress, ct);
         progress?.Report($"{tenant.Name}: health gate");
         return await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, template, applied.Endpoint, backend), template.AllChecks, ct);

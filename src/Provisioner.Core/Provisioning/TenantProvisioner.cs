@@ -148,9 +148,9 @@ internal sealed class TenantProvisioner(
     {
         using var stepScope = log.BeginScope(LogScopes.ForStep("reserve"));
         var step = await registry.Journal.StepAsync(operation, "reserve", "secrets and entry port", ct);
-        var known = existing is null ? TenantSecrets.Empty : TenantSecrets.Open(protector, existing.EncryptedSecrets);
+        var known = existing is null ? TenantSecrets.Empty : TenantSecrets.Open(protector, existing.EncryptedSecrets, name);
         var secrets = known.WithGenerated(template.Secrets);
-        var encrypted = protector.Protect(secrets.Serialize());
+        var encrypted = secrets.Seal(protector, name);
         var now = time.GetUtcNow();
         var tenant = (existing ?? NewRecord(name, template, size, encrypted)) with
         {

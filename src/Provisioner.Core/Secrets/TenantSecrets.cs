@@ -28,8 +28,11 @@ public sealed class TenantSecrets(IReadOnlyDictionary<string, string> values)
 
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(values);
 
-    /// <summary>Decrypts and reads secrets stored by <see cref="Serialize"/> and <see cref="ISecretProtector.Protect"/>.</summary>
-    public static TenantSecrets Open(ISecretProtector protector, byte[] encrypted) => Deserialize(protector.Unprotect(encrypted));
+    /// <summary>Decrypts and reads secrets stored by <see cref="Seal"/> for <paramref name="tenant"/>.</summary>
+    public static TenantSecrets Open(ISecretProtector protector, byte[] encrypted, string tenant) => Deserialize(protector.Unprotect(encrypted, tenant));
+
+    /// <summary>These secrets encrypted for <paramref name="tenant"/> (bound to its name).</summary>
+    public byte[] Seal(ISecretProtector protector, string tenant) => protector.Protect(Serialize(), tenant);
 
     public static TenantSecrets Deserialize(byte[] json) =>
         json.Length == 0 ? Empty : new TenantSecrets(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []);

@@ -72,7 +72,7 @@ internal sealed class RolloutUpgrader(
                 $"{previous.Ref} -> {next.Ref} changes its data components ({string.Join(", ", DataShape(previous))} -> {string.Join(", ", DataShape(next))}), which an upgrade on {backend.Kind} does not move");
         }
 
-        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
+        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
@@ -96,7 +96,7 @@ internal sealed class RolloutUpgrader(
             return Result(UpgradeOutcome.Failed, e.Message);
         }
 
-        tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = protector.Protect(secrets.Serialize()), UpdatedAt = time.GetUtcNow() };
+        tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = secrets.Seal(protector, tenant.Name), UpdatedAt = time.GetUtcNow() };
         await registry.SaveAsync(tenant, ct);
         var failure = await _forward.RunAsync(name, stamp, secrets, settings, operation, progress, ct);
         if (failure is null)
@@ -173,7 +173,7 @@ internal sealed class RolloutUpgrader(
         var operation = await registry.Journal.BeginAsync(tenant.Name, "settle", $"apply {recorded.Ref} again after an unfinished upgrade", ct);
         try
         {
-            await ApplyHealthyAsync(tenant, recorded, TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(recorded.Secrets), operation, progress);
+            await ApplyHealthyAsync(tenant, recorded, TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name).WithGenerated(recorded.Secrets), operation, progress);
         }
         catch (Exception e)
         {

@@ -82,7 +82,7 @@ internal sealed class TenantUpgrader(
             return Result(UpgradeOutcome.Failed, $"the {backend.Kind} backend cannot stop a component, which an upgrade with a backup needs");
         }
 
-        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(next.Secrets);
+        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
@@ -93,7 +93,7 @@ internal sealed class TenantUpgrader(
         try
         {
             await PreflightAsync(tenant, stamp, previous, settings, operation, progress, ct);
-            tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = protector.Protect(secrets.Serialize()), UpdatedAt = time.GetUtcNow() };
+            tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = secrets.Seal(protector, tenant.Name), UpdatedAt = time.GetUtcNow() };
             await registry.SaveAsync(tenant, ct);
             // No writes during the copy: the backup is consistent and verifiable, and no write is lost to a rollback
             // except those the new version takes during its health gate and monitor window.

@@ -41,7 +41,7 @@ internal sealed class UpgradeSettler(
             ? journal.Where(o => o.Kind == UpgradeJournalNames.Operation).MaxBy(o => o.Id) is { } last ? InterruptedUpgrade.Read(last) : null
             : InterruptedUpgrade.Find(journal);
         var previous = templates.Resolve(TemplateRef.Parse(interrupted?.From ?? tenant.TemplateRef));
-        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets).WithGenerated(previous.Secrets);
+        var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name).WithGenerated(previous.Secrets);
         if (interrupted?.BackupPath is { } unfinished)
         {
             UpgradeBackups.DeleteUnfinished(unfinished);

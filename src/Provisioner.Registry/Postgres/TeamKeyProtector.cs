@@ -16,9 +16,9 @@ internal sealed class TeamKeyProtector(string keyFile, PostgresDatabase db) : IS
 
     private readonly Lazy<AesGcmSecretProtector> _checked = new(() => Check(keyFile, db), LazyThreadSafetyMode.PublicationOnly);
 
-    public byte[] Protect(byte[] plaintext) => _checked.Value.Protect(plaintext);
+    public byte[] Protect(byte[] plaintext, string context) => _checked.Value.Protect(plaintext, context);
 
-    public byte[] Unprotect(byte[] ciphertext) => _checked.Value.Unprotect(ciphertext);
+    public byte[] Unprotect(byte[] ciphertext, string context) => _checked.Value.Unprotect(ciphertext, context);
 
     /// <summary>Checks the key now (an import does, before it writes secrets encrypted with it).</summary>
     public string Verify() => _checked.Value.KeyId;

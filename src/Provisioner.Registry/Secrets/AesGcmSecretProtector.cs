@@ -1,107 +1,131 @@
 using System.Security.Cryptography;
+using System.Text;
+using Provisioner.Core.Errors;
 using Provisioner.Core.Secrets;
 
 namespace Provisioner.Registry.Secrets;
 
 /// <summary>
-/// AES-256-GCM with a random key kept in a 0600 file (<c>$PROVISIONER_HOME/secret.key</c>), created on first use.
-/// Ciphertext layout: version byte, 12-byte nonce, 16-byte tag, ciphertext.
+/// AES-256-GCM with a random key kept in a 0600 file (<c>$PROVISIONER_HOME/secret.key</c>, or <c>PROVISIONER_KEY_FILE</c>),
+/// created on first use. Version 2 layout: version byte (2), the key's 8-byte id, 12-byte nonce, 16-byte tag, ciphertext;
+/// the associated data is the context (the tenant's name), so a blob copied to another tenant's row does not open there.
+/// Version 1 blobs (no key id, no associated data) still open. While a key rotation runs, <c>KEYFILE.next</c> exists: new
+/// blobs use it, and blobs under either key open (each names its key); see <see cref="SecretKeyRotation"/>.
+/// The key files are read on every use, so a process that outlives a rotation does not keep writing with the old key.
 /// </summary>
 internal sealed class AesGcmSecretProtector(string keyFile) : ISecretProtector
 {
-    private const byte Version = 1;
-    private readonly Lazy<byte[]> _key = new(() => LoadOrCreateKey(keyFile));
-
-    /// <summary>The key's one-way id (see <see cref="SecretKeyId"/>); creates the key file if there is none.</summary>
-    public string KeyId => SecretKeyId.Of(_key.Value);
+    private const byte Version1 = 1;
+    private const byte Version2 = 2;
+    private const int IdLength = 8;
+    private const int V1Header = 1 + 12 + 16;
+    private const int V2Header = 1 + IdLength + 12 + 16;
 
     public string KeyFile => keyFile;
 
-    public byte[] Protect(byte[] plaintext)
+    /// <summary>The key a rotation moves to; it exists only while one is unfinished.</summary>
+    public string NextKeyFile => keyFile + ".next";
+
+    /// <summary>The current key's one-way id (see <see cref="SecretKeyId"/>); creates the key file if there is none.</summary>
+    public string KeyId => SecretKeyId.Of(SecretKeyFile.ReadOrCreate(keyFile));
+
+    public byte[] Protect(byte[] plaintext, string context)
     {
-        var output = new byte[1 + 12 + 16 + plaintext.Length];
-        output[0] = Version;
-        var nonce = output.AsSpan(1, 12);
+        var key = SecretKeyFile.Exists(NextKeyFile) ? SecretKeyFile.Read(NextKeyFile) : SecretKeyFile.ReadOrCreate(keyFile);
+        var output = new byte[V2Header + plaintext.Length];
+        output[0] = Version2;
+        RawId(key).CopyTo(output.AsSpan(1, IdLength));
+        var nonce = output.AsSpan(1 + IdLength, 12);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key.Value, 16);
-        aes.Encrypt(nonce, plaintext, output.AsSpan(29), output.AsSpan(13, 16));
+        using var aes = new AesGcm(key, 16);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(V2Header), output.AsSpan(1 + IdLength + 12, 16), Associated(context));
         return output;
     }
 
-    public byte[] Unprotect(byte[] ciphertext)
+    public byte[] Unprotect(byte[] ciphertext, string context)
     {
         if (ciphertext.Length == 0)
         {
             return [];
         }
 
-        if (ciphertext.Length < 29 || ciphertext[0] != Version)
+        return ciphertext[0] switch
         {
-            throw new CryptographicException("secrets blob has an unknown format");
+            Version2 when ciphertext.Length >= V2Header => OpenV2(ciphertext, context),
+            Version1 when ciphertext.Length >= V1Header => OpenV1(ciphertext),
+            _ => throw new CryptographicException("secrets blob has an unknown format"),
+        };
+    }
+
+    /// <summary>Whether <paramref name="ciphertext"/> is already under the key a rotation moves to (or, with none running, the current one).</summary>
+    public bool IsUnderNewestKey(byte[] ciphertext)
+    {
+        if (ciphertext.Length == 0)
+        {
+            return true;
         }
 
-        var plaintext = new byte[ciphertext.Length - 29];
-        using var aes = new AesGcm(_key.Value, 16);
+        var newest = SecretKeyFile.Exists(NextKeyFile) ? SecretKeyFile.Read(NextKeyFile) : SecretKeyFile.ReadOrCreate(keyFile);
+        return ciphertext[0] == Version2 && ciphertext.Length >= V2Header && ciphertext.AsSpan(1, IdLength).SequenceEqual(RawId(newest));
+    }
+
+    private byte[] OpenV2(byte[] ciphertext, string context)
+    {
+        var id = ciphertext[1..(1 + IdLength)];
+        var key = Keys().FirstOrDefault(k => RawId(k).AsSpan().SequenceEqual(id))
+            ?? throw new ProvisionerException(
+                $"tenant secrets for '{context}' were encrypted with a key other than {keyFile} (key id {Convert.ToHexStringLower(id)})",
+                hint: "restore the key file they were written with (a rotation replaces it: restore the registry and key from the same time)");
+        var plaintext = new byte[ciphertext.Length - V2Header];
+        using var aes = new AesGcm(key, 16);
         try
         {
-            aes.Decrypt(ciphertext.AsSpan(1, 12), ciphertext.AsSpan(29), ciphertext.AsSpan(13, 16), plaintext);
+            aes.Decrypt(ciphertext.AsSpan(1 + IdLength, 12), ciphertext.AsSpan(V2Header), ciphertext.AsSpan(1 + IdLength + 12, 16), plaintext, Associated(context));
         }
         catch (AuthenticationTagMismatchException e)
         {
-            throw new Core.Errors.ProvisionerException(
-                $"cannot decrypt tenant secrets with {keyFile}", hint: "the key file was replaced; restore the original secret.key", inner: e);
+            throw new ProvisionerException(
+                $"the stored secrets do not open as tenant '{context}'s: they belong to another tenant or were altered",
+                hint: "restore the registry from a backup; secrets cannot be moved between tenants", inner: e);
         }
 
         return plaintext;
     }
 
-    private static byte[] LoadOrCreateKey(string file)
+    private byte[] OpenV1(byte[] ciphertext)
     {
-        if (File.Exists(file))
+        var plaintext = new byte[ciphertext.Length - V1Header];
+        foreach (var key in Keys())
         {
-            return ReadKey(file);
+            using var aes = new AesGcm(key, 16);
+            try
+            {
+                aes.Decrypt(ciphertext.AsSpan(1, 12), ciphertext.AsSpan(V1Header), ciphertext.AsSpan(13, 16), plaintext);
+                return plaintext;
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // try the next key (a rotation in progress)
+            }
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        var temp = file + ".tmp" + Environment.ProcessId;
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temp, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(Convert.ToBase64String(key));
-        }
-
-        try
-        {
-            File.Move(temp, file, overwrite: false);
-        }
-        catch (IOException)
-        {
-            File.Delete(temp);
-            return ReadKey(file);
-        }
-
-        return key;
+        throw new ProvisionerException($"cannot decrypt tenant secrets with {keyFile}", hint: "the key file was replaced; restore the original secret.key");
     }
 
-    private static byte[] ReadKey(string file)
+    private IEnumerable<byte[]> Keys()
     {
-        try
+        if (SecretKeyFile.Exists(keyFile))
         {
-            var key = Convert.FromBase64String(File.ReadAllText(file).Trim());
-            return key.Length == 32 ? key : throw new FormatException($"{key.Length} bytes instead of 32");
+            yield return SecretKeyFile.Read(keyFile);
         }
-        catch (FormatException e)
+
+        if (SecretKeyFile.Exists(NextKeyFile))
         {
-            throw new Core.Errors.ProvisionerException(
-                $"the secret key file {file} is corrupt ({e.Message})",
-                hint: "restore it from a backup; without it the tenants' stored secrets cannot be read");
+            yield return SecretKeyFile.Read(NextKeyFile);
         }
     }
+
+    private static byte[] Associated(string context) => Encoding.UTF8.GetBytes("provision tenant secrets v2\0" + context);
+
+    private static byte[] RawId(byte[] key) => Convert.FromHexString(SecretKeyId.Of(key));
 }

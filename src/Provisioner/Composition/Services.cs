@@ -36,7 +36,7 @@ internal sealed partial class Services : IDisposable
         }.Validate();
         DataAdapters = Data.StandardDataAdapters.Create();
         Templates = new DirectoryTemplateCatalog(settings.Templates, DataAdapters.Rules);
-        Stores = RegistryFactory.Open(settings.Home, settings.Registry, time, loggers);
+        Stores = RegistryFactory.Open(settings.Home, settings.Registry, time, loggers, keyFile: settings.KeyFile);
         Registry = Stores.Registry;
         Locks = Stores.Locks;
         Protector = Stores.Protector;

@@ -35,7 +35,7 @@ internal sealed class AwsUpgradeHarness : IDisposable
         var now = DateTimeOffset.UtcNow;
         Registry.SaveAsync(new TenantRecord(
             "acme", "notes", "1.0.0", "small", Provisioner.Aws.Backend.AwsBackendKind.Value, "aws:eu-west-1", TenantStatus.Active, "http://t-acme-alb-1.eu-west-1.elb.amazonaws.com/", null,
-            protector.Protect(NotesStamps.Secrets.Serialize()), null, now, now)).GetAwaiter().GetResult();
+            NotesStamps.Secrets.Seal(protector, "acme"), null, now, now)).GetAwaiter().GetResult();
     }
 
     public RecordingProcessRunner Runner { get; }

@@ -7,6 +7,7 @@ namespace Provisioner.Cli.Tests.Integration;
 
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TenantLifecycleTests(EngineFixture engine)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -33,6 +34,17 @@ public sealed class TenantLifecycleTests(EngineFixture engine)
         var again = await cli.RunAsync("tenant", name);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("no changes (already converged)", again.Stdout);
+
+        // State at rest: the home is the owner's only. The secret key is rotated: the steps below deliver the database
+        // password again (app recreated, resized), so they prove the re-encrypted secret opens under the new key.
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(cli.Home));
+        var keyFile = Path.Combine(cli.Home, "secret.key");
+        var oldKey = await File.ReadAllTextAsync(keyFile);
+        var rotated = await cli.RunAsync("key", "rotate", "--json");
+        Assert.True(rotated.ExitCode == 0, rotated.ToString());
+        Assert.True(JsonDocument.Parse(rotated.Stdout).RootElement.GetProperty("reencrypted").GetInt32() >= 1, rotated.Stdout);
+        Assert.NotEqual(oldKey, await File.ReadAllTextAsync(keyFile));
+        Assert.False(File.Exists(keyFile + ".next"));
 
         // The app container is removed behind our back: a rerun recreates only it, and the note survives.
         Assert.Equal(0, (await Shell.RunAsync("docker", "rm", "-f", $"t-{name}-app")).ExitCode);

@@ -72,11 +72,12 @@ public sealed class RegistryMoveTests : IAsyncLifetime, IDisposable
     private async Task WriteFleetAsync()
     {
         var registry = RegistryFactory.CreateSqlite(_home);
-        var secrets = RegistryFactory.CreateProtector(_home).Protect(Encoding.UTF8.GetBytes("""{"db_password":"sekrit-password"}"""));
+        var protector = RegistryFactory.CreateProtector(_home);
+        byte[] Secrets(string name) => protector.Protect(Encoding.UTF8.GetBytes("""{"db_password":"sekrit-password"}"""), name);
         var at = new DateTimeOffset(2026, 11, 30, 17, 45, 12, 345, TimeSpan.Zero).AddTicks(6789);
         TenantRecord Tenant(string name, string status, int? port) => new(
             name, "notes", "1.1.0", "small", Core.Backends.BackendKind.Of("docker"), "local", status,
-            port is null ? null : $"http://127.0.0.1:{port}", port, secrets, null, at, at.AddMinutes(3));
+            port is null ? null : $"http://127.0.0.1:{port}", port, Secrets(name), null, at, at.AddMinutes(3));
         await registry.SaveAsync(Tenant("acme", TenantStatus.Active, 21001) with { PinnedVersion = "1.1.0" });
         await registry.SaveAsync(Tenant("beta", TenantStatus.Destroyed, null));
         await registry.SaveAsync(Tenant("gamma", TenantStatus.Failed, 21002) with { LastError = "health: /readyz answered 503" });

@@ -54,7 +54,7 @@ public sealed class TenantProvisionerTests
         Assert.True(result.Health!.Passed);
         Assert.Contains("wait acme db", _backend.Calls); // the app waited for its database's SQL check
 
-        var secrets = TenantSecrets.Open(_protector, _registry["acme"].EncryptedSecrets);
+        var secrets = TenantSecrets.Open(_protector, _registry["acme"].EncryptedSecrets, "acme");
         Assert.True(secrets["db_password"].Length >= 32);
 
         var operation = Assert.Single(_registry.Journal.Operations);
@@ -139,7 +139,7 @@ public sealed class TenantProvisionerTests
         var kept = new TenantSecrets(new Dictionary<string, string> { ["db_password"] = "kept-password-of-the-dead-run-0123456789" });
         var now = _time.GetUtcNow();
         await _registry.SaveAsync(new TenantRecord(
-            "acme", "notes", "1.1.0", "small", Backends.BackendKind.Of("memory"), "memory-host", TenantStatus.Provisioning, null, 20007, _protector.Protect(kept.Serialize()), null, now, now));
+            "acme", "notes", "1.1.0", "small", Backends.BackendKind.Of("memory"), "memory-host", TenantStatus.Provisioning, null, 20007, kept.Seal(_protector, "acme"), null, now, now));
         var dead = _registry.Journal.Seed("acme", "provision", "notes@1.1.0 size=small", steps: [("reserve", JournalStatus.Done), ("create volume", JournalStatus.Running)]);
         _backend.Add("acme", "network t-acme-edge", "network t-acme-internal", "volume t-acme-db-data");
 
@@ -150,7 +150,7 @@ public sealed class TenantProvisionerTests
         Assert.Equal(["create container t-acme-db", "run job t-acme-migrate", "create container t-acme-app"], result.Changes.Select(c => $"{c.Kind.ToString().ToLowerInvariant()} {c.Resource} {c.Name}"));
         Assert.Equal(Stamp, _backend.ResourcesOf("acme"));
         Assert.Equal((TenantStatus.Active, 20007), (result.Tenant.Status, result.Tenant.HostPort));
-        Assert.Equal("kept-password-of-the-dead-run-0123456789", TenantSecrets.Open(_protector, _registry["acme"].EncryptedSecrets)["db_password"]);
+        Assert.Equal("kept-password-of-the-dead-run-0123456789", TenantSecrets.Open(_protector, _registry["acme"].EncryptedSecrets, "acme")["db_password"]);
         Assert.Equal(JournalStatus.Succeeded, _registry.Journal.Operations[^1].Status);
     }
 

@@ -495,7 +495,7 @@ public sealed class TenantUpgraderTests : IDisposable
         var now = _time.GetUtcNow();
         var tenant = new TenantRecord(
             "acme", "tracker", version, "small", BackendKind.Of("memory"), "memory-host", status, "http://127.0.0.1:20000", 20000,
-            _protector.Protect(secrets.Serialize()), null, now, now);
+            secrets.Seal(_protector, "acme"), null, now, now);
         await _registry.SaveAsync(tenant);
         await ApplyAsync(version);
         _backend.Calls.Clear();
@@ -507,7 +507,7 @@ public sealed class TenantUpgraderTests : IDisposable
     {
         var tenant = _registry["acme"];
         var stamp = StampBuilder.Build(_catalog.Resolve(new TemplateRef("tracker", NuGetVersion.Parse(version))), tenant, "127.0.0.1");
-        await _backend.ApplyAsync(stamp, TenantSecrets.Open(_protector, tenant.EncryptedSecrets), new ApplyContext((_, _) => Task.CompletedTask, _ => Task.CompletedTask, _ => Task.CompletedTask), CancellationToken.None);
+        await _backend.ApplyAsync(stamp, TenantSecrets.Open(_protector, tenant.EncryptedSecrets, tenant.Name), new ApplyContext((_, _) => Task.CompletedTask, _ => Task.CompletedTask, _ => Task.CompletedTask), CancellationToken.None);
     }
 
     private async Task StopWritersAsync()

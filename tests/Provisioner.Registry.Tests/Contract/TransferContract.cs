@@ -23,7 +23,7 @@ public abstract class TransferContract : StoreContract
         Assert.Equal(exported, imported);
         Assert.Equal(await Fleet.ExportLinesAsync(source), await Fleet.ExportLinesAsync(target.Open()));
         var acme = await target.Open().Registry.GetAsync("acme");
-        Assert.Equal(Fleet.Password, TenantSecrets.Open(target.Open().Protector, acme!.EncryptedSecrets)["db_password"]);
+        Assert.Equal(Fleet.Password, TenantSecrets.Open(target.Open().Protector, acme!.EncryptedSecrets, "acme")["db_password"]);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public abstract class TransferContract : StoreContract
         await using var target = CreateStore();
         await target.InitializeAsync();
         var other = target.Open();
-        other.Protector.Protect(Encoding.UTF8.GetBytes("{}")); // this home has a key of its own
+        other.Protector.Protect(Encoding.UTF8.GetBytes("{}"), "x"); // this home has a key of its own
 
         var e = await Assert.ThrowsAsync<BadInputException>(() => other.ImportAsync(new StringReader(export.ToString()), "fleet.jsonl"));
 

@@ -11,12 +11,12 @@ public static class Fleet
 
     public static async Task WriteAsync(RegistryStores stores)
     {
-        var secrets = stores.Protector.Protect(Encoding.UTF8.GetBytes($$"""{"db_password":"{{Password}}"}"""));
+        var secrets = Encoding.UTF8.GetBytes($$"""{"db_password":"{{Password}}"}""");
         await stores.Registry.SaveAsync(Tenants.Of("acme", status: TenantStatus.Active) with
         {
-            HostPort = 20001, Endpoint = "http://127.0.0.1:20001", EncryptedSecrets = secrets, PinnedVersion = "1.1.0",
+            HostPort = 20001, Endpoint = "http://127.0.0.1:20001", EncryptedSecrets = stores.Protector.Protect(secrets, "acme"), PinnedVersion = "1.1.0",
         });
-        await stores.Registry.SaveAsync(Tenants.Of("beta", "large", status: TenantStatus.Destroyed) with { EncryptedSecrets = secrets });
+        await stores.Registry.SaveAsync(Tenants.Of("beta", "large", status: TenantStatus.Destroyed) with { EncryptedSecrets = stores.Protector.Protect(secrets, "beta") });
         await stores.Registry.SaveAsync(Tenants.Of("gamma", status: TenantStatus.Failed) with { LastError = "health: /readyz answered 503" });
 
         var journal = stores.Registry.Journal;
