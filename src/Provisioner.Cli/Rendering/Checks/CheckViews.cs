@@ -19,7 +19,7 @@ internal static class CheckViews
                 Cell.Escape($"{t.Product}@{t.Version}"),
                 State(t.State),
                 ran ? $"{t.Passed}/{t.Checks.Count}" : "-",
-                t.Slowest is { } s ? Cell.Escape($"{s.Name} {Ms(s.Duration)}") : "-",
+                t.Slowest is { } s ? Cell.Escape(Slowest(s)) : "-",
                 Cell.Escape(Why(t)));
         }
 
@@ -37,6 +37,9 @@ internal static class CheckViews
         TenantCheckState.Skipped => $"skipped: {t.Reason}",
         _ => t.Reason ?? "-",
     };
+
+    /// <summary>The slowest check as <c>1421 ms db:sql select 1</c>.</summary>
+    public static string Slowest(CheckOutcome check) => $"{Ms(check.Duration)} {check.Name}";
 
     public static string Ms(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0} ms");
 

@@ -23,7 +23,7 @@ internal static class StatusPageHtml
         .t-unknown{background:#f3f4f6;border:2px solid #9ca3af} .t-skipped{background:#f9fafb;border:2px dashed #d1d5db}
         table{border-collapse:collapse;font-size:13px;width:100%} td,th{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;vertical-align:middle} th{background:#f3f4f6}
         .badge{border-radius:999px;padding:2px 10px;font-weight:600;font-size:12px} .s-up{background:#dcfce7;color:#166534} .s-down{background:#fee2e2;color:#991b1b}
-        .s-unknown,.s-skipped{background:#f3f4f6;color:#374151} .why{max-width:420px;word-break:break-word} .axis{font-size:10px;fill:#6b7280}
+        .s-unknown,.s-skipped{background:#f3f4f6;color:#374151} .why{max-width:420px;word-break:break-word} .name,.ver{white-space:nowrap} .axis{font-size:10px;fill:#6b7280}
         """;
 
     public static string Render(FleetCheckResult result)
@@ -47,11 +47,11 @@ internal static class StatusPageHtml
             var history = result.History.TryGetValue(t.Tenant, out var h) ? h.Take(HistoryShown).ToList() : [];
             var ran = t.State is TenantCheckState.Up or TenantCheckState.Down;
             sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"tenant\" data-tenant=\"{Html.Encode(t.Tenant)}\" data-state=\"{Html.Encode(t.State)}\">");
-            sb.Append(CultureInfo.InvariantCulture, $"<td><b>{Html.Encode(t.Tenant)}</b><div class=\"muted\">{Html.Encode(t.Size)} on {Html.Encode(t.Backend)}</div></td>");
-            sb.Append(CultureInfo.InvariantCulture, $"<td>{Html.Encode(t.Product)}@{Html.Encode(t.Version)}</td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"name\"><b>{Html.Encode(t.Tenant)}</b><div class=\"muted\">{Html.Encode(t.Size)} on {Html.Encode(t.Backend)}</div></td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"ver\">{Html.Encode(t.Product)}@{Html.Encode(t.Version)}</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td><span class=\"badge s-{Html.Encode(t.State)}\">{Html.Encode(t.State.ToUpperInvariant())}</span></td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td>{(ran ? $"{t.Passed}/{t.Checks.Count}" : "-")}</td>");
-            sb.Append(CultureInfo.InvariantCulture, $"<td>{(t.Slowest is { } s ? Html.Encode($"{s.Name} {CheckViews.Ms(s.Duration)}") : "-")}</td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td>{(t.Slowest is { } s ? Html.Encode(CheckViews.Slowest(s)) : "-")}</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td class=\"why\">{Html.Encode(CheckViews.Why(t))}</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td>{SvgLatency.Chart(t.Tenant, history)}</td></tr>");
         }
