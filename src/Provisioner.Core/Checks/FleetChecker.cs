@@ -86,7 +86,7 @@ internal sealed class FleetChecker(
 
         if (tenant.Status == TenantStatus.Destroyed)
         {
-            return Result(TenantCheckState.Skipped, [], "destroyed: its compute was removed");
+            return Result(TenantCheckState.Skipped, [], "destroyed (its compute was removed): not checked");
         }
 
         ITenantBackend backend;
@@ -97,7 +97,7 @@ internal sealed class FleetChecker(
         }
         catch (ProvisionerException e)
         {
-            return Result(TenantCheckState.Unknown, [], $"backend {tenant.Backend.Name} not configured here: {e.Message}");
+            return Result(TenantCheckState.Unknown, [], $"backend not configured here ({tenant.Backend.Name}): {e.Message}");
         }
 
         try

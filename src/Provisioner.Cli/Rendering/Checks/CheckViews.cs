@@ -30,13 +30,7 @@ internal static class CheckViews
         $"{r.Up} up, {r.Down} down, {r.Unknown} unknown, {r.Skipped} skipped; checked in {r.Elapsed.TotalSeconds:0.0} s at {r.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");
 
     /// <summary>Why a tenant is not up: its failing check and what it saw, or why nobody looked ("-" when up).</summary>
-    public static string Why(TenantCheck t) => t.State switch
-    {
-        TenantCheckState.Up => "-",
-        TenantCheckState.Unknown => $"unknown (backend not configured): {t.Reason}",
-        TenantCheckState.Skipped => $"skipped: {t.Reason}",
-        _ => t.Reason ?? "-",
-    };
+    public static string Why(TenantCheck t) => t.Healthy ? "-" : t.Reason ?? "-";
 
     /// <summary>The slowest check as <c>1421 ms db:sql select 1</c>.</summary>
     public static string Slowest(CheckOutcome check) => $"{Ms(check.Duration)} {check.Name}";

@@ -53,7 +53,7 @@ internal static class StatusPageHtml
             sb.Append(CultureInfo.InvariantCulture, $"<td>{(ran ? $"{t.Passed}/{t.Checks.Count}" : "-")}</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td>{(t.Slowest is { } s ? Html.Encode(CheckViews.Slowest(s)) : "-")}</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td class=\"why\">{Html.Encode(CheckViews.Why(t))}</td>");
-            sb.Append(CultureInfo.InvariantCulture, $"<td>{SvgLatency.Chart(t.Tenant, history)}</td></tr>");
+            sb.Append(t.State == TenantCheckState.Skipped ? "<td class=\"muted\">not checked</td></tr>" : $"<td>{SvgLatency.Chart(t.Tenant, history)}</td></tr>");
         }
 
         sb.Append("</table>");
