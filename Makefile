@@ -7,7 +7,7 @@ CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
 
-.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser pack registry-db cluster cluster-down swarm-test
+.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser promtool pack registry-db cluster cluster-down swarm-test
 
 ## run: set up (engine, images, build), then provision the demo tenant and show it healthy
 run: setup
@@ -18,7 +18,7 @@ run: setup
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
 ## test: set up (plus the test-only fixture image, headless chromium, the test PostgreSQL and the 3-node Swarm), then every test (unit and integration against the real engine and cluster)
-test: setup fixtures browser cluster
+test: setup fixtures browser promtool cluster
 	@url=$$(infra/registry/ensure-postgres.sh) && PROVISIONER_TEST_POSTGRES="$$url" PROVISIONER_TEST_SWARM_MANAGER="$$(cat .build/cluster/manager)" CONFIG=$(CONFIG) tests/run-all.sh
 
 ## registry-db: the test PostgreSQL for the shared-registry tests (Debian's postgresql-15 in .build/pg on 127.0.0.1); prints its admin URL
@@ -50,9 +50,13 @@ fixtures: images
 	@infra/images/build.sh fixtures
 	@tests/fixtures/build.sh
 
-## browser: Debian's headless chromium, for the capacity report's rendering test
+## browser: Debian's headless chromium, for the capacity report's and the status page's rendering tests
 browser:
 	@infra/browser/ensure-chromium.sh
+
+## promtool: Debian's promtool, the real parser the metrics file of `provision check --metrics` is tested with
+promtool:
+	@infra/metrics/ensure-promtool.sh
 
 images: engine
 	@infra/images/build.sh

@@ -16,6 +16,7 @@ internal static class CliApp
             TenantCommand.Create(globals),
             ListCommand.Create(globals),
             StatusCommand.Create(globals),
+            CheckCommand.Create(globals),
             DestroyCommand.Create(globals),
             TemplatesCommand.Create(globals),
             UpgradeCommand.Create(globals),

@@ -1,4 +1,5 @@
 using Provisioner.Core.Capacity;
+using Provisioner.Core.Checks;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Tenants;
@@ -21,7 +22,7 @@ public sealed class RegistryStores : IDisposable
 
     internal RegistryStores(
         string store, string description, ITenantRegistry registry, ILockManager locks, ISecretProtector protector, ICapacityHistory history,
-        ITenantCounts counts, IRegistryImportTarget importTarget, string keyFile, TimeProvider time, Func<string>? verifyTeamKey = null, IDisposable? resources = null)
+        ITenantCounts counts, ICheckHistory checks, IRegistryImportTarget importTarget, string keyFile, TimeProvider time, Func<string>? verifyTeamKey = null, IDisposable? resources = null)
     {
         Store = store;
         Description = description;
@@ -30,6 +31,7 @@ public sealed class RegistryStores : IDisposable
         Protector = protector;
         History = history;
         Counts = counts;
+        Checks = checks;
         KeyFile = keyFile;
         _importTarget = importTarget;
         _time = time;
@@ -52,6 +54,9 @@ public sealed class RegistryStores : IDisposable
     public ICapacityHistory History { get; }
 
     public ITenantCounts Counts { get; }
+
+    /// <summary>Results of <c>provision check</c>, the newest per tenant (not carried by export and import).</summary>
+    public ICheckHistory Checks { get; }
 
     /// <summary>The key file secrets are encrypted with (in the home; for a shared registry, a copy of the team's key).</summary>
     public string KeyFile { get; }

@@ -1,5 +1,6 @@
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
+using Provisioner.Core.Checks;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
@@ -41,6 +42,14 @@ public interface IProvisioner : IDisposable
 
     /// <summary>Every tenant the registry knows.</summary>
     Task<IReadOnlyList<TenantRecord>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs every check and journey of one tenant (or of all, <see cref="CheckRequest.Tenant"/> null) once, at most
+    /// <see cref="CheckRequest.Parallel"/> tenants at a time, and records each result in the registry (the newest
+    /// <see cref="CheckRequest.Keep"/> per tenant are kept). Destroyed tenants are skipped; a tenant on a backend not
+    /// configured here is unknown. The result carries each checked tenant's recent history; render it with <see cref="CheckMetrics"/>.
+    /// </summary>
+    Task<FleetCheckResult> CheckAsync(CheckRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>The waves an upgrade would run, and the tenants it leaves out and why, without changing anything.</summary>
     Task<FleetPlan> PlanUpgradeAsync(FleetRequest request, CancellationToken cancellationToken = default);

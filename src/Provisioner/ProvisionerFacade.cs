@@ -2,6 +2,7 @@ using Provisioner.Composition;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
+using Provisioner.Core.Checks;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
@@ -32,6 +33,9 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
         await services.Status(await BackendOfAsync(tenant, cancellationToken)).GetAsync(tenant, cancellationToken);
 
     public Task<IReadOnlyList<TenantRecord>> ListAsync(CancellationToken cancellationToken) => services.Registry.ListAsync(cancellationToken);
+
+    public Task<FleetCheckResult> CheckAsync(CheckRequest request, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Checker().RunAsync(request, progress, cancellationToken);
 
     public Task<FleetPlan> PlanUpgradeAsync(FleetRequest request, CancellationToken cancellationToken) => services.Fleet().PlanAsync(request, cancellationToken);
 

@@ -86,5 +86,21 @@ internal static class PostgresSchemaMigrations
             key text primary key,
             value text not null);
         """,
+        // issue 14 check results (`provision check`): one row per tenant per run, the newest 100 per tenant kept (pruned on
+        // write); checks is a JSON array of {name, status, latencyMs, output}. Self-contained; safe to renumber.
+        """
+        create table check_results (
+            id bigint generated always as identity primary key,
+            tenant text not null,
+            checked_at timestamptz not null,
+            state text not null,
+            product text not null,
+            version text not null,
+            size text not null,
+            backend text not null,
+            reason text,
+            checks text not null);
+        create index check_results_tenant on check_results(tenant, id);
+        """,
     ];
 }

@@ -68,6 +68,24 @@ internal static class SchemaMigrations
         create index if not exists capacity_snapshots_taken on capacity_snapshots(taken_at);
         """,
         // ---- end of capacity history ----
+
+        // ---- issue 14 check results (`provision check`): one row per tenant per run, the newest 100 per tenant kept
+        // (pruned on write). Self-contained; safe to renumber. ----
+        """
+        create table if not exists check_results (
+            id integer primary key autoincrement,
+            tenant text not null,
+            checked_at text not null,
+            state text not null,
+            product text not null,
+            version text not null,
+            size text not null,
+            backend text not null,
+            reason text,
+            checks text not null);
+        create index if not exists check_results_tenant on check_results(tenant, id);
+        """,
+        // ---- end of check results ----
     ];
 
     public static async Task ApplyAsync(SqliteDatabase db)

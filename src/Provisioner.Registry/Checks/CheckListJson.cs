@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Provisioner.Core.Health;
+
+namespace Provisioner.Registry.Checks;
+
+/// <summary>
+/// A check result's per-check outcomes as the registry keeps them (column <c>checks</c>, both stores): a JSON array of
+/// <c>{name, status, latencyMs, output}</c>, the output cut to <see cref="MaxOutput"/> characters.
+/// </summary>
+internal static class CheckListJson
+{
+    public const int MaxOutput = 500;
+
+    private sealed record Item(string Name, string Status, double LatencyMs, string Output);
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Write(IReadOnlyList<CheckOutcome> checks) =>
+        JsonSerializer.Serialize(
+            checks.Select(c => new Item(c.Name, c.Status, Math.Round(c.Duration.TotalMilliseconds, 3), c.Output.Length > MaxOutput ? c.Output[..MaxOutput] : c.Output)),
+            Options);
+
+    public static IReadOnlyList<CheckOutcome> Read(string json) =>
+        (JsonSerializer.Deserialize<List<Item>>(json, Options) ?? [])
+        .Select(i => new CheckOutcome(i.Name, i.Status, i.Output, TimeSpan.FromMilliseconds(i.LatencyMs)))
+        .ToList();
+}
