@@ -13,17 +13,26 @@ internal static class PulumiArguments
     public static IReadOnlyList<string> SelectOrCreate(string stack) =>
         ["stack", "select", "--stack", stack, "--create", "--secrets-provider", "passphrase"];
 
+    /// <summary>The plain values in one call. Secrets never go here: see <see cref="SetSecret"/>.</summary>
     public static IReadOnlyList<string> SetAll(string stack, IReadOnlyList<ConfigEntry> entries)
     {
         var args = new List<string> { "config", "set-all", "--stack", stack };
         foreach (var e in entries)
         {
-            args.Add(e.Secret ? "--secret" : "--plaintext");
+            if (e.Secret)
+            {
+                throw new ArgumentException($"secret config '{e.Key}' must not be passed as an argument (it would be readable in /proc)", nameof(entries));
+            }
+
+            args.Add("--plaintext");
             args.Add($"{e.Key}={e.Value}");
         }
 
         return args;
     }
+
+    /// <summary>One secret: its value is written to the process's standard input (read whole when not interactive), never an argument.</summary>
+    public static IReadOnlyList<string> SetSecret(string stack, string key) => ["config", "set", "--secret", "--stack", stack, key];
 
     public static IReadOnlyList<string> Up(string stack) => ["up", "--yes", "--skip-preview", "--json", "--stack", stack];
 

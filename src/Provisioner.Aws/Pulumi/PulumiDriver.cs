@@ -43,10 +43,26 @@ internal sealed class PulumiDriver(IProcessRunner runner, PulumiOptions options,
 
     public Task SelectOrCreateStackAsync(string stack, CancellationToken ct) => RunAsync(PulumiArguments.SelectOrCreate(stack), stack, null, ct);
 
-    public Task SetConfigAsync(string stack, IReadOnlyList<ConfigEntry> entries, CancellationToken ct)
+    /// <summary>
+    /// The plain values in one <c>config set-all</c>; each secret in a <c>config set --secret KEY</c> of its own with the value
+    /// on standard input, so that no secret is ever in a process's arguments (readable by any user in <c>/proc</c>).
+    /// </summary>
+    public async Task SetConfigAsync(string stack, IReadOnlyList<ConfigEntry> entries, CancellationToken ct)
     {
         log.LogInformation("Setting {Count} config value(s) on {Stack}: {Keys}", entries.Count, stack, string.Join(", ", entries.Select(e => e.Key)));
-        return RunAsync(PulumiArguments.SetAll(stack, entries), stack, null, ct, entries.Where(e => e.Secret).Select(e => e.Value).ToList());
+        var secrets = entries.Where(e => e.Secret).ToList();
+        var redact = secrets.Select(e => e.Value).ToList();
+        var plain = entries.Where(e => !e.Secret).ToList();
+        if (plain.Count > 0)
+        {
+            await RunAsync(PulumiArguments.SetAll(stack, plain), stack, null, ct, redact);
+        }
+
+        foreach (var secret in secrets)
+        {
+            var (spec, result) = await ExecuteAsync(PulumiArguments.SetSecret(stack, secret.Key), null, redact, ct, stdin: secret.Value);
+            ThrowIfFailed(spec, result, stack, null);
+        }
     }
 
     public Task<UpdateSummary> UpAsync(string stack, Func<EngineEvent, Task>? onEvent, CancellationToken ct) =>
@@ -136,7 +152,7 @@ internal sealed class PulumiDriver(IProcessRunner runner, PulumiOptions options,
     }
 
     private async Task<(ProcessSpec Spec, ProcessResult Result)> ExecuteAsync(
-        IReadOnlyList<string> args, Action<string>? onLine, IReadOnlyList<string> redact, CancellationToken ct)
+        IReadOnlyList<string> args, Action<string>? onLine, IReadOnlyList<string> redact, CancellationToken ct, string? stdin = null)
     {
         var spec = new ProcessSpec(_options.Executable, [.. args, .. PulumiArguments.Global(_options.ProgramDirectory)])
         {
@@ -146,6 +162,7 @@ internal sealed class PulumiDriver(IProcessRunner runner, PulumiOptions options,
             Environment = Environment(),
             OnStdoutLine = onLine,
             Redact = redact,
+            StandardInput = stdin,
         };
         log.LogDebug("Running {Command}", spec.Display());
         try

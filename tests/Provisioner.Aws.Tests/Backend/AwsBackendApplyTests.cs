@@ -23,6 +23,7 @@ public sealed class AwsBackendApplyTests
                 "pulumi stack select --stack tenant-acme --create --secrets-provider passphrase",
                 "pulumi stack output --json --show-secrets --stack tenant-acme",
                 "pulumi config set-all",
+                "pulumi config set",
                 "pulumi up --yes --skip-preview --json --stack tenant-acme",
                 "pulumi stack output --json --show-secrets --stack tenant-acme",
                 "aws ecs run-task",
@@ -30,6 +31,7 @@ public sealed class AwsBackendApplyTests
                 "aws ecs describe-tasks",
                 "aws logs get-log-events",
                 "pulumi config set-all",
+                "pulumi config set",
                 "pulumi up --yes --skip-preview --json --stack tenant-acme",
                 "pulumi stack output --json --show-secrets --stack tenant-acme",
             ],
@@ -74,6 +76,7 @@ public sealed class AwsBackendApplyTests
                 "stack output --json --show-secrets --stack tenant-acme",
                 "refresh --yes --skip-preview --stack tenant-acme",
                 "config set-all",
+                "config set-all",
                 "up --yes --skip-preview --json --stack tenant-acme",
                 "stack output --json --show-secrets --stack tenant-acme",
             ],
@@ -109,15 +112,17 @@ public sealed class AwsBackendApplyTests
     }
 
     [Fact]
-    public async Task Apply_SecretValue_NeverInDisplayedCommandsNorInTheProgram()
+    public async Task Apply_SecretValue_NeverInAnyArgumentNorDisplayedNorInTheProgram()
     {
         var runner = AwsFakes.Runner().On("stack output", stdout: AwsFakes.OutputsRunning("notes-app:1.0.0"));
 
         await AwsFakes.Backend(runner).ApplyAsync(NotesStamps.For("acme"), NotesStamps.Secrets, new RecordingApplyContext().Context, default);
 
-        var config = runner.Calls.First(c => c.Arguments[0] == "config");
-        Assert.Contains("dbPassword=pw-7f3a9c", config.Arguments);
-        Assert.Equal("--secret", config.Arguments[config.Arguments.ToList().IndexOf("dbPassword=pw-7f3a9c") - 1]);
+        // The password reaches pulumi on standard input only: process arguments are readable by every user in /proc.
+        var secret = runner.Calls.First(c => c.Arguments.Take(3).SequenceEqual(["config", "set", "--secret"]));
+        Assert.Equal("dbPassword", secret.Arguments[5]);
+        Assert.Equal("pw-7f3a9c", secret.StandardInput);
+        Assert.All(runner.Calls, c => Assert.DoesNotContain(c.Arguments, a => a.Contains("pw-7f3a9c", StringComparison.Ordinal)));
         Assert.All(runner.Calls, c => Assert.DoesNotContain("pw-7f3a9c", c.Display()));
         Assert.All(runner.ProgramFiles, p => Assert.DoesNotContain("pw-7f3a9c", p ?? ""));
         Assert.All(runner.Calls.Where(c => c.FileName == "aws"), c => Assert.DoesNotContain("pw-7f3a9c", string.Join(' ', c.Arguments)));
