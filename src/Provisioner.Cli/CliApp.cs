@@ -28,6 +28,7 @@ internal static class CliApp
             HostCommand.Create(globals),
             RegistryCommand.Create(globals),
             KeyCommand.Create(globals),
+            HistoryCommand.Create(globals),
         };
 
         var parse = root.Parse(args);

@@ -32,7 +32,10 @@ internal static class RegistryFactory
             var file = Path.Combine(home, "registry.db");
             return new RegistryStores(
                 "sqlite", $"SQLite at {file}", new SqliteTenantRegistry(file), CreateLocks(home, time), new AesGcmSecretProtector(keyFile),
-                new SqliteCapacityHistory(file), new SqliteTenantCounts(file), new SqliteCheckHistory(file), new SqliteImportTarget(file), keyFile, time);
+                new SqliteCapacityHistory(file), new SqliteTenantCounts(file), new SqliteCheckHistory(file), new SqliteImportTarget(file), keyFile, time)
+            {
+                Audit = new SqliteAuditLog(file),
+            };
         }
 
         var log = (loggers ?? NullLoggerFactory.Instance).CreateLogger("Provisioner.Registry.Postgres");
@@ -40,7 +43,10 @@ internal static class RegistryFactory
         var protector = new TeamKeyProtector(keyFile, db);
         return new RegistryStores(
             "postgres", $"PostgreSQL at {location.Display}", new PostgresTenantRegistry(db), new PostgresLockManager(db, time, log), protector,
-            new PostgresCapacityHistory(db), new PostgresTenantCounts(db), new PostgresCheckHistory(db), new PostgresImportTarget(db), keyFile, time, protector.Verify, db);
+            new PostgresCapacityHistory(db), new PostgresTenantCounts(db), new PostgresCheckHistory(db), new PostgresImportTarget(db), keyFile, time, protector.Verify, db)
+        {
+            Audit = new PostgresAuditLog(db),
+        };
     }
 
     /// <summary>Checks a registry setting without contacting anything; a wrong one is a <see cref="BadInputException"/> naming <paramref name="source"/>.</summary>

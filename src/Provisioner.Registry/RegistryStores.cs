@@ -1,4 +1,5 @@
 using Provisioner.Core.Capacity;
+using Provisioner.Core.Audit;
 using Provisioner.Core.Checks;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Secrets;
@@ -57,6 +58,9 @@ public sealed class RegistryStores : IDisposable
 
     /// <summary>Results of <c>provision check</c>, the newest per tenant (not carried by export and import).</summary>
     public ICheckHistory Checks { get; }
+
+    /// <summary>Every mutating command: who, what, when, outcome (<c>provision history</c>).</summary>
+    public required IAuditLog Audit { get; init; }
 
     /// <summary>The key file secrets are encrypted with (in the home; for a shared registry, a copy of the team's key).</summary>
     public string KeyFile { get; }

@@ -1,3 +1,4 @@
+using Provisioner.Core.Audit;
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
@@ -108,6 +109,12 @@ public interface IProvisioner : IDisposable
     /// registry of one home). Resumable after a kill; a tenant whose lock is held stops it (exit 3) until rerun.
     /// </summary>
     Task<KeyRotationResult> RotateSecretKeyAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Records one run of a mutating command in the registry's audit log (the CLI does this for each).</summary>
+    Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The audit log, newest first: every mutating command (who, what, when, outcome); with a tenant, those naming it.</summary>
+    Task<IReadOnlyList<AuditEntry>> HistoryAsync(string? tenant = null, int limit = 50, CancellationToken cancellationToken = default);
 
     /// <summary>Where the registry is (<c>SQLite at ...</c> or <c>PostgreSQL at host:port/database</c>; never a password).</summary>
     string RegistryDescription { get; }

@@ -1,4 +1,5 @@
 using Provisioner.Composition;
+using Provisioner.Core.Audit;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
@@ -103,6 +104,11 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public Task<KeyRotationResult> RotateSecretKeyAsync(IProgress<string>? progress, CancellationToken cancellationToken) =>
         services.Stores.RotateKeyAsync(progress, cancellationToken);
+
+    public Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken) => services.Stores.Audit.AppendAsync(entry, cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string? tenant, int limit, CancellationToken cancellationToken) =>
+        services.Stores.Audit.RecentAsync(tenant, limit, cancellationToken);
 
     public string RegistryDescription => services.Stores.Description;
 

@@ -4,7 +4,10 @@ using Provisioner.Cli.Rendering;
 
 namespace Provisioner.Cli.Commands;
 
-/// <summary>Gives a command its services and output, and disposes them afterwards. Errors are rendered by <see cref="CliApp"/>.</summary>
+/// <summary>
+/// Gives a command its services and output, and disposes them afterwards; a command that changes something is recorded in
+/// the audit log (<see cref="Audit.AuditRecorder"/>). Errors are rendered by <see cref="CliApp"/>.
+/// </summary>
 internal static class CommandRunner
 {
     public static void SetHandler(this Command command, GlobalOptions globals, Func<ParseResult, CliServices, CliOutput, CancellationToken, Task<int>> body) =>
@@ -12,6 +15,8 @@ internal static class CommandRunner
         {
             var output = new CliOutput(Console.Out, Console.Error, parse.GetValue(globals.Json));
             using var services = new CliServices(parse.GetValue(globals.Config), parse.GetValue(globals.Verbose));
-            return await body(parse, services, output, ct);
+            return Audit.MutatingCommands.Contains(Audit.MutatingCommands.PathOf(parse.CommandResult.Command))
+                ? await Audit.AuditRecorder.RunAsync(parse, services.Provisioner, output.Progress, () => body(parse, services, output, ct))
+                : await body(parse, services, output, ct);
         });
 }

@@ -102,5 +102,19 @@ internal static class PostgresSchemaMigrations
             checks text not null);
         create index check_results_tenant on check_results(tenant, id);
         """,
+        // issue 12 audit log (`provision history`): one row per mutating command, every operator's. Self-contained; safe to renumber.
+        """
+        create table audit_log (
+            id bigint generated always as identity primary key,
+            at timestamptz not null,
+            os_user text not null,
+            host text not null,
+            command text not null,
+            tenant text,
+            exit_code integer not null,
+            error text,
+            duration_ms bigint not null);
+        create index audit_log_tenant on audit_log(tenant, id);
+        """,
     ];
 }

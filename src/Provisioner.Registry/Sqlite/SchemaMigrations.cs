@@ -86,6 +86,22 @@ internal static class SchemaMigrations
         create index if not exists check_results_tenant on check_results(tenant, id);
         """,
         // ---- end of check results ----
+
+        // ---- issue 12 audit log (`provision history`): one row per mutating command. Self-contained; safe to renumber. ----
+        """
+        create table if not exists audit_log (
+            id integer primary key autoincrement,
+            at text not null,
+            os_user text not null,
+            host text not null,
+            command text not null,
+            tenant text,
+            exit_code integer not null,
+            error text,
+            duration_ms integer not null);
+        create index if not exists audit_log_tenant on audit_log(tenant, id);
+        """,
+        // ---- end of audit log ----
     ];
 
     public static async Task ApplyAsync(SqliteDatabase db)
