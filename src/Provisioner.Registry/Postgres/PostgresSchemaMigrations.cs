@@ -86,5 +86,11 @@ internal static class PostgresSchemaMigrations
             key text primary key,
             value text not null);
         """,
+        // issue 13 lifecycle (demo copies that expire): when `provision expire` may remove the tenant. Safe to renumber:
+        // it only adds a nullable column, so it may run before or after any other step that does not touch this column.
+        """
+        alter table tenants add column expires_at timestamptz;
+        """,
+        // ---- end of issue 13 lifecycle ----
     ];
 }

@@ -68,6 +68,12 @@ internal static class SchemaMigrations
         create index if not exists capacity_snapshots_taken on capacity_snapshots(taken_at);
         """,
         // ---- end of capacity history ----
+        // issue 13 lifecycle (demo copies that expire): when `provision expire` may remove the tenant. Safe to renumber:
+        // it only adds a nullable column, so it may run before or after any other step that does not touch this column.
+        """
+        alter table tenants add column expires_at text;
+        """,
+        // ---- end of issue 13 lifecycle ----
     ];
 
     public static async Task ApplyAsync(SqliteDatabase db)
