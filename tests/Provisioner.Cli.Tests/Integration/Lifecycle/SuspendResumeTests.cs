@@ -33,6 +33,9 @@ public sealed class SuspendResumeTests(EngineFixture engine)
         Assert.NotEmpty(volumes);
         Assert.Equal(volumes, keptVolumes);
         Assert.Contains("Suspended", (await cli.RunAsync("list")).Stdout);
+        var status = await cli.RunAsync("status", name);
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains($"provision resume {name}", status.Stdout);
         var capacity = await cli.RunAsync("capacity");
         Assert.True(capacity.ExitCode == 0, capacity.ToString());
         Assert.Contains("Suspended: 1 tenant(s)", capacity.Stdout);
