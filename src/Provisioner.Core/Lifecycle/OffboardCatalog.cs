@@ -138,9 +138,4 @@ internal sealed class OffboardCatalog(string backupRoot)
             Path.GetFileName(folder), record.Tenant, record.Product, record.Version, record.Size, record.Backend, record.TenantCreatedAt,
             record.OffboardedAt, record.KeepUntil, bytes, folder);
     }
-
-    /// <summary>The <c>offboard.json</c> written beside an offboarded set.</summary>
-    private sealed record OffboardRecord(
-        string Tenant, string Product, string Version, string Size, string Backend, DateTimeOffset TenantCreatedAt,
-        DateTimeOffset OffboardedAt, DateTimeOffset KeepUntil, string BackupId);
 }
