@@ -2,6 +2,7 @@ using Provisioner.Core.Audit;
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
+using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
@@ -87,6 +88,42 @@ public interface IProvisioner : IDisposable
     /// the one an interrupted restore was using): staged and checked beside the live data, then swapped in, then health-checked.
     /// </summary>
     Task<RestoreResult> RestoreAsync(string tenant, string? from = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stops a tenant's compute (containers and networks removed) and keeps its data volumes, secrets, entry port and backups;
+    /// it is then Suspended and reserves its disk but no CPU or memory. Fleet upgrades and <c>backup --all</c> skip it.
+    /// </summary>
+    Task<TenantRecord> SuspendAsync(string tenant, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Brings a suspended tenant back: admitted by the capacity check again (exit 4 when its host is full), started, and
+    /// health-gated as a provision is (throws <see cref="TenantUnhealthyException"/>).
+    /// </summary>
+    Task<ProvisionResult> ResumeAsync(string tenant, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes a final verified backup of <paramref name="tenant"/>, keeps it (with a record of the tenant) for <paramref name="retain"/>,
+    /// then removes the tenant entirely: containers, networks, volumes, its own backups, registry entry.
+    /// </summary>
+    Task<OffboardResult> OffboardAsync(string tenant, TimeSpan retain, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The offboarded tenants' final backups, oldest offboarding first, with their keep-until dates.</summary>
+    IReadOnlyList<OffboardedSet> ListOffboarded();
+
+    /// <summary>
+    /// Re-creates an offboarded tenant at its recorded version, size and backend, with new secrets, and restores the data of its final
+    /// backup (<paramref name="from"/>: an id from <see cref="ListOffboarded"/>; default its newest); health-gated.
+    /// </summary>
+    Task<RestoreOffboardedResult> RestoreOffboardedAsync(string tenant, string? from = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the offboarded backups whose keep-until has passed, and only those (with <paramref name="dryRun"/>, only says which).</summary>
+    Task<PurgeResult> PurgeAsync(bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes, with all their data, the tenants whose expiry (<see cref="ProvisionRequest.Ttl"/>) has passed; with
+    /// <paramref name="dryRun"/>, only says which. Nothing else ever removes a tenant because it expired.
+    /// </summary>
+    Task<ExpireResult> ExpireAsync(bool dryRun = false, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Hosts, reservations, usage and how many more of each size fit; with a size in the query, a yes/no verdict.</summary>
     Task<CapacityResult> CapacityAsync(CapacityQuery query, bool fromRegistry = false, CancellationToken cancellationToken = default);

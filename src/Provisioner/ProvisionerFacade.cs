@@ -4,6 +4,8 @@ using Provisioner.Core.Backends;
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
+using Provisioner.Core.Errors;
+using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
@@ -71,6 +73,33 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public async Task<RestoreResult> RestoreAsync(string tenant, string? from, IProgress<string>? progress, CancellationToken cancellationToken) =>
         await services.Restorer(await BackendOfAsync(tenant, cancellationToken)).RestoreAsync(tenant, from, progress, cancellationToken);
+
+    public async Task<TenantRecord> SuspendAsync(string tenant, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        await services.Suspender(await BackendOfAsync(tenant, cancellationToken)).SuspendAsync(tenant, progress, cancellationToken);
+
+    public async Task<ProvisionResult> ResumeAsync(string tenant, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var record = await services.Registry.RequireAsync(TenantName.Validate(tenant), cancellationToken);
+        if (record.Status == TenantStatus.Destroyed)
+        {
+            throw new BadInputException($"{tenant} is Destroyed, not Suspended", $"`provision tenant {tenant}` brings it back");
+        }
+
+        return await services.Provisioner(record.Backend).ProvisionAsync(new ProvisionRequest(tenant), progress, cancellationToken);
+    }
+
+    public Task<OffboardResult> OffboardAsync(string tenant, TimeSpan retain, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Offboarder().OffboardAsync(tenant, retain, progress, cancellationToken);
+
+    public IReadOnlyList<OffboardedSet> ListOffboarded() => services.Offboards().List();
+
+    public Task<RestoreOffboardedResult> RestoreOffboardedAsync(string tenant, string? from, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.OffboardRestorer(progress).RestoreAsync(tenant, from, progress, cancellationToken);
+
+    public Task<PurgeResult> PurgeAsync(bool dryRun, CancellationToken cancellationToken) => services.Purger().PurgeAsync(dryRun, cancellationToken);
+
+    public Task<ExpireResult> ExpireAsync(bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Expirer().ExpireAsync(dryRun, progress, cancellationToken);
 
     public Task<CapacityResult> CapacityAsync(CapacityQuery query, bool fromRegistry, CancellationToken cancellationToken) =>
         services.Capacity(fromRegistry).RunAsync(query, cancellationToken);

@@ -26,12 +26,27 @@ internal static class ListCommand
                 return 0;
             }
 
+            var now = services.Time.GetUtcNow();
+            var expiring = tenants.Any(t => t.ExpiresAt is not null);
             var table = new Table().AddColumns("NAME", "STATUS", "TEMPLATE", "SIZE", "HOST", "ENDPOINT", "UPDATED");
+            if (expiring)
+            {
+                table.AddColumn("EXPIRES");
+            }
+
             foreach (var t in tenants)
             {
-                table.AddRow(
+                var cells = new List<string>
+                {
                     Cell.Escape(t.Name), Cell.Status(t.Status), Cell.Escape(t.TemplateRef + (t.PinnedVersion is null ? "" : $" (pinned {t.PinnedVersion})")), Cell.Escape(t.Size), Cell.Escape(t.Host),
-                    Cell.Escape(t.Endpoint ?? "-"), Cell.Escape(t.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)));
+                    Cell.Escape(t.Endpoint ?? "-"), Cell.Escape(t.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+                };
+                if (expiring)
+                {
+                    cells.Add(Cell.Escape(TimeLeft.Text(t.ExpiresAt, now)));
+                }
+
+                table.AddRow(cells.ToArray());
             }
 
             output.Human.Write(table);

@@ -17,6 +17,7 @@ internal static class StatusCommand
         {
             var report = await services.Provisioner.StatusAsync(parse.GetValue(name)!, ct);
             var healthy = report.Healthy;
+            var suspended = report.Tenant?.Status == Core.Tenants.TenantStatus.Suspended;   // no compute by design: not a failure
             if (output.Json)
             {
                 output.WriteJson(new
@@ -28,7 +29,7 @@ internal static class StatusCommand
                     health = Views.Health(report.Health),
                     operations = report.RecentOperations.Select(Views.Operation),
                 });
-                return healthy ? ExitCodes.Ok : ExitCodes.Unhealthy;
+                return healthy || suspended ? ExitCodes.Ok : ExitCodes.Unhealthy;
             }
 
             var t = report.Tenant;
@@ -68,7 +69,11 @@ internal static class StatusCommand
                 output.Human.Write(HealthTable.For(health));
             }
 
-            if (report.Health is null && !healthy)
+            if (suspended)
+            {
+                output.Line($"Suspended: its compute is stopped on purpose; data volumes and port are kept. `provision resume {t!.Name}` brings it back.");
+            }
+            else if (report.Health is null && !healthy)
             {
                 output.Line("No container of this tenant is running, so no check could pass: rerun `provision tenant` to converge.");
             }
@@ -79,7 +84,7 @@ internal static class StatusCommand
                 output.Line($"  op {op.Id} {op.Kind} {op.Status} {op.StartedAt:u} {op.Detail}{(op.Error is null ? "" : $": {op.Error.Split('\n')[0]}")}");
             }
 
-            return healthy ? ExitCodes.Ok : ExitCodes.Unhealthy;
+            return healthy || suspended ? ExitCodes.Ok : ExitCodes.Unhealthy;
         });
         return command;
     }

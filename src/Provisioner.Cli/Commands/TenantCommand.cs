@@ -18,11 +18,14 @@ internal static class TenantCommand
         var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml), swarm (a Docker Swarm cluster, swarm.manager) or aws (Pulumi)" };
         backend.AcceptOnlyFromAmong("docker", "swarm", "aws");
         var force = new Option<bool>("--force") { Description = "Provision even when the size does not fit the host's capacity (see `provision capacity`)" };
-        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend, force };
+        var ttl = new Option<string?>("--ttl") { Description = "A demo copy: `provision expire` removes it (with its data) this long from now, e.g. 4h, 90m, 2d, 1w; a rerun without --ttl/--expires keeps the recorded expiry" };
+        var expires = new Option<string?>("--expires") { Description = "Like --ttl, at an instant (UTC unless it says otherwise), e.g. 2026-12-02T10:00Z" };
+        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend, force, ttl, expires };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
             var request = new ProvisionRequest(
-                parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(backend));
+                parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(backend),
+                parse.GetValue(ttl) is { } t ? Core.Lifecycle.LifeSpan.Parse(t, "--ttl") : null, ParseInstant(parse.GetValue(expires)));
             var progress = new LineProgress(output);
             try
             {
@@ -38,6 +41,11 @@ internal static class TenantCommand
         });
         return command;
     }
+
+    private static DateTimeOffset? ParseInstant(string? text) =>
+        text is null ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
+        : throw new Core.Errors.BadInputException($"--expires '{text}' is not an instant", "write it as e.g. 2026-12-02T10:00Z (UTC), or use --ttl 4h");
 
     private static void Render(ProvisionResult r, CliOutput output)
     {
@@ -78,6 +86,10 @@ internal static class TenantCommand
         var seconds = r.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var what = r.Changes.Count == 0 ? "no changes (already converged)" : $"{r.Changes.Count} change(s)";
         output.Line($"Tenant {t.Name} is {t.Status}: {t.TemplateRef} ({t.Size}) at {t.Endpoint ?? "-"}; {what} in {seconds} s.");
+        if (t.ExpiresAt is { } at)
+        {
+            output.Line($"It expires at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: `provision expire` then removes it with its data.");
+        }
         if (r.LogTail is { Length: > 0 } logs)
         {
             output.Line("Last log lines of the app:");

@@ -19,8 +19,12 @@ internal sealed class CliServices : IDisposable
         Directory.CreateDirectory(Home); // made 0700 (or tightened) by ProvisionerBuilder.Build below
         _serilog = LoggingSetup.Create(Home, verbose, TimeProvider.System);
         _loggers = new SerilogLoggerFactory(_serilog);
-        Provisioner = new ProvisionerBuilder(settings).WithLogging(_loggers).Build();
+        Time = TestClock.FromEnvironment();
+        Provisioner = new ProvisionerBuilder(settings).WithLogging(_loggers).WithTimeProvider(Time).Build();
     }
+
+    /// <summary>The clock the library was given (the system's, or <see cref="TestClock"/> in tests): "now" for time left.</summary>
+    public TimeProvider Time { get; }
 
     public string Home { get; }
 

@@ -23,6 +23,7 @@ internal static class Views
         lastError = t.LastError,
         createdAt = t.CreatedAt,
         updatedAt = t.UpdatedAt,
+        expiresAt = t.ExpiresAt,
     };
 
     public static object Change(PlannedChange c) => new { action = c.Kind.ToString().ToLowerInvariant(), kind = c.Resource.Name, name = c.Name, reason = c.Reason };

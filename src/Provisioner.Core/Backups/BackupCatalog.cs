@@ -22,7 +22,10 @@ internal sealed class BackupCatalog(string root)
             return [];
         }
 
-        var tenants = tenant is null ? Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>() : [tenant];
+        // A folder starting with '.' is no tenant's (tenant names start with a letter): `.offboarded` holds offboarded sets.
+        var tenants = tenant is null
+            ? Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.'))
+            : [tenant];
         return tenants
             .Where(t => Directory.Exists(TenantFolder(t)))
             .SelectMany(t => Directory.GetDirectories(TenantFolder(t)).Select(f => Read(t, f)))

@@ -9,8 +9,12 @@ public static class BackupKinds
     /// <summary>Taken by an upgrade before it changes anything; the newest 3 of a tenant are kept after each upgrade.</summary>
     public const string Upgrade = "upgrade";
 
+    /// <summary>The final backup of an offboarded tenant, copied back by <c>restore-offboarded</c>; never pruned by retention.</summary>
+    public const string Offboard = "offboard";
+
     public static string Of(string id) =>
         id.StartsWith(Manual + "-", StringComparison.Ordinal) ? Manual
         : id.StartsWith(Upgrade + "-", StringComparison.Ordinal) ? Upgrade
+        : id.StartsWith(Offboard + "-", StringComparison.Ordinal) ? Offboard
         : "other";
 }

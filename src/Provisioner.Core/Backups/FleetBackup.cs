@@ -45,6 +45,12 @@ internal sealed class FleetBackup(ITemplateCatalog templates, ITenantRegistry re
             return new TenantBackupOutcome(tenant.Name, TenantBackupOutcome.Skipped, null, "destroyed", TimeSpan.Zero);
         }
 
+        if (tenant.Status == TenantStatus.Suspended)
+        {
+            // Its data has not changed since it was suspended; the backups taken before still hold it.
+            return new TenantBackupOutcome(tenant.Name, TenantBackupOutcome.Skipped, null, "suspended", TimeSpan.Zero);
+        }
+
         try
         {
             if (templates.Resolve(TemplateRef.Parse(tenant.TemplateRef)).DataComponents.Count == 0)

@@ -119,6 +119,12 @@ internal sealed class TenantBackups(
                 $"a restore of {tenant.Name} did not finish", ExitCodes.Locked, $"run `provision restore {tenant.Name}` to finish it first");
         }
 
+        if (tenant.Status == TenantStatus.Suspended)
+        {
+            throw new ProvisionerException(
+                $"{tenant.Name} is Suspended; its data is not being served", ExitCodes.Locked, $"`provision resume {tenant.Name}` first, then back it up");
+        }
+
         if (tenant.Status is TenantStatus.Destroyed or TenantStatus.Upgrading or TenantStatus.RollingBack or TenantStatus.NeedsAttention)
         {
             throw new ProvisionerException(

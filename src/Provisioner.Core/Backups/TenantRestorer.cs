@@ -37,6 +37,12 @@ internal sealed class TenantRestorer(
             throw new BadInputException($"{name} has no data components ({template.Ref} declares no `data:`)", "nothing to restore");
         }
 
+        if (tenant.Status == TenantStatus.Suspended)
+        {
+            throw new ProvisionerException(
+                $"{name} is Suspended; a restore needs its data servers running", ExitCodes.Locked, $"`provision resume {name}` first");
+        }
+
         if (tenant.Status is TenantStatus.Destroyed or TenantStatus.Upgrading or TenantStatus.RollingBack or TenantStatus.NeedsAttention)
         {
             throw new ProvisionerException(

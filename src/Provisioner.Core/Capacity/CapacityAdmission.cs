@@ -17,9 +17,9 @@ internal sealed class CapacityAdmission(
         string tenant, string host, ProductTemplate template, string size, TenantRecord? existing, bool force,
         IProgress<string>? progress, CancellationToken ct)
     {
-        if (existing is not null && existing.Status != TenantStatus.Destroyed && existing.Size == size)
+        if (existing is not null && existing.Status is not (TenantStatus.Destroyed or TenantStatus.Suspended) && existing.Size == size)
         {
-            return null; // converging a tenant that already holds its room
+            return null; // converging a tenant that already holds its room (a suspended one released its CPU and memory)
         }
 
         return (await DecideAsync(tenant, host, [host], template, size, force, progress, ct)).Hold;
@@ -35,7 +35,7 @@ internal sealed class CapacityAdmission(
         IProgress<string>? progress, CancellationToken ct)
     {
         var recorded = existing is not null && existing.Status != TenantStatus.Destroyed ? existing : null;
-        if (recorded is not null && recorded.Size == size)
+        if (recorded is not null && recorded.Size == size && recorded.Status != TenantStatus.Suspended)
         {
             return new Admission(null, recorded.Host);
         }

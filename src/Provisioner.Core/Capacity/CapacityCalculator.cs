@@ -33,7 +33,11 @@ internal static class CapacityCalculator
             .Select(kv => $"{kv.Value.Count} tenant(s) on host '{kv.Key}', whose capacity was never observed, are not counted")
             .ToList();
         var fleetFits = sizes.Select(s => FleetFit(s, hosts)).ToList();
-        return new CapacityReport(at, inventory.Source, template.Ref, sizes, options, hosts, fleetFits, warnings);
+        var suspended = inventory.Tenants.Where(t => t.Suspended && known.Contains(t.Host)).ToList();
+        return new CapacityReport(at, inventory.Source, template.Ref, sizes, options, hosts, fleetFits, warnings)
+        {
+            SuspendedTenants = suspended.Sum(t => t.Count), SuspendedDisk = suspended.Sum(t => t.Reserved.Disk),
+        };
     }
 
     public static Resources Allocatable(HostFacts facts, CapacityOptions options) => new(

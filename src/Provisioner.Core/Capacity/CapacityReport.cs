@@ -15,6 +15,12 @@ public sealed record CapacityReport(
 {
     public int Tenants => Hosts.Sum(h => h.Tenants);
 
+    /// <summary>Of <see cref="Tenants"/>, those suspended: they hold <see cref="SuspendedDisk"/> (their data) and no CPU or memory.</summary>
+    public int SuspendedTenants { get; init; }
+
+    /// <summary>The disk the suspended tenants keep reserved (inside <see cref="Reserved"/>).</summary>
+    public long SuspendedDisk { get; init; }
+
     public Resources Total => Sum(h => h.Total);
 
     public Resources Allocatable => Sum(h => h.Allocatable);

@@ -31,7 +31,8 @@ internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry regi
             var intent = record is not null
                 ? sizes.Demand(record.TemplateRef, record.Size)
                 : running.Select(w => sizes.Demand(w.TemplateRef, w.Size)).FirstOrDefault(d => d is not null);
-            var reserved = limits.Max(intent ?? Resources.Zero);
+            var suspended = record?.Status == TenantStatus.Suspended;
+            var reserved = suspended ? new Resources(0, 0, (intent ?? Resources.Zero).Disk) : limits.Max(intent ?? Resources.Zero);
             Resources? used = null;
             if (measureUsage)
             {
@@ -41,7 +42,7 @@ internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry regi
             }
 
             var host = record?.Host ?? mine.Select(w => w.Host).FirstOrDefault(h => h is not null) ?? observer.Host;
-            tenants.Add(new TenantReservation(name, host, record?.Size ?? running.FirstOrDefault()?.Size, reserved, used));
+            tenants.Add(new TenantReservation(name, host, record?.Size ?? running.FirstOrDefault()?.Size, reserved, used) { Suspended = suspended });
         }
 
         // Disk tenants can use = free space + what counted tenants' volumes already hold (it is inside their reservations).

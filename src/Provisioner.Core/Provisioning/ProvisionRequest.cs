@@ -2,6 +2,9 @@ namespace Provisioner.Core.Provisioning;
 
 /// <summary>
 /// <c>provision tenant NAME [--template T] [--size S] [--dry-run] [--force] [--backend B]</c>; <see cref="Force"/> skips the
-/// capacity refusal; <see cref="Backend"/> places a new tenant (an existing one stays where it is).
+/// capacity refusal; <see cref="Backend"/> places a new tenant (an existing one stays where it is). <see cref="Ttl"/> (from now) or
+/// <see cref="ExpiresAt"/> records when <c>provision expire</c> may remove the tenant; with neither, an existing tenant keeps its expiry.
 /// </summary>
-public sealed record ProvisionRequest(string Name, string? Template = null, string? Size = null, bool DryRun = false, bool Force = false, string? Backend = null);
+public sealed record ProvisionRequest(
+    string Name, string? Template = null, string? Size = null, bool DryRun = false, bool Force = false, string? Backend = null,
+    TimeSpan? Ttl = null, DateTimeOffset? ExpiresAt = null);

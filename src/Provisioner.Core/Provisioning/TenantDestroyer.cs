@@ -16,12 +16,25 @@ namespace Provisioner.Core.Provisioning;
 internal sealed class TenantDestroyer(
     ITenantRegistry registry, ILockManager locks, ITenantBackend backend, string backupRoot, TimeProvider time, ILogger<TenantDestroyer> log)
 {
-    public async Task<IReadOnlyList<PlannedChange>> DestroyAsync(string name, bool deleteData, IProgress<string>? progress, CancellationToken ct)
+    public async Task<IReadOnlyList<PlannedChange>> DestroyAsync(string name, bool deleteData, IProgress<string>? progress, CancellationToken ct) =>
+        (await RemoveAsync(name, deleteData, "destroy", null, progress, ct))!;
+
+    /// <summary>
+    /// The destroy, journaled as <paramref name="kind"/> (<c>expire</c>, <c>offboard</c>); when <paramref name="still"/> is given it
+    /// is asked again under the lock (the record may have changed since the caller chose the tenant) and false skips it: null.
+    /// </summary>
+    public async Task<IReadOnlyList<PlannedChange>?> RemoveAsync(
+        string name, bool deleteData, string kind, Func<TenantRecord?, bool>? still, IProgress<string>? progress, CancellationToken ct)
     {
         TenantName.Validate(name);
-        using var held = locks.Acquire($"tenant {name}", "destroy");
+        using var held = locks.Acquire($"tenant {name}", kind);
         using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var tenant = await registry.GetAsync(name, ct);
+        if (still is not null && !still(tenant))
+        {
+            return null;
+        }
+
         var observed = await backend.ObserveAsync(name, ct);
         if (tenant is null && !observed.Exists)
         {
@@ -29,7 +42,7 @@ internal sealed class TenantDestroyer(
         }
 
         await registry.Journal.MarkInterruptedAsync(name, ct);
-        var operation = await registry.Journal.BeginAsync(name, "destroy", deleteData ? "delete data" : "keep data", ct);
+        var operation = await registry.Journal.BeginAsync(name, kind, deleteData ? "delete data" : "keep data", ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         try
         {

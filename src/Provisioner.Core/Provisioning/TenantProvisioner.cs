@@ -33,6 +33,7 @@ internal sealed class TenantProvisioner(
     {
         var start = time.GetTimestamp();
         var name = TenantName.Validate(request.Name);
+        var expiresAt = Expiry(request);
         if (request.DryRun)
         {
             var current = await registry.GetAsync(name, ct);
@@ -68,7 +69,7 @@ internal sealed class TenantProvisioner(
         var operation = await registry.Journal.BeginAsync(name, "provision", $"{template.Ref} size={size}", ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         log.LogInformation("Provisioning {Tenant} from {Template} ({Size}) on {Host}", name, template.Ref, size, host);
-        var (tenant, secrets) = await ReserveAsync(name, template, size, host, existing, operation, ct);
+        var (tenant, secrets) = await ReserveAsync(name, template, size, host, existing, operation, ct, expiresAt);
         room?.Dispose();
         try
         {
@@ -109,6 +110,24 @@ internal sealed class TenantProvisioner(
         }
     }
 
+    /// <summary>The expiry asked for (null: keep the recorded one); one in the past is bad input, nothing is written.</summary>
+    private DateTimeOffset? Expiry(ProvisionRequest request)
+    {
+        if (request.Ttl is not null && request.ExpiresAt is not null)
+        {
+            throw new BadInputException("--ttl and --expires both give an expiry", "give one of them");
+        }
+
+        var at = request.Ttl is { } ttl ? time.GetUtcNow() + ttl : request.ExpiresAt;
+        if (at is { } when && when <= time.GetUtcNow())
+        {
+            throw new BadInputException(
+                $"--expires {when.UtcDateTime:yyyy-MM-ddTHH:mm}Z is in the past", "give a later time (UTC), e.g. --expires 2026-12-02T10:00Z, or --ttl 4h");
+        }
+
+        return at;
+    }
+
     private (ProductTemplate Template, string Size) Resolve(ProvisionRequest request, TenantRecord? existing)
     {
         var template = templates.Resolve(ResolveTemplate(request, existing));
@@ -144,7 +163,8 @@ internal sealed class TenantProvisioner(
 
     /// <summary>Records intent before any resource exists: status, generated secrets (encrypted) and the entry port.</summary>
     private async Task<(TenantRecord Tenant, TenantSecrets Secrets)> ReserveAsync(
-        string name, ProductTemplate template, string size, string host, TenantRecord? existing, long operation, CancellationToken ct)
+        string name, ProductTemplate template, string size, string host, TenantRecord? existing, long operation, CancellationToken ct,
+        DateTimeOffset? expiresAt)
     {
         using var stepScope = log.BeginScope(LogScopes.ForStep("reserve"));
         var step = await registry.Journal.StepAsync(operation, "reserve", "secrets and entry port", ct);
@@ -163,6 +183,7 @@ internal sealed class TenantProvisioner(
             EncryptedSecrets = encrypted,
             LastError = null,
             UpdatedAt = now,
+            ExpiresAt = expiresAt ?? existing?.ExpiresAt,
         };
         if (tenant.HostPort is int port && !isPortFree(port) && !await PublishesAsync(name, port, ct))
         {

@@ -20,4 +20,7 @@ public sealed record TenantRecord(
 
     /// <summary>Set by <c>provision pin</c>: the tenant stays on this version and <c>upgrade --all</c> skips it.</summary>
     public string? PinnedVersion { get; init; }
+
+    /// <summary>Set by <c>provision tenant --ttl/--expires</c>: after this, <c>provision expire</c> removes the tenant with its data (nothing else does).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 }

@@ -32,4 +32,10 @@ public static class TenantStatus
     /// restore finishes it.
     /// </summary>
     public const string Restoring = "Restoring";
+
+    /// <summary>
+    /// <c>provision suspend</c>: containers and networks removed; data volumes, secrets, entry port and backups kept. Reserves its
+    /// disk but no CPU or memory; <c>provision resume</c> brings it back through the capacity check and the health gate.
+    /// </summary>
+    public const string Suspended = "Suspended";
 }

@@ -108,6 +108,7 @@ internal static class FleetPlanner
             _ when t.Product != product => ($"runs {t.Product}, not {product}", named),
             _ when !upgradable.Contains(t.Backend) => ($"runs on {t.Backend}, which this `provision upgrade` cannot upgrade (it can: {string.Join(", ", upgradable)})", true),
             _ when t.Status == TenantStatus.Destroyed => ("destroyed", named),
+            _ when t.Status == TenantStatus.Suspended => ($"suspended (skipped; `provision resume {t.Name}` first to upgrade it)", named),
             _ when t.Status == TenantStatus.NeedsAttention => ($"needs attention (retry with `provision upgrade {t.Name} --resume`): {t.LastError}", true),
             _ when t.Status is TenantStatus.Failed or TenantStatus.Provisioning => ($"is {t.Status}; converge it first with `provision tenant {t.Name}`", true),
             _ when version == to && !interrupted => ($"already on {to.ToNormalizedString()}", false),

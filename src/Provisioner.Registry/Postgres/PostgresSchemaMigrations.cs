@@ -116,5 +116,11 @@ internal static class PostgresSchemaMigrations
             duration_ms bigint not null);
         create index audit_log_tenant on audit_log(tenant, id);
         """,
+        // issue 13 lifecycle (demo copies that expire): when `provision expire` may remove the tenant. Safe to renumber:
+        // it only adds a nullable column, so it may run before or after any other step that does not touch this column.
+        """
+        alter table tenants add column expires_at timestamptz;
+        """,
+        // ---- end of issue 13 lifecycle ----
     ];
 }

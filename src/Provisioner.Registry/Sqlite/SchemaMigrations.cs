@@ -102,6 +102,13 @@ internal static class SchemaMigrations
         create index if not exists audit_log_tenant on audit_log(tenant, id);
         """,
         // ---- end of audit log ----
+
+        // issue 13 lifecycle (demo copies that expire): when `provision expire` may remove the tenant. Safe to renumber:
+        // it only adds a nullable column, so it may run before or after any other step that does not touch this column.
+        """
+        alter table tenants add column expires_at text;
+        """,
+        // ---- end of issue 13 lifecycle ----
     ];
 
     public static async Task ApplyAsync(SqliteDatabase db)

@@ -63,6 +63,19 @@ public sealed class CapacityAdmissionTests
     }
 
     [Fact]
+    public async Task Admit_ResumeOfSuspendedTenantOnAFullHost_CheckedAgainAndRefusedWithExit4()
+    {
+        // A suspended tenant released its CPU and memory; meanwhile the host filled up, so its resume is refused like a new tenant.
+        _inventory.Tenants.AddRange([Tenant("a", Small), Tenant("b", Small), Tenant("c", Small)]);
+        var suspended = FakeRegistry.Tenant("acme", "small", TenantStatus.Suspended);
+
+        var e = await Assert.ThrowsAsync<ProvisionerException>(() => Admission().AdmitAsync("acme", "local", Template, "small", suspended, false, null, default));
+
+        Assert.Equal(ExitCodes.CapacityNo, e.ExitCode);
+        Assert.Equal(1, _inventory.Reads);
+    }
+
+    [Fact]
     public async Task Admit_Resize_CountsOnlyTheDifference()
     {
         // acme holds small (0.5) of 1.8 CPUs; growing it to large needs 2 CPUs in all: refused. Its own small is not counted twice.

@@ -44,6 +44,21 @@ public sealed class LiveInventoryTests
     }
 
     [Fact]
+    public async Task Read_SuspendedTenant_ReservesOnlyItsDiskAndIsCountedApart()
+    {
+        _registry.Tenants.AddRange([FakeRegistry.Tenant("mine", "small"), FakeRegistry.Tenant("parked", "small", TenantStatus.Suspended)]);
+
+        var inventory = await Inventory(CapacityScope.Registry).ReadAsync(false, default);
+        var report = CapacityCalculator.Calculate(inventory, new FakeTemplates().Resolve(TemplateRef.Parse("notes@1.1.0")), new CapacityOptions(), DateTimeOffset.UnixEpoch);
+
+        var parked = inventory.Tenants.Single(t => t.Tenant == "parked");
+        Assert.True(parked.Suspended);
+        Assert.Equal(new Resources(0, 0, Small.Disk), parked.Reserved);
+        Assert.Equal((2, 1, Small.Disk), (report.Tenants, report.SuspendedTenants, report.SuspendedDisk));
+        Assert.Equal(Small + new Resources(0, 0, Small.Disk), report.Reserved);
+    }
+
+    [Fact]
     public async Task Read_LimitsLargerThanSize_LimitsCount()
     {
         _host.Workloads.Add(Container("mine", "db", 2, 4L << 30));

@@ -204,4 +204,18 @@ public sealed class FleetPlannerTests
         Assert.Equal(("destroyed", false), (all.Excluded.Single().Reason, all.Excluded.Single().Blocking));
         Assert.Equal(("destroyed", true), (named.Excluded.Single().Reason, named.Excluded.Single().Blocking));
     }
+
+    [Fact]
+    public void Plan_SuspendedTenant_SkippedByAllBlocksWhenNamed()
+    {
+        var tenants = new[] { Tenant("a"), Tenant("b", status: TenantStatus.Suspended) };
+
+        var all = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
+        var named = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", Tenants = ["b"] }, DockerOnly);
+
+        Assert.Equal(["a"], all.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
+        Assert.Equal(("b", false), (all.Excluded.Single().Tenant, all.Excluded.Single().Blocking));
+        Assert.StartsWith("suspended", all.Excluded.Single().Reason);
+        Assert.True(named.Excluded.Single().Blocking);
+    }
 }

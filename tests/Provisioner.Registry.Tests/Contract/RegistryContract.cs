@@ -31,12 +31,16 @@ public abstract class RegistryContract : StoreContract
         var tenant = Tenants.Of("acme") with
         {
             Endpoint = "http://127.0.0.1:20007", HostPort = 20007, LastError = "db: not ready", EncryptedSecrets = [0, 255, 7], PinnedVersion = "1.0.0",
+            ExpiresAt = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(1)).AddTicks(1234567),
         };
 
         await registry.SaveAsync(tenant);
 
         var read = await registry.GetAsync("acme");
-        var expected = tenant with { CreatedAt = RegistryTime.Normalize(tenant.CreatedAt), UpdatedAt = RegistryTime.Normalize(tenant.UpdatedAt) };
+        var expected = tenant with
+        {
+            CreatedAt = RegistryTime.Normalize(tenant.CreatedAt), UpdatedAt = RegistryTime.Normalize(tenant.UpdatedAt), ExpiresAt = RegistryTime.Normalize(tenant.ExpiresAt!.Value),
+        };
         Assert.Equal(expected with { EncryptedSecrets = [] }, read! with { EncryptedSecrets = [] });
         Assert.Equal(tenant.EncryptedSecrets, read.EncryptedSecrets);
         Assert.Equal(TimeSpan.Zero, read.UpdatedAt.Offset);
@@ -64,6 +68,20 @@ public abstract class RegistryContract : StoreContract
         await registry.SaveAsync((await registry.GetAsync("acme"))! with { PinnedVersion = null });
 
         Assert.Null((await registry.GetAsync("acme"))!.PinnedVersion);
+    }
+
+    [Fact]
+    public async Task Save_ExpiresAt_RoundTripsAndClears()
+    {
+        var registry = Store.OpenRegistry();
+        var at = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+
+        await registry.SaveAsync(Tenants.Of("demo") with { ExpiresAt = at });
+        Assert.Equal(at, (await registry.GetAsync("demo"))!.ExpiresAt);
+        Assert.Equal(TimeSpan.Zero, (await registry.ListAsync()).Single().ExpiresAt!.Value.Offset);
+        await registry.SaveAsync((await registry.GetAsync("demo"))! with { ExpiresAt = null });
+
+        Assert.Null((await registry.GetAsync("demo"))!.ExpiresAt);
     }
 
     [Fact]

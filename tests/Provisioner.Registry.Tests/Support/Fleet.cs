@@ -4,7 +4,7 @@ using Provisioner.Core.Tenants;
 
 namespace Provisioner.Registry.Tests.Support;
 
-/// <summary>A small fleet written into a registry: tenants (one pinned, one destroyed) with encrypted secrets, a journal, capacity history.</summary>
+/// <summary>A small fleet written into a registry: tenants (one pinned, one destroyed, one expiring) with encrypted secrets, a journal, capacity history.</summary>
 public static class Fleet
 {
     public const string Password = "correct-horse-battery-staple";
@@ -17,7 +17,10 @@ public static class Fleet
             HostPort = 20001, Endpoint = "http://127.0.0.1:20001", EncryptedSecrets = stores.Protector.Protect(secrets, "acme"), PinnedVersion = "1.1.0",
         });
         await stores.Registry.SaveAsync(Tenants.Of("beta", "large", status: TenantStatus.Destroyed) with { EncryptedSecrets = stores.Protector.Protect(secrets, "beta") });
-        await stores.Registry.SaveAsync(Tenants.Of("gamma", status: TenantStatus.Failed) with { LastError = "health: /readyz answered 503" });
+        await stores.Registry.SaveAsync(Tenants.Of("gamma", status: TenantStatus.Failed) with
+        {
+            LastError = "health: /readyz answered 503", ExpiresAt = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero),
+        });
 
         var journal = stores.Registry.Journal;
         var op = await journal.BeginAsync("acme", "provision", "notes@1.1.0 size=small");

@@ -17,6 +17,7 @@ internal static class CapacityJson
         {
             hosts = r.Report.Hosts.Count,
             tenants = r.Report.Tenants,
+            suspended = new { tenants = r.Report.SuspendedTenants, reservedDiskBytes = r.Report.SuspendedDisk },
             total = Amount(r.Report.Total),
             allocatable = Amount(r.Report.Allocatable),
             reserved = Amount(r.Report.Reserved),

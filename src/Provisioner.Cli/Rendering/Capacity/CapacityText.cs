@@ -27,6 +27,12 @@ internal static class CapacityText
         output.Line($"Fleet: {r.Hosts.Count} host(s), {r.Tenants} tenant(s); reserved {Share(r.Reserved.Cpu, r.Allocatable.Cpu, ResourceKind.Cpu)}, "
             + $"{Share(r.Reserved.Memory, r.Allocatable.Memory, ResourceKind.Memory)}"
             + (r.Hosts.Any(h => h.DiskKnown) ? $", {Share(r.Reserved.Disk, r.Allocatable.Disk, ResourceKind.Disk)}" : "") + " allocatable.");
+        if (r.SuspendedTenants > 0)
+        {
+            output.Line($"Suspended: {r.SuspendedTenants} tenant(s), counted above; they keep {Units.Bytes(r.SuspendedDisk)} of disk reserved (their data) "
+                + "and hold no CPU or memory until `provision resume`, which is admitted by the capacity check again.");
+        }
+
         foreach (var w in r.Warnings)
         {
             output.Line($"Warning: {w}");
