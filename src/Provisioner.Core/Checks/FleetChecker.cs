@@ -10,7 +10,7 @@ namespace Provisioner.Core.Checks;
 /// <summary>
 /// <c>provision check</c>: runs every check and journey of each tenant once (no retries, no deadline: a check that fails
 /// now is a failure now; each probe has the health gate's per-probe timeout), at most <c>parallel</c> tenants at a time,
-/// and records each result in the registry. Destroyed tenants are skipped; a tenant whose backend is not configured here
+/// and records each result in the registry. Destroyed and suspended tenants are skipped; a tenant whose backend is not configured here
 /// is unknown; any other trouble (an unreachable engine, a missing template) makes the tenant down, with the reason.
 /// </summary>
 internal sealed class FleetChecker(
@@ -87,6 +87,11 @@ internal sealed class FleetChecker(
         if (tenant.Status == TenantStatus.Destroyed)
         {
             return Result(TenantCheckState.Skipped, [], "destroyed (its compute was removed): not checked");
+        }
+
+        if (tenant.Status == TenantStatus.Suspended)
+        {
+            return Result(TenantCheckState.Skipped, [], "suspended (its compute is stopped on purpose; provision resume brings it back): not checked");
         }
 
         ITenantBackend backend;

@@ -65,6 +65,7 @@ public sealed class FleetCheckerTests
     {
         await TenantAsync("a");
         await TenantAsync("gone", TenantStatus.Destroyed, running: false);
+        await TenantAsync("parked", TenantStatus.Suspended, running: false);
         await TenantAsync("far", backend: Elsewhere, running: false);
 
         var result = await Checker().RunAsync(new CheckRequest(), null, CancellationToken.None);
@@ -72,6 +73,8 @@ public sealed class FleetCheckerTests
         var byName = result.Tenants.ToDictionary(t => t.Tenant);
         Assert.Equal(TenantCheckState.Skipped, byName["gone"].State);
         Assert.Contains("destroyed", byName["gone"].Reason);
+        Assert.Equal(TenantCheckState.Skipped, byName["parked"].State);
+        Assert.Contains("suspended", byName["parked"].Reason);
         Assert.Equal(TenantCheckState.Unknown, byName["far"].State);
         Assert.StartsWith("backend not configured here (elsewhere): no elsewhere is configured", byName["far"].Reason);
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
