@@ -142,12 +142,13 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 var container = stamp.Containers.Single(c => c.Name == change.Name);
                 await RemoveIfPresent(observed, container.Name, ct);
                 await waitFor(container.DependsOn);
-                var id = await CreateAsync(container.Name, container.Spec, container.Labels, secrets, longRunning: true, ct);
-                await _docker.Containers.StartContainerAsync(id, null, ct);
+                var id = await CreateAsync(container.Name, container.Spec, container.Labels, longRunning: true, ct);
+                await StartAsync(id, container.Name, container.Spec, secrets, ct);
                 break;
             case ("container", ChangeKind.Start):
-                await waitFor(stamp.Containers.Single(c => c.Name == change.Name).DependsOn);
-                await _docker.Containers.StartContainerAsync(change.Name, null, ct);
+                var stopped = stamp.Containers.Single(c => c.Name == change.Name);
+                await waitFor(stopped.DependsOn);
+                await StartAsync(change.Name, change.Name, stopped.Spec, secrets, ct); // a tmpfs starts empty: the secrets again
                 break;
             case ("container", ChangeKind.Remove):
                 await StopAndRemoveAsync(change.Name, ct);
@@ -162,10 +163,10 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
     private async Task RunJobAsync(JobResource job, TenantSecrets secrets, CancellationToken ct)
     {
-        var id = await CreateAsync(job.Name, job.Spec, job.Labels, secrets, longRunning: false, ct);
+        var id = await CreateAsync(job.Name, job.Spec, job.Labels, longRunning: false, ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.JobTimeout);
-        await _docker.Containers.StartContainerAsync(id, null, ct);
+        await StartAsync(id, job.Name, job.Spec, secrets, ct);
         long exit;
         try
         {
@@ -190,10 +191,10 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
     }
 
-    private async Task<string> CreateAsync(
-        string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, TenantSecrets secrets, bool longRunning, CancellationToken ct)
+    private async Task<string> CreateAsync(string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, bool longRunning, CancellationToken ct)
     {
-        var parameters = ContainerParameters.For(spec, labels, longRunning);
+        var image = spec.SecretFiles.Count == 0 ? ImageDefaults.None : await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct);
+        var parameters = ContainerParameters.For(spec, labels, longRunning, image);
         parameters.Name = name;
         var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
         foreach (var extra in spec.Networks.Skip(1))
@@ -202,14 +203,17 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             await _docker.Networks.ConnectNetworkAsync(extra.Network, new NetworkConnectParameters { Container = id, EndpointConfig = endpoint }, ct);
         }
 
+        return id;
+    }
+
+    /// <summary>Starts a container and, if it has secrets, delivers them onto its tmpfs (it waits for them before its entrypoint runs).</summary>
+    private async Task StartAsync(string id, string name, ContainerSpec spec, TenantSecrets secrets, CancellationToken ct)
+    {
+        await _docker.Containers.StartContainerAsync(id, null, ct);
         if (spec.SecretFiles.Count > 0)
         {
-            // Built for this call only: Docker.DotNet disposes the stream it is given (the using covers a failure before that).
-            using var archive = SecretArchive.Build(spec.SecretFiles, secrets);
-            await _docker.Containers.ExtractArchiveToContainerAsync(id, new CopyToContainerParameters { Path = "/", CopyUIDGID = false }, archive, ct);
+            await SecretDelivery.DeliverAsync(_docker.Exec, id, name, spec.SecretFiles, secrets, ct);
         }
-
-        return id;
     }
 
     private async Task RemoveIfPresent(ObservedState observed, string name, CancellationToken ct)
