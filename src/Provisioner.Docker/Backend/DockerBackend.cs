@@ -72,6 +72,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             await context.AfterChange(change);
         }
 
+        await RedeliverSecretsAsync(stamp, secrets, plan, ct);
         return new ApplyResult(plan, stamp.Endpoint);
     }, ct);
 
@@ -204,6 +205,19 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
 
         return id;
+    }
+
+    /// <summary>Secrets again for the running containers this apply did not touch that lost them (restarted by the engine itself).</summary>
+    private async Task RedeliverSecretsAsync(Stamp stamp, TenantSecrets secrets, IReadOnlyList<PlannedChange> plan, CancellationToken ct)
+    {
+        foreach (var container in stamp.Containers.Where(c => c.Spec.SecretFiles.Count > 0 && plan.All(p => p.Name != c.Name)))
+        {
+            if (await SecretDelivery.IsDeliveredAsync(_docker.Exec, container.Name, ct) == false)
+            {
+                log.LogWarning("{Tenant}: {Container} restarted without its secrets (a tmpfs starts empty); delivering them again", stamp.Tenant, container.Name);
+                await SecretDelivery.DeliverAsync(_docker.Exec, container.Name, container.Name, container.Spec.SecretFiles, secrets, ct);
+            }
+        }
     }
 
     /// <summary>Starts a container and, if it has secrets, delivers them onto its tmpfs (it waits for them before its entrypoint runs).</summary>

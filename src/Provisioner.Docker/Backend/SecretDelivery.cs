@@ -45,6 +45,23 @@ internal static class SecretDelivery
         await WriteAsync(exec, id, container, ReadyMarker, [], ct);
     }
 
+    /// <summary>
+    /// Whether the running container <paramref name="container"/> has its secrets. One the engine restarted on its own
+    /// (its restart policy, an engine restart) starts with an empty tmpfs and waits for them; null when it is not running.
+    /// </summary>
+    public static async Task<bool?> IsDeliveredAsync(IExecOperations exec, string container, CancellationToken ct)
+    {
+        try
+        {
+            var probe = await ExecRunner.RunAsync(exec, container, new ExecRequest { Cmd = ["test", "-e", $"{StampBuilder.SecretsDirectory}/{ReadyMarker}"] }, ct);
+            return probe.ExitCode == 0;
+        }
+        catch (Exception e) when (EngineErrorMapping.IsConflict(e) || EngineErrorMapping.IsNotFound(e))
+        {
+            return null; // not running (or restarting): a start delivers them
+        }
+    }
+
     private static async Task WriteAsync(IExecOperations exec, string id, string container, string name, byte[] value, CancellationToken ct)
     {
         var path = $"{StampBuilder.SecretsDirectory}/{name}";

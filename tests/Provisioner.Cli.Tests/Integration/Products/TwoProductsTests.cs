@@ -55,6 +55,15 @@ public sealed class TwoProductsTests(EngineFixture engine)
         await Confinement.AssertConfinedAsync(engine.Docker, await engine.ContainersOf(notes), "notes@1.1.0");
         await Confinement.AssertConfinedAsync(engine.Docker, await engine.ContainersOf(tracker), "tracker@2.0.0");
 
+        // Restarted by the engine itself, the database comes back with an empty secrets tmpfs and waits; a rerun delivers them again.
+        var restarted = await Shell.RunAsync("docker", "restart", $"t-{notes}-db");
+        Assert.True(restarted.ExitCode == 0, restarted.ToString());
+        var rerun = await cli.RunAsync("tenant", notes);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        var log = string.Concat(Directory.GetFiles(Path.Combine(cli.Home, "logs")).Select(File.ReadAllText));
+        Assert.Contains("restarted without its secrets", log);
+        Assert.Contains($"\"Container\":\"t-{notes}-db\"", log);
+
         var capacity = await cli.RunAsync("capacity", "--json");
         Assert.True(capacity.ExitCode == 0, capacity.ToString());
         // This home's registry holds the two (the tests count only their own home's tenants): each reserves its own size.
