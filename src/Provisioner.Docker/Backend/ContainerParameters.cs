@@ -11,8 +11,8 @@ namespace Provisioner.Docker.Backend;
 /// added back, a read-only root with tmpfs for the declared writable paths (and for the secrets), no-new-privileges, the
 /// declared user, memory (no extra swap), CPU and PID limits, an init process, rotated json-file logs, named volumes only
 /// (never a host path), the port published on the recorded host address only, and restart unless-stopped for
-/// long-running containers. A container with secrets starts behind <see cref="SecretDelivery"/>'s wait, so
-/// <paramref name="image"/> (the image's own entrypoint, command and user) is needed for it.
+/// long-running containers. A container with secrets starts behind <see cref="SecretDelivery"/>'s wait, in front of the
+/// image's own entrypoint and command; the image's user owns the tmpfs when the template names none.
 /// </summary>
 internal static class ContainerParameters
 {

@@ -194,7 +194,8 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
     private async Task<string> CreateAsync(string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, bool longRunning, CancellationToken ct)
     {
-        var image = spec.SecretFiles.Count == 0 ? ImageDefaults.None : await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct);
+        var needsImage = spec.SecretFiles.Count > 0 || (spec.Security.Tmpfs.Count > 0 && spec.Security.User is null);
+        var image = needsImage ? await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct) : ImageDefaults.None;
         var parameters = ContainerParameters.For(spec, labels, longRunning, image);
         parameters.Name = name;
         var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
@@ -205,29 +206,6 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
 
         return id;
-    }
-
-    /// <summary>Secrets again for the running containers this apply did not touch that lost them (restarted by the engine itself).</summary>
-    private async Task RedeliverSecretsAsync(Stamp stamp, TenantSecrets secrets, IReadOnlyList<PlannedChange> plan, CancellationToken ct)
-    {
-        foreach (var container in stamp.Containers.Where(c => c.Spec.SecretFiles.Count > 0 && plan.All(p => p.Name != c.Name)))
-        {
-            if (await SecretDelivery.IsDeliveredAsync(_docker.Exec, container.Name, ct) == false)
-            {
-                log.LogWarning("{Tenant}: {Container} restarted without its secrets (a tmpfs starts empty); delivering them again", stamp.Tenant, container.Name);
-                await SecretDelivery.DeliverAsync(_docker.Exec, container.Name, container.Name, container.Spec.SecretFiles, secrets, ct);
-            }
-        }
-    }
-
-    /// <summary>Starts a container and, if it has secrets, delivers them onto its tmpfs (it waits for them before its entrypoint runs).</summary>
-    private async Task StartAsync(string id, string name, ContainerSpec spec, TenantSecrets secrets, CancellationToken ct)
-    {
-        await _docker.Containers.StartContainerAsync(id, null, ct);
-        if (spec.SecretFiles.Count > 0)
-        {
-            await SecretDelivery.DeliverAsync(_docker.Exec, id, name, spec.SecretFiles, secrets, ct);
-        }
     }
 
     private async Task RemoveIfPresent(ObservedState observed, string name, CancellationToken ct)
