@@ -40,6 +40,8 @@ public static class TemplateStarter
         components:
           db:
             image: provisioner/postgres:15            # a PostgreSQL 15 built offline by `make images`; or your own
+            user: "101:103"                           # postgres in that image; every container starts with no capability
+            tmpfs: [/tmp, /var/run/postgresql]        # writable in memory: the root file system is read-only
             env: { POSTGRES_USER: app, POSTGRES_DB: app }
             volumes: { data: /var/lib/postgresql/data }
             secrets: [db_password]
@@ -49,6 +51,8 @@ public static class TemplateStarter
           web:
             image: {{product}}-app:1.0.0              # your app's image, present on the engine
             command: ["/app/server"]                  # optional: the image's own command when left out
+            user: "10001:10001"                       # optional: run as a non-root uid:gid (the image's user when left out)
+            tmpfs: [/tmp]                             # optional: writable paths; add capabilities: [...] only if it needs one
             dependsOn: [db]
             port: 8080
             entry: true                               # the tenant's entry: published, and where journeys go

@@ -7,7 +7,7 @@ namespace Provisioner.Aws.Program;
 /// <summary>
 /// ECS container definitions (the value of <c>fn::toJSON</c>). A component with secrets gets them only as files: a
 /// non-essential init container, whose task-definition entry names the Secrets Manager ARN (never the value), writes
-/// each secret to <c>/run/secrets/NAME</c> (mode 0444, as the Docker backend does) on a task-scoped volume that the
+/// each secret to <c>/run/secrets/NAME</c> (mode 0444) on a task-scoped volume that the
 /// component's container mounts read-only and starts after. The component's own container has no secret in its
 /// environment or command.
 /// </summary>

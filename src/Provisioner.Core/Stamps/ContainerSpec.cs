@@ -1,6 +1,6 @@
 namespace Provisioner.Core.Stamps;
 
-/// <summary>How to run one container: image, command, environment (never secrets), networks, mounts, limits.</summary>
+/// <summary>How to run one container: image, command, environment (never secrets), networks, mounts, limits, confinement.</summary>
 public sealed record ContainerSpec(
     string Image,
     IReadOnlyList<string>? Entrypoint,
@@ -11,4 +11,11 @@ public sealed record ContainerSpec(
     IReadOnlyList<string> SecretFiles,
     long NanoCpus,
     long MemoryBytes,
-    PortBinding? Port);
+    PortBinding? Port)
+{
+    /// <summary>
+    /// Capabilities added back after dropping all, writable tmpfs paths on the read-only root, user and process limit.
+    /// Default: <see cref="Templates.SecuritySpec.Default"/>.
+    /// </summary>
+    public Templates.SecuritySpec Security { get; init; } = Templates.SecuritySpec.Default;
+}

@@ -61,7 +61,10 @@ internal static class StampBuilder
                 c.Secrets,
                 (long)Math.Round(cpu * 1e9),
                 memory,
-                c.IsEntry && c.Port is int port && hostPort is int hp ? new PortBinding(port, hostIp, hp) : null);
+                c.IsEntry && c.Port is int port && hostPort is int hp ? new PortBinding(port, hostIp, hp) : null)
+            {
+                Security = c.Security,
+            };
             specs[c.Name] = spec;
             containers.Add(new ContainerResource(
                 StampNames.Container(tenant, c.Name), c.Name, spec, c.DependsOn, Labels(baseLabels, template, size, c.Name, "container", spec)));

@@ -23,6 +23,7 @@ internal static class StampHash
             spec.NanoCpus,
             spec.MemoryBytes,
             spec.Port,
+            Security = new { spec.Security.Capabilities, spec.Security.Tmpfs, spec.Security.User, spec.Security.PidsLimit },
             Labels = labels.OrderBy(l => l.Key, StringComparer.Ordinal).ToList(),
         };
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical, Options)));

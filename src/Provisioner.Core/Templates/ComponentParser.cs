@@ -2,11 +2,14 @@ using Provisioner.Core.Templates.Values;
 
 namespace Provisioner.Core.Templates;
 
-/// <summary>Parses <c>components:</c>: kind, image, command, port, env, volumes, secrets, data, dependencies, shares and checks.</summary>
+/// <summary>Parses <c>components:</c>: kind, image, command, port, env, volumes, secrets, data, dependencies, shares, checks and confinement.</summary>
 internal static class ComponentParser
 {
     private static readonly string[] Keys =
-        ["kind", "image", "command", "port", "entry", "env", "volumes", "secrets", "dependsOn", "health", "share", "data"];
+    [
+        "kind", "image", "command", "port", "entry", "env", "volumes", "secrets", "dependsOn", "health", "share", "data",
+        .. SecurityParser.Keys, .. HostileKeys.Names,
+    ];
 
     public static IReadOnlyList<ComponentSpec> ParseAll(YamlCursor components, IReadOnlySet<string> declaredSecrets, TemplateRules rules)
     {
@@ -37,6 +40,7 @@ internal static class ComponentParser
     private static ComponentSpec Parse(string name, YamlCursor c, IReadOnlySet<string> declaredSecrets, TemplateRules rules)
     {
         c.OnlyKeys(Keys);
+        HostileKeys.Refuse(c);
         var kind = Kind(c.Child("kind"));
         var image = c.Child("image").String(required: true) ?? "";
         var command = c.Child("command").IsMissing ? null : c.Child("command").StringList();
@@ -47,10 +51,19 @@ internal static class ComponentParser
 
         var port = Port(c.Child("port"));
         var entry = Bool(c.Child("entry"));
-        var volumes = c.Child("volumes").StringMap();
+        var volumes = SecurityParser.RefuseVolumeList(c.Child("volumes")) ? new Dictionary<string, string>() : c.Child("volumes").StringMap();
         foreach (var (volume, path) in volumes)
         {
-            if (!TemplateParser.PartPattern().IsMatch(volume))
+            if (HostileKeys.IsEngineSocket(volume) || HostileKeys.IsEngineSocket(path))
+            {
+                continue; // reported by the engine socket check
+            }
+
+            if (HostileKeys.IsHostPath(volume))
+            {
+                c.Child("volumes").Child(volume).Error(HostileKeys.HostPathProblem(volume));
+            }
+            else if (!TemplateParser.PartPattern().IsMatch(volume))
             {
                 c.Child("volumes").Child(volume).Error("volume names must be lowercase letters and digits, starting with a letter, at most 12 characters");
             }
@@ -73,7 +86,10 @@ internal static class ComponentParser
         var health = HealthCheckParser.ParseAll(name, c.Child("health"));
         return new ComponentSpec(
             name, kind, image, command, port, entry, c.Child("env").StringMap(), volumes, secrets, c.Child("dependsOn").StringList(), health,
-            Share(share.Child("cpu")) ?? 0, Share(share.Child("memory")) ?? 0, data);
+            Share(share.Child("cpu")) ?? 0, Share(share.Child("memory")) ?? 0, data)
+        {
+            Security = SecurityParser.Parse(c, volumes),
+        };
     }
 
     private static ComponentKind Kind(YamlCursor cursor) => cursor.String() switch

@@ -20,6 +20,9 @@ public sealed record ComponentSpec(
     double MemoryShare,
     DataSpec? Data)
 {
+    /// <summary>Capabilities, writable paths, user and process limit of its containers (and of its jobs). Default: <see cref="SecuritySpec.Default"/>.</summary>
+    public SecuritySpec Security { get; init; } = SecuritySpec.Default;
+
     /// <summary>The volume mounted at <paramref name="path"/>, if any.</summary>
     public string? VolumeAt(string path) => Volumes.FirstOrDefault(v => v.Value == path).Key;
 }

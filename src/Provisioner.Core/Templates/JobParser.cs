@@ -19,7 +19,8 @@ internal static class JobParser
                 job.Error($"'{name}' is also a component; a job needs a name of its own");
             }
 
-            job.OnlyKeys("component", "command", "phase");
+            job.OnlyKeys(["component", "command", "phase", .. HostileKeys.Names]);
+            HostileKeys.Refuse(job); // a job runs confined as its component is
             var component = job.Child("component").String(required: true);
             var command = job.Child("command").StringList();
             if (command.Count == 0)

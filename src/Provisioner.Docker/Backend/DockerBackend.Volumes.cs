@@ -7,8 +7,9 @@ using Provisioner.Docker.Engine;
 namespace Provisioner.Docker.Backend;
 
 /// <summary>
-/// A tenant's volume mounted in a short-lived helper container (the owning component's image, root, no network), for
-/// file archives taken while the component is stopped; and a component's address for TCP and HTTP checks.
+/// A tenant's volume mounted in a short-lived helper container (the owning component's image, root with only the file
+/// capabilities, a read-only root, no network), for file archives taken while the component is stopped; and a
+/// component's address for TCP and HTTP checks.
 /// </summary>
 internal sealed partial class DockerBackend
 {
@@ -39,7 +40,12 @@ internal sealed partial class DockerBackend
                         Mounts = [new Mount { Type = "volume", Source = volume, Target = mountPath }],
                         Memory = 256L << 20,
                         PidsLimit = 256,
-                        SecurityOpt = ["no-new-privileges"],
+                        // Root for files of any owner (tar keeps owners and modes), with only the file capabilities that takes.
+                        CapDrop = ["ALL"],
+                        CapAdd = ["CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID"],
+                        ReadonlyRootfs = true,
+                        Tmpfs = new Dictionary<string, string> { ["/tmp"] = "mode=1777,size=64m" },
+                        SecurityOpt = ["no-new-privileges:true"],
                         LogConfig = new LogConfig { Type = "json-file", Config = new Dictionary<string, string> { ["max-size"] = "1m", ["max-file"] = "1" } },
                     },
                 },

@@ -72,6 +72,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             await context.AfterChange(change);
         }
 
+        await RedeliverSecretsAsync(stamp, secrets, plan, ct);
         return new ApplyResult(plan, stamp.Endpoint);
     }, ct);
 
@@ -142,12 +143,13 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 var container = stamp.Containers.Single(c => c.Name == change.Name);
                 await RemoveIfPresent(observed, container.Name, ct);
                 await waitFor(container.DependsOn);
-                var id = await CreateAsync(container.Name, container.Spec, container.Labels, secrets, longRunning: true, ct);
-                await _docker.Containers.StartContainerAsync(id, null, ct);
+                var id = await CreateAsync(container.Name, container.Spec, container.Labels, longRunning: true, ct);
+                await StartAsync(id, container.Name, container.Spec, secrets, ct);
                 break;
             case ("container", ChangeKind.Start):
-                await waitFor(stamp.Containers.Single(c => c.Name == change.Name).DependsOn);
-                await _docker.Containers.StartContainerAsync(change.Name, null, ct);
+                var stopped = stamp.Containers.Single(c => c.Name == change.Name);
+                await waitFor(stopped.DependsOn);
+                await StartAsync(change.Name, change.Name, stopped.Spec, secrets, ct); // a tmpfs starts empty: the secrets again
                 break;
             case ("container", ChangeKind.Remove):
                 await StopAndRemoveAsync(change.Name, ct);
@@ -162,10 +164,10 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
     private async Task RunJobAsync(JobResource job, TenantSecrets secrets, CancellationToken ct)
     {
-        var id = await CreateAsync(job.Name, job.Spec, job.Labels, secrets, longRunning: false, ct);
+        var id = await CreateAsync(job.Name, job.Spec, job.Labels, longRunning: false, ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.JobTimeout);
-        await _docker.Containers.StartContainerAsync(id, null, ct);
+        await StartAsync(id, job.Name, job.Spec, secrets, ct);
         long exit;
         try
         {
@@ -190,23 +192,17 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
     }
 
-    private async Task<string> CreateAsync(
-        string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, TenantSecrets secrets, bool longRunning, CancellationToken ct)
+    private async Task<string> CreateAsync(string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, bool longRunning, CancellationToken ct)
     {
-        var parameters = ContainerParameters.For(spec, labels, longRunning);
+        var needsImage = spec.SecretFiles.Count > 0 || (spec.Security.Tmpfs.Count > 0 && spec.Security.User is null);
+        var image = needsImage ? await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct) : ImageDefaults.None;
+        var parameters = ContainerParameters.For(spec, labels, longRunning, image);
         parameters.Name = name;
         var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
         foreach (var extra in spec.Networks.Skip(1))
         {
             var endpoint = new EndpointSettings { Aliases = [.. extra.Aliases] };
             await _docker.Networks.ConnectNetworkAsync(extra.Network, new NetworkConnectParameters { Container = id, EndpointConfig = endpoint }, ct);
-        }
-
-        if (spec.SecretFiles.Count > 0)
-        {
-            // Built for this call only: Docker.DotNet disposes the stream it is given (the using covers a failure before that).
-            using var archive = SecretArchive.Build(spec.SecretFiles, secrets);
-            await _docker.Containers.ExtractArchiveToContainerAsync(id, new CopyToContainerParameters { Path = "/", CopyUIDGID = false }, archive, ct);
         }
 
         return id;

@@ -70,9 +70,15 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
             Assert.True(host.Memory == spec.MemoryBytes && host.Memory > 0, $"{what}Memory {host.Memory}, want {spec.MemoryBytes}");
             Assert.True(host.MemorySwap == spec.MemoryBytes, $"{what}MemorySwap {host.MemorySwap}, want {spec.MemoryBytes} (no swap beyond the limit)");
             Assert.True(host.NanoCPUs == spec.NanoCpus && host.NanoCPUs > 0, $"{what}NanoCpus {host.NanoCPUs}, want {spec.NanoCpus}");
-            Assert.True(host.PidsLimit == 512, $"{what}PidsLimit {host.PidsLimit}, want 512");
+            Assert.True(host.PidsLimit == spec.Security.PidsLimit, $"{what}PidsLimit {host.PidsLimit}, want {spec.Security.PidsLimit}");
             Assert.True(host.Init == true, $"{what}Init {host.Init}");
-            Assert.True(host.SecurityOpt?.Contains("no-new-privileges") == true, $"{what}SecurityOpt [{string.Join(", ", host.SecurityOpt ?? [])}] lacks no-new-privileges");
+            Assert.True(host.SecurityOpt?.Contains("no-new-privileges:true") == true, $"{what}SecurityOpt [{string.Join(", ", host.SecurityOpt ?? [])}] lacks no-new-privileges:true");
+            Assert.True(host.CapDrop?.SequenceEqual(["ALL"]) == true, $"{what}CapDrop [{string.Join(", ", host.CapDrop ?? [])}], want ALL");
+            Assert.True((host.CapAdd ?? []).Order().SequenceEqual(spec.Security.Capabilities.Order()), $"{what}CapAdd [{string.Join(", ", host.CapAdd ?? [])}], want the declared [{string.Join(", ", spec.Security.Capabilities)}]");
+            Assert.True(host.ReadonlyRootfs, $"{what}root file system is writable");
+            Assert.True(inspect.Config!.User == (spec.Security.User ?? ""), $"{what}User '{inspect.Config.User}', want '{spec.Security.User}'");
+            Assert.All(spec.Security.Tmpfs, p => Assert.True(host.Tmpfs?.ContainsKey(p) == true, $"{what}no tmpfs at {p}"));
+            Assert.True(spec.SecretFiles.Count == 0 || host.Tmpfs?.ContainsKey(StampBuilder.SecretsDirectory) == true, $"{what}secrets not on a tmpfs");
             Assert.True(host.LogConfig?.Type == "json-file", $"{what}log driver {host.LogConfig?.Type}, want json-file");
             var logOptions = host.LogConfig!.Config ?? new Dictionary<string, string>();
             Assert.True(logOptions.TryGetValue("max-size", out var maxSize) && maxSize == "10m", $"{what}log max-size {maxSize}, want 10m");

@@ -3,7 +3,7 @@ using Provisioner.Cli.Tests.Support;
 
 namespace Provisioner.Cli.Tests.Integration.Products;
 
-/// <summary>Two products of different shapes on one engine, from their templates alone: each healthy through its own journey.</summary>
+/// <summary>Two products of different shapes on one engine, from their templates alone: each healthy through its own journey, each container confined.</summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class TwoProductsTests(EngineFixture engine)
@@ -50,6 +50,19 @@ public sealed class TwoProductsTests(EngineFixture engine)
             Assert.False(await CanConnect($"t-{notes}-app", [ip], 5432), $"notes reached tracker's {ip}:5432");
             Assert.False(await CanConnect($"t-{notes}-app", [ip], 6379), $"notes reached tracker's {ip}:6379");
         }
+
+        // Least privilege, from the engine's own view of every container (the migration jobs' too).
+        await Confinement.AssertConfinedAsync(engine.Docker, await engine.ContainersOf(notes), "notes@1.1.0");
+        await Confinement.AssertConfinedAsync(engine.Docker, await engine.ContainersOf(tracker), "tracker@2.0.0");
+
+        // Restarted by the engine itself, the database comes back with an empty secrets tmpfs and waits; a rerun delivers them again.
+        var restarted = await Shell.RunAsync("docker", "restart", $"t-{notes}-db");
+        Assert.True(restarted.ExitCode == 0, restarted.ToString());
+        var rerun = await cli.RunAsync("tenant", notes);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        var log = string.Concat(Directory.GetFiles(Path.Combine(cli.Home, "logs")).Select(File.ReadAllText));
+        Assert.Contains("restarted without its secrets", log);
+        Assert.Contains($"\"Container\":\"t-{notes}-db\"", log);
 
         var capacity = await cli.RunAsync("capacity", "--json");
         Assert.True(capacity.ExitCode == 0, capacity.ToString());

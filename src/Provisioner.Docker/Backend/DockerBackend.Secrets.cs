@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Secrets;
+using Provisioner.Core.Stamps;
+using ContainerSpec = Provisioner.Core.Stamps.ContainerSpec;
+
+namespace Provisioner.Docker.Backend;
+
+/// <summary>Starting a container with its secrets (on its tmpfs, after start), and delivering them again to one the engine restarted.</summary>
+internal sealed partial class DockerBackend
+{
+    /// <summary>Secrets again for the running containers this apply did not touch that lost them (restarted by the engine itself).</summary>
+    private async Task RedeliverSecretsAsync(Stamp stamp, TenantSecrets secrets, IReadOnlyList<PlannedChange> plan, CancellationToken ct)
+    {
+        foreach (var container in stamp.Containers.Where(c => c.Spec.SecretFiles.Count > 0 && plan.All(p => p.Name != c.Name)))
+        {
+            if (await SecretDelivery.IsDeliveredAsync(_docker.Exec, container.Name, ct) == false)
+            {
+                log.LogWarning("{Tenant}: {Container} restarted without its secrets (a tmpfs starts empty); delivering them again", stamp.Tenant, container.Name);
+                await SecretDelivery.DeliverAsync(_docker.Exec, container.Name, container.Name, container.Spec.SecretFiles, secrets, ct);
+            }
+        }
+    }
+
+    /// <summary>Starts a container and, if it has secrets, delivers them onto its tmpfs (it waits for them before its entrypoint runs).</summary>
+    private async Task StartAsync(string id, string name, ContainerSpec spec, TenantSecrets secrets, CancellationToken ct)
+    {
+        await _docker.Containers.StartContainerAsync(id, null, ct);
+        if (spec.SecretFiles.Count > 0)
+        {
+            await SecretDelivery.DeliverAsync(_docker.Exec, id, name, spec.SecretFiles, secrets, ct);
+        }
+    }
+}
