@@ -64,6 +64,9 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             }
         }
 
+        // First: a running container this plan leaves alone may be waiting for secrets it never got (the engine restarted it,
+        // or a provision was killed between its start and the delivery); later changes wait for it to be ready.
+        await RedeliverSecretsAsync(stamp, secrets, plan, ct);
         foreach (var change in plan)
         {
             await context.BeforeChange(change);
@@ -72,7 +75,6 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             await context.AfterChange(change);
         }
 
-        await RedeliverSecretsAsync(stamp, secrets, plan, ct);
         return new ApplyResult(plan, stamp.Endpoint);
     }, ct);
 

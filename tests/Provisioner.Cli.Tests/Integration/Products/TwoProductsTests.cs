@@ -55,9 +55,12 @@ public sealed class TwoProductsTests(EngineFixture engine)
         await Confinement.AssertConfinedAsync(engine.Docker, await engine.ContainersOf(notes), "notes@1.1.0");
         await Confinement.AssertConfinedAsync(engine.Docker, await engine.ContainersOf(tracker), "tracker@2.0.0");
 
-        // Restarted by the engine itself, the database comes back with an empty secrets tmpfs and waits; a rerun delivers them again.
+        // Restarted by the engine itself, the database comes back with an empty secrets tmpfs and waits; a rerun delivers them again,
+        // before anything that waits for the database (the app, removed here, is recreated and waits for it): the state a provision
+        // killed between a container's start and its secrets also leaves.
         var restarted = await Shell.RunAsync("docker", "restart", $"t-{notes}-db");
         Assert.True(restarted.ExitCode == 0, restarted.ToString());
+        Assert.Equal(0, (await Shell.RunAsync("docker", "rm", "-f", $"t-{notes}-app")).ExitCode);
         var rerun = await cli.RunAsync("tenant", notes);
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         var log = string.Concat(Directory.GetFiles(Path.Combine(cli.Home, "logs")).Select(File.ReadAllText));
