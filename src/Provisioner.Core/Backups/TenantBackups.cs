@@ -134,27 +134,10 @@ internal sealed class TenantBackups(
     }
 
     private Task StepAsync(long operation, string name, string detail, Func<Task> work, CancellationToken ct) =>
-        StepAsync(operation, name, detail, async () =>
-        {
-            await work();
-            return true;
-        }, ct);
+        registry.Journal.RunStepAsync(operation, name, detail, work, ct);
 
-    private async Task<T> StepAsync<T>(long operation, string name, string detail, Func<Task<T>> work, CancellationToken ct)
-    {
-        var step = await registry.Journal.StepAsync(operation, name, detail, ct);
-        try
-        {
-            var result = await work();
-            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, CancellationToken.None);
-            return result;
-        }
-        catch (Exception e)
-        {
-            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
-            throw;
-        }
-    }
+    private Task<T> StepAsync<T>(long operation, string name, string detail, Func<Task<T>> work, CancellationToken ct) =>
+        registry.Journal.RunStepAsync(operation, name, detail, work, ct);
 
     private async Task<bool> SafeResumeAsync(TenantRecord tenant, ProductTemplate template, WriterPause pause, long operation)
     {

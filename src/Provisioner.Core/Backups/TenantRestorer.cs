@@ -127,18 +127,6 @@ internal sealed class TenantRestorer(
             .FirstOrDefault(o => o.Kind == BackupJournalNames.Restore && o.Detail.StartsWith(BackupJournalNames.FromPrefix, StringComparison.Ordinal))
             ?.Detail[BackupJournalNames.FromPrefix.Length..];
 
-    private async Task StepAsync(long operation, string name, string detail, Func<Task> work)
-    {
-        var step = await registry.Journal.StepAsync(operation, name, detail, CancellationToken.None);
-        try
-        {
-            await work();
-            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
-            throw;
-        }
-    }
+    private Task StepAsync(long operation, string name, string detail, Func<Task> work) =>
+        registry.Journal.RunStepAsync(operation, name, detail, work);
 }

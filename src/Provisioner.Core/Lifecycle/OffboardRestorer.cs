@@ -67,19 +67,6 @@ internal sealed class OffboardRestorer(
         (await registry.Journal.ListAsync(name, 50, ct)).FirstOrDefault(o => o.Kind is JournalKind or TenantOffboarder.JournalKind or "destroy" or TenantExpirer.JournalKind)
             is { Kind: JournalKind, Status: not JournalStatus.Succeeded };
 
-    private async Task<T> StepAsync<T>(long operation, string name, string detail, Func<Task<T>> work)
-    {
-        var step = await registry.Journal.StepAsync(operation, name, detail, CancellationToken.None);
-        try
-        {
-            var result = await work();
-            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, CancellationToken.None);
-            return result;
-        }
-        catch (Exception e)
-        {
-            await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, CancellationToken.None);
-            throw;
-        }
-    }
+    private Task<T> StepAsync<T>(long operation, string name, string detail, Func<Task<T>> work) =>
+        registry.Journal.RunStepAsync(operation, name, detail, work);
 }

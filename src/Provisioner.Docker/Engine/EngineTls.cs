@@ -13,6 +13,10 @@ internal static class EngineTls
     /// <summary>The files a certificate folder must hold.</summary>
     public static readonly string[] Files = ["ca.pem", "cert.pem", "key.pem"];
 
+    /// <summary>Options for <paramref name="endpoint"/> with a TLS folder; null keeps the docker CLI's environment default.</summary>
+    public static DockerEngineOptions Options(string endpoint, string? certPath) =>
+        certPath is null ? new DockerEngineOptions { Endpoint = endpoint } : new DockerEngineOptions { Endpoint = endpoint, TlsCertPath = certPath };
+
     /// <summary>Whether the address's host is this machine (127.0.0.0/8, ::1 or localhost): plain HTTP stays on it.</summary>
     public static bool IsLoopback(Uri endpoint) =>
         endpoint.IsLoopback || (IPAddress.TryParse(endpoint.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

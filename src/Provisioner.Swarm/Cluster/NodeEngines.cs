@@ -28,7 +28,7 @@ internal sealed class NodeEngines(ILoggerFactory loggers, string? tls = null) : 
         try
         {
             return _engines.GetOrAdd(endpoint, e => DockerEngineFactory.Create(
-                tls is null ? new DockerEngineOptions { Endpoint = e } : new DockerEngineOptions { Endpoint = e, TlsCertPath = tls },
+                EngineTls.Options(e, tls),
                 loggers.CreateLogger<DockerEngine>()));
         }
         catch (ArgumentException e)

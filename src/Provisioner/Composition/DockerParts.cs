@@ -32,8 +32,7 @@ internal sealed class DockerParts(DockerEngine engine, ILoggerFactory loggers) :
     }
 
     /// <summary>Engine options for an address and an optional TLS folder (null keeps the docker CLI's environment default).</summary>
-    public static DockerEngineOptions Options(string endpoint, string? tls) =>
-        tls is null ? new DockerEngineOptions { Endpoint = endpoint } : new DockerEngineOptions { Endpoint = endpoint, TlsCertPath = tls };
+    public static DockerEngineOptions Options(string endpoint, string? tls) => EngineTls.Options(endpoint, tls);
 
     /// <summary>The problems of an options' error on one line (the factory lists them one per line).</summary>
     public static string OneLine(string message) =>
