@@ -44,7 +44,7 @@ internal static class ConfigLoader
         var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found");
         if (unknown.Success)
         {
-            return $"unknown key '{unknown.Groups[1].Value}' (keys: templates, registry, engine, defaultTemplate, publishAddress, health.deadline, health.probeTimeout, ports.first, ports.last, capacity.reserve, capacity.cpuOvercommit, capacity.scope, backups.directory, backups.keep, backups.daily, backups.weekly, backend, aws.*)";
+            return $"unknown key '{unknown.Groups[1].Value}' (keys: {string.Join(", ", ConfigKeys.All)})";
         }
 
         return message.Contains("deserializer", StringComparison.Ordinal) || message.Contains("Provisioner.", StringComparison.Ordinal)

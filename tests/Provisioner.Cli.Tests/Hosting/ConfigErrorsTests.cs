@@ -27,6 +27,20 @@ public sealed class ConfigErrorsTests : IDisposable
     }
 
     [Fact]
+    public void Load_UnknownKey_ListsEveryKeyTheFileAccepts()
+    {
+        var e = Assert.Throws<BadInputException>(() => Load("engine: unix:///x.sock\nengineTsl: /certs\n"));
+
+        Assert.Contains("unknown key 'engineTsl'", e.Message);
+        foreach (var key in new[] { "engineTls", "keyFile", "swarm.manager", "swarm.tls", "health.deadline", "ports.first", "backups.keep", "aws.pulumi" })
+        {
+            Assert.Contains(key, e.Message);
+        }
+
+        Assert.DoesNotContain("sourceFile", e.Message);
+    }
+
+    [Fact]
     public void CapacityOptions_WrongValueInTheFile_ErrorNamesFileAndLine()
     {
         var config = Load("capacity:\n  reserve: lots\n");

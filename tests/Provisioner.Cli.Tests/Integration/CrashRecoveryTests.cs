@@ -3,7 +3,7 @@ using Provisioner.Cli.Tests.Support;
 
 namespace Provisioner.Cli.Tests.Integration;
 
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class CrashRecoveryTests(EngineFixture engine)
 {

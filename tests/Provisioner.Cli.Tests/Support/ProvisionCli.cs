@@ -6,6 +6,11 @@ namespace Provisioner.Cli.Tests.Support;
 public sealed class ProvisionCli
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "provision.dll");
+
+    /// <summary>The last slice of ports handed out in this test process; starts at a random slice (other suites run beside this one).</summary>
+    private static int _slice = Random.Shared.Next(0, Slices);
+
+    private const int Slices = 89;
     private readonly IReadOnlyDictionary<string, string>? _environment;
 
     public ProvisionCli(string home, IReadOnlyDictionary<string, string>? environment = null)
@@ -14,11 +19,13 @@ public sealed class ProvisionCli
         _environment = environment;
 
         // Each state folder gets its own slice of entry ports: suites running at the same time on this machine (each with
-        // its own registries) would otherwise hand out the same free port and race to publish it.
+        // its own registries) would otherwise hand out the same free port and race to publish it, and one lane's
+        // provision could take the port of the other lane's tenant while an upgrade has its app stopped. Slices go
+        // round in order, so homes made in this process at about the same time never share one.
         var config = Path.Combine(home, "provisioner.yaml");
         if (!File.Exists(config))
         {
-            var first = 21000 + (Random.Shared.Next(0, 89) * 100);
+            var first = 21000 + (Interlocked.Increment(ref _slice) % Slices * 100);
             File.WriteAllText(config, $"ports: {{ first: {first}, last: {first + 99} }}\n");
         }
     }

@@ -7,7 +7,7 @@ namespace Provisioner.Cli.Tests.Integration.Backups;
 /// <c>backup --all</c> over a tracker tenant (PostgreSQL and uploaded files) and a notes tenant, then the tracker's restore:
 /// rows and files exactly as at backup time; <c>backups</c> lists both sets with their checksums, files 0600.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class FleetBackupTests(EngineFixture engine)

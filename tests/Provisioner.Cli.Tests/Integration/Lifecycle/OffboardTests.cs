@@ -7,7 +7,7 @@ namespace Provisioner.Cli.Tests.Integration.Lifecycle;
 /// A notes tenant with a note: offboard → gone from the engine and the registry, listed by <c>offboarded</c> → restore-offboarded
 /// → healthy with the note back → purge at the real clock deletes nothing; at a clock past the keep-until it deletes that set.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class OffboardTests(EngineFixture engine)

@@ -7,7 +7,7 @@ namespace Provisioner.Cli.Tests.Integration.Lifecycle;
 /// A notes tenant with a note: suspend → its containers are gone, its volume and port are kept, capacity shows it on its own
 /// line (disk only), a backup is refused (exit 3) → resume → healthy, same port, the same notes.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class SuspendResumeTests(EngineFixture engine)
 {

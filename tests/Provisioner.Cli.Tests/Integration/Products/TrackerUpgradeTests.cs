@@ -6,7 +6,7 @@ namespace Provisioner.Cli.Tests.Integration.Products;
 /// The second product's upgrade: 1.0.0 -> 2.0.0 across three tenants (a migration and a new worker), then a version whose
 /// worker crashes after the gate: the canary is rolled back with both data components restored (rows and files identical).
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class TrackerUpgradeTests(EngineFixture engine)
 {

@@ -4,7 +4,7 @@ using Provisioner.Cli.Tests.Support;
 namespace Provisioner.Cli.Tests.Integration.Products;
 
 /// <summary>Two products of different shapes on one engine, from their templates alone: each healthy through its own journey, each container confined.</summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class TwoProductsTests(EngineFixture engine)
 {

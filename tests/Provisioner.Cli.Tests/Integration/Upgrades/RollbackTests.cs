@@ -3,7 +3,7 @@ using Provisioner.Cli.Tests.Support;
 
 namespace Provisioner.Cli.Tests.Integration.Upgrades;
 
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class RollbackTests(EngineFixture engine)
