@@ -28,7 +28,7 @@ cleanup() {
 echo "clone benchmark: $SIZE_MB MiB of notes (work folder $WORK)"
 "$PROVISION" tenant "$SRC" --size large >/dev/null 2>&1
 target=$((SIZE_MB * 1024 * 1024))
-batch=100000
+batch=$(( SIZE_MB * 1000 < 100000 ? SIZE_MB * 1000 : 100000 ))   # ~1 KiB a note
 while :; do
     size=$(psql_src "select pg_database_size('notes')")
     [ "$size" -ge "$target" ] && break

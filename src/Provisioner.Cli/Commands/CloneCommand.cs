@@ -24,7 +24,7 @@ internal static class CloneCommand
         {
             if (parse.GetValue(mask) && parse.GetValue(noMask))
             {
-                throw new BadInputException("--mask and --no-mask contradict each other", "give one of them (masks run by default when the template declares them)");
+                throw new BadInputException("--mask and --no-mask contradict each other", "give one of them; masks run by default when the template declares them");
             }
 
             var choice = parse.GetValue(mask) ? MaskChoice.Required : parse.GetValue(noMask) ? MaskChoice.Skip : MaskChoice.IfDeclared;

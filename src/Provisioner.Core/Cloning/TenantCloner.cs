@@ -99,14 +99,14 @@ internal sealed class TenantCloner(
             {
                 throw new BadInputException(
                     $"a tenant named {name} exists ({existing.Status}, {existing.TemplateRef}); a clone is always a new tenant",
-                    $"choose another name, or remove it first (`provision destroy {name} --delete-data`)");
+                    $"choose another name, or remove it first with `provision destroy {name} --yes --delete-data`");
             }
 
             if (open.Detail != Detail(source))
             {
                 throw new BadInputException(
                     $"{name} is an unfinished clone {open.Detail}, not from {sourceName}",
-                    $"finish it with `provision clone {open.Detail["from ".Length..]} {name}`, or remove it (`provision destroy {name} --delete-data`)");
+                    $"finish it with `provision clone {open.Detail["from ".Length..]} {name}`, or remove it with `provision destroy {name} --yes --delete-data`");
             }
 
             resumed = true;
