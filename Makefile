@@ -33,12 +33,13 @@ swarm-test: build cluster
 unit: build
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --filter "Category!=Integration"
 
-## bench: provision vs docker-compose up (ratio); fleet upgrade parallelism (ratio); capacity over 10,000 tenants on 50 hosts; provision on the cluster vs one engine (ratio)
+## bench: provision vs docker-compose up (ratio); fleet upgrade parallelism (ratio); capacity over 10,000 tenants on 50 hosts; provision on the cluster vs one engine (ratio); clone of 1 GiB vs provision + file copy (ratio)
 bench: setup cluster
 	bench/provision-vs-compose.sh
 	bench/fleet-upgrade.sh
 	bench/capacity.sh
 	bench/cluster-vs-engine.sh
+	bench/clone.sh
 
 setup: engine images build
 

@@ -24,6 +24,7 @@ internal static class CliApp
             BackupCommand.Create(globals),
             BackupsCommand.Create(globals),
             RestoreCommand.Create(globals),
+            CloneCommand.Create(globals),
             SuspendCommand.Create(globals),
             ResumeCommand.Create(globals),
             OffboardCommand.Create(globals),

@@ -2,6 +2,7 @@ using Provisioner.Core.Audit;
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
+using Provisioner.Core.Cloning;
 using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
@@ -115,6 +116,13 @@ public interface IProvisioner : IDisposable
     /// backup (<paramref name="from"/>: an id from <see cref="ListOffboarded"/>; default its newest); health-gated.
     /// </summary>
     Task<RestoreOffboardedResult> RestoreOffboardedAsync(string tenant, string? from = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates tenant <see cref="CloneRequest.Name"/> on the source's template and version with its own new secrets and a verified
+    /// copy of the source's data (the source keeps serving when its data is all in database servers), masked before it is swapped
+    /// in when the template declares masks (<see cref="CloneRequest.Mask"/>); health-gated; a rerun finishes an interrupted clone.
+    /// </summary>
+    Task<CloneResult> CloneAsync(CloneRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the offboarded backups whose keep-until has passed, and only those (with <paramref name="dryRun"/>, only says which).</summary>
     Task<PurgeResult> PurgeAsync(bool dryRun = false, CancellationToken cancellationToken = default);

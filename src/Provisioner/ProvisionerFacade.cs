@@ -4,6 +4,7 @@ using Provisioner.Core.Backends;
 using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
+using Provisioner.Core.Cloning;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Provisioning;
@@ -95,6 +96,9 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public Task<RestoreOffboardedResult> RestoreOffboardedAsync(string tenant, string? from, IProgress<string>? progress, CancellationToken cancellationToken) =>
         services.OffboardRestorer(progress).RestoreAsync(tenant, from, progress, cancellationToken);
+
+    public Task<CloneResult> CloneAsync(CloneRequest request, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Cloner(progress).CloneAsync(request, progress, cancellationToken);
 
     public Task<PurgeResult> PurgeAsync(bool dryRun, CancellationToken cancellationToken) => services.Purger().PurgeAsync(dryRun, cancellationToken);
 

@@ -32,16 +32,40 @@ internal sealed class TenantBackups(
     public async Task<BackupResult> BackupAsync(string name, IProgress<string>? progress, CancellationToken ct)
     {
         var start = time.GetTimestamp();
+        var (set, stopped, paused, note) = await TakeAsync(
+            name,
+            (operation, template) => Path.Combine(catalog.TenantFolder(name), $"{Prefix}{operation.ToString(CultureInfo.InvariantCulture)}-{template.Product}-{template.Version.ToNormalizedString()}"),
+            BackupJournalNames.Backup,
+            progress,
+            ct);
+        var deleted = catalog.Prune(name, retention, Path.GetFileName(set.Folder), log);
+        var info = catalog.List(name).Single(b => b.Id == Path.GetFileName(set.Folder));
+        return new BackupResult(name, info, stopped.Count == 0, stopped, paused, time.GetElapsedTime(start), deleted, note);
+    }
+
+    /// <summary>
+    /// A verified copy of every data component of <paramref name="name"/> written to <paramref name="folder"/> (outside its own
+    /// backups: no retention, not listed as its backup), taken as <see cref="BackupAsync"/> takes one; <c>provision clone</c>'s copy.
+    /// </summary>
+    public async Task<SourceCopy> CopyAsync(string name, string folder, IProgress<string>? progress, CancellationToken ct)
+    {
+        var (set, stopped, paused, _) = await TakeAsync(name, (_, _) => folder, BackupJournalNames.Copy, progress, ct);
+        return new SourceCopy(name, set, stopped, paused);
+    }
+
+    private async Task<(BackupSet Set, IReadOnlyList<string> Stopped, TimeSpan Paused, string? Note)> TakeAsync(
+        string name, Func<long, ProductTemplate, string> folderFor, string kind, IProgress<string>? progress, CancellationToken ct)
+    {
         TenantName.Validate(name);
-        using var held = locks.Acquire($"tenant {name}", "backup");
+        using var held = locks.Acquire($"tenant {name}", kind);
         using var scope = log.BeginScope(LogScopes.ForTenant(name, data.Backend.Kind));
         var tenant = await registry.RequireAsync(name, ct);
         var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
         Refuse(tenant, template);
 
-        var operation = await registry.Journal.BeginAsync(name, BackupJournalNames.Backup, template.Ref, ct);
+        var operation = await registry.Journal.BeginAsync(name, kind, template.Ref, ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
-        var folder = Path.Combine(catalog.TenantFolder(name), $"{Prefix}{operation.ToString(CultureInfo.InvariantCulture)}-{template.Product}-{template.Version.ToNormalizedString()}");
+        var folder = folderFor(operation, template);
         var pause = pauses();
         var fileOwners = template.DataComponents.Where(c => !data.Adapters.For(c.Data!).ServesData).Select(c => c.Name).ToList();
         string? note = null;
@@ -75,9 +99,7 @@ internal sealed class TenantBackups(
             var pausedFor = pause.Elapsed;
             await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
             log.LogInformation("{Tenant}: backup {Backup} ({Bytes} bytes) verified; online {Online}, paused {PausedMs} ms", name, folder, set.Bytes, online, pausedFor.TotalMilliseconds);
-            var deleted = catalog.Prune(name, retention, Path.GetFileName(folder), log);
-            var info = catalog.List(name).Single(b => b.Id == Path.GetFileName(folder));
-            return new BackupResult(name, info, online, pause.Stopped, pausedFor, time.GetElapsedTime(start), deleted, note);
+            return (set, pause.Stopped, pausedFor, note);
         }
         catch (Exception e)
         {
@@ -105,8 +127,8 @@ internal sealed class TenantBackups(
         }
     }
 
-    /// <summary>Why this tenant cannot be backed up (nothing is changed), or nothing.</summary>
-    private static void Refuse(TenantRecord tenant, ProductTemplate template)
+    /// <summary>Why this tenant cannot be backed up or cloned (nothing is changed), or nothing.</summary>
+    public static void Refuse(TenantRecord tenant, ProductTemplate template)
     {
         if (template.DataComponents.Count == 0)
         {

@@ -24,7 +24,14 @@ internal sealed class TenantRestorer(
     TimeProvider time,
     ILogger<TenantRestorer> log)
 {
-    public async Task<RestoreResult> RestoreAsync(string name, string? from, IProgress<string>? progress, CancellationToken ct)
+    public Task<RestoreResult> RestoreAsync(string name, string? from, IProgress<string>? progress, CancellationToken ct) =>
+        RestoreAsync(name, from, mask: false, progress, ct);
+
+    /// <summary>
+    /// As above; with <paramref name="mask"/>, the template's masks run on the staged copies before they are swapped in
+    /// (<c>provision clone</c>): the tenant never serves the unmasked data, and a failed mask changes nothing.
+    /// </summary>
+    public async Task<RestoreResult> RestoreAsync(string name, string? from, bool mask, IProgress<string>? progress, CancellationToken ct)
     {
         var start = time.GetTimestamp();
         TenantName.Validate(name);
@@ -70,6 +77,10 @@ internal sealed class TenantRestorer(
         try
         {
             await StepAsync(operation, "stage", id, () => data.StageAsync(name, template, set, progress, ct));
+            if (mask)
+            {
+                await StepAsync(operation, "mask", "the template's masks on the staged copies", () => data.MaskStagedAsync(name, template, progress, ct));
+            }
         }
         catch (Exception e)
         {

@@ -120,6 +120,29 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
         }
     }
 
+    /// <summary>
+    /// Runs each data component's declared mask on its staged copy (components without one are left as they are). A failure
+    /// discards every staged copy: nothing unmasked is ever swapped in.
+    /// </summary>
+    public async Task MaskStagedAsync(string tenant, ProductTemplate template, IProgress<string>? progress, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var c in template.DataComponents.Where(c => c.Data!.Mask is not null))
+            {
+                progress?.Report($"{tenant}: masking the copy of {c.Name} before it is swapped in");
+                var masker = adapters.For(c.Data!) as IStagedMask
+                    ?? throw new ProvisionerException($"data kind '{c.Data!.Kind}' ({c.Name}) cannot run a mask on a staged copy");
+                await masker.MaskStagedAsync(new DataTarget(tenant, c, backend), c.Data!.Mask!.Sql, ct);
+            }
+        }
+        catch
+        {
+            await DiscardAsync(tenant, template, CancellationToken.None);
+            throw;
+        }
+    }
+
     /// <summary>Swaps every staged copy in (its writers must be stopped).</summary>
     public async Task SwapAsync(string tenant, ProductTemplate template, IProgress<string>? progress, CancellationToken ct)
     {

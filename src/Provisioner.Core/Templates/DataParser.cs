@@ -25,7 +25,7 @@ internal static class DataParser
             return null;
         }
 
-        data.OnlyKeys(["kind", .. kind.Required.Order(), .. kind.Optional.Order()]);
+        data.OnlyKeys(["kind", .. kind.Required.Order(), .. kind.Optional.Order(), "mask"]);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in kind.Required.Concat(kind.Optional))
         {
@@ -42,6 +42,42 @@ internal static class DataParser
                 : $"'{path}' is not a volume of this component (its volumes: {string.Join(", ", volumes.Values)})");
         }
 
-        return new DataSpec(kind.Name, settings);
+        return new DataSpec(kind.Name, settings) { Mask = ParseMask(data.Child("mask"), kind) };
+    }
+
+    /// <summary><c>mask: { sql: "..." }</c>: SQL, on a kind that answers queries (it runs on the clone's staged copy).</summary>
+    private static MaskSpec? ParseMask(YamlCursor mask, DataKindRules kind)
+    {
+        if (mask.IsMissing)
+        {
+            return null;
+        }
+
+        if (mask.Node is not YamlDotNet.RepresentationModel.YamlMappingNode)
+        {
+            mask.Error("must be a mapping: mask: { sql: \"update ... set ...\" }");
+            return null;
+        }
+
+        mask.OnlyKeys("sql");
+        var sql = mask.Child("sql").String(required: true);
+        if (sql is null)
+        {
+            return null;
+        }
+
+        if (!kind.Queryable)
+        {
+            mask.Child("sql").Error($"a sql mask runs on a copy of the data, which must be of a kind that answers queries ('{kind.Name}' does not)");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            mask.Child("sql").Error("must be SQL, not blank");
+            return null;
+        }
+
+        return new MaskSpec(sql.Trim());
     }
 }

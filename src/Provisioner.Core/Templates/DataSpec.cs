@@ -7,5 +7,8 @@ namespace Provisioner.Core.Templates;
 /// </summary>
 public sealed record DataSpec(string Kind, IReadOnlyDictionary<string, string> Settings)
 {
+    /// <summary>The masking step <c>provision clone</c> runs on a copy of this data, if the template declares one.</summary>
+    public MaskSpec? Mask { get; init; }
+
     public string? this[string key] => Settings.TryGetValue(key, out var v) ? v : null;
 }

@@ -12,7 +12,7 @@ namespace Provisioner.Data.Postgres;
 /// verified by loading it into a scratch database and comparing a checksum over every row; a restore loads into another
 /// scratch database, which replaces the live one only when its rows match the checksum taken at backup time.
 /// </summary>
-internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRestore
+internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRestore, IStagedMask
 {
     /// <summary>The scratch database a backup is loaded into for verification (dropped afterwards).</summary>
     public const string ScratchDatabase = "provision_verify";
@@ -101,6 +101,10 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRes
     }
 
     public Task DiscardAsync(DataTarget target, CancellationToken ct) => new PostgresCommands(target).DropAsync(RestoreDatabase);
+
+    /// <summary>The template's mask, on the staged database (psql runs a multi-statement <c>-c</c> as one transaction).</summary>
+    public Task MaskStagedAsync(DataTarget target, string sql, CancellationToken ct) =>
+        new PostgresCommands(target).ExecuteAsync(RestoreDatabase, sql, "mask", ct);
 
     private static async Task<string> LoadAndChecksumAsync(PostgresCommands psql, string database, string path, string? owner, CancellationToken ct)
     {

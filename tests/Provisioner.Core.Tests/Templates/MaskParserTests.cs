@@ -1,0 +1,46 @@
+using Provisioner.Core.Templates;
+
+namespace Provisioner.Core.Tests.Templates;
+
+/// <summary><c>data.mask</c>: SQL on a kind that answers queries; everything else refused with the path.</summary>
+public sealed class MaskParserTests
+{
+    private const string Plain = "data: { kind: postgres, database: notes }";
+
+    [Fact]
+    public void Parse_SqlMask_OnTheDataSpec()
+    {
+        var t = TestTemplates.ParseNotes(TestTemplates.Notes.Replace(Plain, "data: { kind: postgres, database: notes, mask: { sql: \"update notes set body = 'x'\" } }"));
+
+        Assert.Equal("update notes set body = 'x'", t.Component("db").Data!.Mask?.Sql);
+        Assert.Equal("notes", t.Component("db").Data!["database"]);
+    }
+
+    [Fact]
+    public void Parse_NoMask_Null()
+    {
+        Assert.Null(TestTemplates.ParseNotes().Component("db").Data!.Mask);
+    }
+
+    [Theory]
+    [InlineData("mask: \"update notes set body = 'x'\"", "components.db.data.mask: must be a mapping")]
+    [InlineData("mask: { command: [sh] }", "components.db.data.mask.command: unknown key (allowed: sql)")]
+    [InlineData("mask: { sql: \"  \" }", "components.db.data.mask.sql: must be SQL, not blank")]
+    [InlineData("mask: {}", "components.db.data.mask.sql: is required")]
+    public void Parse_BadMask_ErrorNamesThePath(string mask, string expected)
+    {
+        var e = Assert.Throws<TemplateInvalidException>(() => TestTemplates.ParseNotes(TestTemplates.Notes.Replace(Plain, $"data: {{ kind: postgres, database: notes, {mask} }}")));
+
+        Assert.Contains(e.Errors, x => x.ToString().Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_SqlMaskOnFiles_RefusedKindAnswersNoQueries()
+    {
+        var yaml = TestTemplates.Tracker.Replace("data: { kind: archive, path: /srv/uploads }", "data: { kind: archive, path: /srv/uploads, mask: { sql: \"delete from x\" } }");
+
+        var e = Assert.Throws<TemplateInvalidException>(() => TestTemplates.ParseTracker(yaml));
+
+        Assert.Contains(e.Errors, x => x.ToString().Contains("mask.sql: a sql mask runs on a copy of the data, which must be of a kind that answers queries ('archive' does not)", StringComparison.Ordinal));
+    }
+}
