@@ -20,13 +20,14 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
 
     /// <summary>
     /// Makes sure the edge runs, is attached to every tenant edge network it serves, has loaded exactly their routes,
-    /// and that its CA root is exported. Idempotent.
+    /// and that its CA root is exported. Idempotent. Returns the number of routes loaded.
     /// </summary>
-    public async Task ConvergeAsync(CancellationToken ct)
+    public async Task<int> ConvergeAsync(CancellationToken ct)
     {
         var id = await EnsureRunningAsync(ct);
-        await SyncAsync(id, exclude: null, ct);
+        var routes = await SyncAsync(id, exclude: null, ct);
         await ExportCaAsync(id, ct);
+        return routes;
     }
 
     /// <summary>Takes <paramref name="tenant"/>'s route out first, then detaches the edge from its network (so the network can go).</summary>
@@ -132,7 +133,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     }
 
     /// <summary>Loads the routes, then reads them again: a tenant added or removed meanwhile by another process is loaded too.</summary>
-    private async Task SyncAsync(string id, string? exclude, CancellationToken ct)
+    private async Task<int> SyncAsync(string id, string? exclude, CancellationToken ct)
     {
         var routes = await RoutesAsync(exclude, ct);
         for (var round = 0; round < 5; round++)
@@ -141,11 +142,13 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
             var again = await RoutesAsync(exclude, ct);
             if (again.SequenceEqual(routes))
             {
-                return;
+                break;
             }
 
             routes = again;
         }
+
+        return routes.Count;
     }
 
     private async Task<IReadOnlyList<EdgeRoute>> RoutesAsync(string? exclude, CancellationToken ct)

@@ -4,6 +4,7 @@ using Provisioner.Core.Capacity;
 using Provisioner.Core.Errors;
 using Provisioner.Docker.Backend;
 using Provisioner.Docker.Capacity;
+using Provisioner.Docker.Edge;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Composition;
@@ -14,6 +15,9 @@ internal sealed class DockerParts(DockerEngine engine, Core.Edge.EdgeOptions? ed
     public static BackendKind Kind => DockerBackend.BackendKind;
 
     public ITenantBackend Backend { get; } = new DockerBackend(engine, new DockerBackendOptions { Edge = edge }, loggers.CreateLogger<DockerBackend>());
+
+    /// <summary>The shared edge proxy on this engine; null when it is off.</summary>
+    public EdgeProxy? Edge { get; } = edge is null ? null : new EdgeProxy(engine.Client, edge, loggers.CreateLogger<EdgeProxy>());
 
     public IHostObserver HostObserver() => new DockerHostObserver(engine, Backend.Host, loggers.CreateLogger<DockerHostObserver>());
 
