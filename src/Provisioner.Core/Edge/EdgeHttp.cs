@@ -11,7 +11,7 @@ namespace Provisioner.Core.Edge;
 /// the edge's certificate must chain to the CA root exported to <see cref="EdgeOptions.CaFile"/> (and nothing else).
 /// Other hosts are reached as usual, with the system's trust.
 /// </summary>
-public static class EdgeHttp
+internal static class EdgeHttp
 {
     public static SocketsHttpHandler Handler(EdgeOptions? edge)
     {

@@ -4,7 +4,7 @@ namespace Provisioner.Core.Edge;
 /// Labels on a tenant's edge network that say which edge serves it and where: the edge rebuilds its whole route table
 /// from the networks carrying its name, so the engine's state is the route table (nothing else to keep in step).
 /// </summary>
-public static class EdgeLabels
+internal static class EdgeLabels
 {
     /// <summary>The edge (by <see cref="EdgeOptions.Name"/>) that routes to this network's entry component.</summary>
     public const string Edge = "provisioner.edge";

@@ -144,6 +144,13 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             case ("network", ChangeKind.Create):
                 var network = stamp.Networks.Single(n => n.Name == change.Name);
                 var parameters = new NetworksCreateParameters { Name = network.Name, Driver = "bridge", Internal = network.Internal, Labels = new Dictionary<string, string>(network.Labels) };
+                if (network.Internal && options.Edge is not null)
+                {
+                    // An internal bridge still gives the host an address on it, and through it every service of the host (any
+                    // of its addresses answers there): with the edge on, the bridge gets none, so nothing outside the tenant answers.
+                    parameters.Options = new Dictionary<string, string> { ["com.docker.network.bridge.inhibit_ipv4"] = "true" };
+                }
+
                 await IgnoreConflict(() => NetworkGuard.CreateIfAbsentAsync(_docker.Networks, parameters, ct));
                 break;
             case ("volume", ChangeKind.Create):
