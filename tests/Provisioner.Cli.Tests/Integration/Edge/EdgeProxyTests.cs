@@ -83,14 +83,23 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
         }
 
         Assert.NotEmpty(gateways);
-        Assert.True(await CanConnect($"t-{b}-app", gateways, port), "b's app (egress granted) must reach the test's listener: the probe works");
+        var (bApp, bDb) = (await IpOf($"t-{b}-app"), await IpOf($"t-{b}-db"));
+        var probes = new List<(string From, string Host, int Port, string What)>();
         foreach (var from in new[] { $"t-{a}-app", $"t-{a}-db" })
         {
-            Assert.False(await CanConnect(from, gateways, port), $"{from} reached a listener outside its tenant");
-            Assert.False(await CanConnect(from, gateways, _port), $"{from} reached the edge's published port");
-            Assert.False(await CanConnect(from, await IpOf($"t-{b}-app"), 8080), $"{from} reached b's app");
-            Assert.False(await CanConnect(from, await IpOf($"t-{b}-db"), 5432), $"{from} reached b's database");
+            probes.AddRange(gateways.Select(g => (from, g, port, $"the test's listener at {g}")));
+            probes.AddRange(gateways.Select(g => (from, g, _port, $"the edge's published port at {g}")));
+            probes.AddRange(bApp.Select(ip => (from, ip, 8080, $"b's app at {ip}")));
+            probes.AddRange(bDb.Select(ip => (from, ip, 5432, $"b's database at {ip}")));
         }
+
+        // All at once (a refused or unanswered attempt waits for its timeout), with the positive control among them.
+        var control = CanConnect($"t-{b}-app", gateways, port);
+        var attempts = probes.Select(async p => (p, Reached: await CanConnect(p.From, [p.Host], p.Port))).ToList();
+        Assert.True(await control, "b's app (egress granted) must reach the test's listener: the probe works");
+        var reached = (await Task.WhenAll(attempts)).Where(r => r.Reached).Select(r => $"{r.p.From} reached {r.p.What}").ToList();
+        Assert.True(reached.Count == 0, string.Join("; ", reached));
+        Assert.True(probes.Count >= 8, $"only {probes.Count} probes");
     }
 
     /// <summary>A client loop on a (stops by itself when c is destroyed, or after 3 minutes) sees no failed request.</summary>
@@ -157,7 +166,7 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
     {
         foreach (var host in hosts)
         {
-            var r = await Shell.RunAsync("docker", "exec", from, "timeout", "3", "bash", "-c", $"exec 3<>/dev/tcp/{host}/{port}");
+            var r = await Shell.RunAsync("docker", "exec", from, "timeout", "2", "bash", "-c", $"exec 3<>/dev/tcp/{host}/{port}");
             if (r.ExitCode == 0)
             {
                 return true;
