@@ -3,6 +3,8 @@
 #   provisioner/base:bookworm   debootstrap minbase + postgresql-15, redis-server, libssl3, ca-certificates, slimmed, `docker import`ed
 #   provisioner/postgres:15     FROM base, entrypoint.sh (see postgres/)
 #   provisioner/redis:7         FROM base, entrypoint.sh (see redis/)
+#   provisioner/edge:2.6        FROM base + /usr/bin/caddy out of Debian's caddy 2.6 .deb (`apt-get download` on this host,
+#                               `dpkg -x`; see edge/): the shared edge proxy, used when provisioner.yaml turns `edge:` on
 #   <product>-app:<version>     FROM base, self-contained `dotnet publish` of the product's project, for every product:
 #       a folder templates/<product>/ with image/Dockerfile and src/<Project>/<Project>.csproj (exactly one project);
 #       versions are its folders templates/<product>/<semver>/. The Dockerfile's context is the publish output;
@@ -15,7 +17,7 @@
 # Usage: infra/images/build.sh [--force] [--force-base] [base|postgres|redis|fixtures|<product>]...
 #   --force        rebuild the selected images (not the base) even if present
 #   --force-base   also rebuild the base (and therefore everything on it)
-#   base|postgres|redis|<product>   only these (default: all but fixtures; a missing base is always built)
+#   base|postgres|redis|edge|<product>   only these (default: all but fixtures; a missing base is always built)
 #   fixtures       also the products' test fixtures (with no other selector: only the fixtures and what they are built on)
 # Environment:
 #   BUILD_DIR      scratch space (default <repo>/.build, gitignored)
@@ -34,6 +36,8 @@ export DOCKER_BUILDKIT=0 DOCKER_CLI_HINTS=false
 BASE_IMAGE=${BASE_IMAGE:-provisioner/base:bookworm}   # overridable for experiments; the tool expects the default
 POSTGRES_IMAGE=provisioner/postgres:15
 REDIS_IMAGE=provisioner/redis:7
+EDGE_IMAGE=provisioner/edge:2.6
+EDGE_PACKAGE=caddy=2.6.*
 BASE_PACKAGES=postgresql-15,redis-server,libssl3,ca-certificates
 # What the products' archive backups run inside app images; essential packages, checked after every base build.
 BASE_TOOLS="sh tar gzip find sort sha256sum du"
@@ -52,13 +56,13 @@ for arg in "$@"; do
     case $arg in
         --force) force=1 ;;
         --force-base) force=1; force_base=1 ;;
-        base|postgres|redis|fixtures) only+=("$arg") ;;
+        base|postgres|redis|edge|fixtures) only+=("$arg") ;;
         -h|--help) sed -n '2,/^set -euo/{s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"; exit 0 ;;
         *)
             if [[ " ${PRODUCTS[*]} " == *" $arg "* ]]; then
                 only+=("$arg")
             else
-                echo "build.sh: unknown argument '$arg' (images: base postgres redis fixtures ${PRODUCTS[*]}; try --help)" >&2
+                echo "build.sh: unknown argument '$arg' (images: base postgres redis edge fixtures ${PRODUCTS[*]}; try --help)" >&2
                 exit 2
             fi ;;
     esac
@@ -204,6 +208,38 @@ build_infra() { # image folder
     report "$image" built "$started"
 }
 
+# --- 2b. the edge proxy: Caddy from Debian's package, taken out of the .deb on this host ----------
+
+build_edge() {
+    local started=$EPOCHREALTIME old hash scratch log deb
+    old=$(image_id "$EDGE_IMAGE")
+    hash=$(echo "$EDGE_PACKAGE $(source_hash "$HERE/edge")" | sha256sum | cut -c1-16)
+    if [ -n "$old" ] && [ "$force" = 0 ] && [ "$(built_from "$EDGE_IMAGE")" = "$hash" ]; then
+        report "$EDGE_IMAGE" present "$started"
+        return
+    fi
+    log=$BUILD_DIR/logs/edge.log
+    scratch=$BUILD_DIR/edge
+    mkdir -p "$scratch/deb"
+    deb=$(find "$scratch/deb" -name 'caddy_2.6.*.deb' | sort | tail -n1)
+    if [ -z "$deb" ]; then
+        (cd "$scratch/deb" && apt-get download "$EDGE_PACKAGE") >"$log" 2>&1 \
+            || { apt-get update -q >>"$log" 2>&1 && (cd "$scratch/deb" && apt-get download "$EDGE_PACKAGE") >>"$log" 2>&1; } \
+            || fail "cannot download Debian's $EDGE_PACKAGE package with apt-get (the edge proxy's binary)" "$log"
+        deb=$(find "$scratch/deb" -name 'caddy_2.6.*.deb' | sort | tail -n1)
+    fi
+    rm -rf "$scratch/context" "$scratch/x"
+    mkdir -p "$scratch/context"
+    dpkg -x "$deb" "$scratch/x" || fail "dpkg -x $deb failed"
+    cp "$scratch/x/usr/bin/caddy" "$HERE/edge/Dockerfile" "$HERE/edge/empty.json" "$scratch/context/"
+    rm -rf "$scratch/x"
+    "$DOCKER" build --quiet --force-rm --label provisioner.source-hash="$hash" --tag "$EDGE_IMAGE" --build-arg BASE="$BASE_IMAGE" "$scratch/context" >>"$log" 2>&1 \
+        || fail "docker build $EDGE_IMAGE failed" "$log"
+    rm -rf "$scratch/context"
+    forget "$old" "$EDGE_IMAGE"
+    report "$EDGE_IMAGE" built "$started" "$(basename "$deb")"
+}
+
 # --- 3. <product>-app:<version> -------------------------------------------------------------
 
 product_versions() { # product
@@ -288,6 +324,7 @@ selected() { [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " == *" $1 "* ]]; }
 build_base
 if selected postgres; then build_infra "$POSTGRES_IMAGE" postgres; fi
 if selected redis; then build_infra "$REDIS_IMAGE" redis; fi
+if selected edge; then build_edge; fi
 for product in "${PRODUCTS[@]}"; do
     if selected "$product"; then
         for v in $(product_versions "$product"); do

@@ -36,6 +36,7 @@ internal static class CliApp
             HostCommand.Create(globals),
             RegistryCommand.Create(globals),
             KeyCommand.Create(globals),
+            EdgeCommand.Create(globals),
             HistoryCommand.Create(globals),
         };
 

@@ -155,6 +155,18 @@ public interface IProvisioner : IDisposable
     /// </summary>
     Task<KeyRotationResult> RotateSecretKeyAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The edge proxy's CA root certificate, exported to <c>&lt;Home&gt;/edge/&lt;name&gt;-ca.crt</c> (refreshed from the running
+    /// edge), for a client to trust: its path. Bad input when the edge is off; an error when the edge has no CA yet.
+    /// </summary>
+    Task<string> EdgeCaFileAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Converges the edge proxy: (re)creates its container if it is gone, attaches it to every tenant it serves and loads
+    /// all their routes (rebuilt from the engine), exports its CA. Returns the number of routes. Bad input when the edge is off.
+    /// </summary>
+    Task<int> SyncEdgeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Records one run of a mutating command in the registry's audit log (the CLI does this for each).</summary>
     Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 

@@ -138,6 +138,10 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
     public Task<KeyRotationResult> RotateSecretKeyAsync(IProgress<string>? progress, CancellationToken cancellationToken) =>
         services.Stores.RotateKeyAsync(progress, cancellationToken);
 
+    public Task<string> EdgeCaFileAsync(CancellationToken cancellationToken) => services.EdgeCaFileAsync(cancellationToken);
+
+    public Task<int> SyncEdgeAsync(CancellationToken cancellationToken) => services.SyncEdgeAsync(cancellationToken);
+
     public Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken) => services.Stores.Audit.AppendAsync(entry, cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string? tenant, int limit, CancellationToken cancellationToken) =>

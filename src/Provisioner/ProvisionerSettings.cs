@@ -55,6 +55,18 @@ public sealed record ProvisionerSettings
     /// <summary>Address entry ports are published on. Default 127.0.0.1 (never all interfaces by default).</summary>
     public string PublishAddress { get; init; } = "127.0.0.1";
 
+    /// <summary>The shared edge proxy of the Docker backend. Default null: off (each tenant publishes its own port).</summary>
+    public EdgeSettings? Edge { get; init; }
+
+    /// <summary>The edge as the backend and the probes use it (null when off): the CA is exported to <c>&lt;Home&gt;/edge/&lt;name&gt;-ca.crt</c>.</summary>
+    public Core.Edge.EdgeOptions? EdgeOptions => Edge is null
+        ? null
+        : new Core.Edge.EdgeOptions
+        {
+            Domain = Edge.Domain, Port = Edge.Port, Name = Edge.Name, Address = PublishAddress,
+            CaFile = Path.Combine(Home, "edge", $"{Edge.Name}-ca.crt"),
+        };
+
     /// <summary>Health gate deadlines and backoff. Defaults: see <see cref="HealthGateOptions"/>.</summary>
     public HealthGateOptions Health { get; init; } = new();
 
@@ -117,7 +129,7 @@ public sealed record ProvisionerSettings
             Health.Validate();
             Capacity.Validate();
             Backups.Retention.Validate();
-            new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress }.Validate();
+            new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress, Edge = EdgeOptions }.Validate();
         }
         catch (ProvisionerException e)
         {

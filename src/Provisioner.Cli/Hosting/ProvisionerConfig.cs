@@ -34,6 +34,12 @@ public sealed class ProvisionerConfig
     /// <summary>Address entry ports are published on. Default 127.0.0.1.</summary>
     public string? PublishAddress { get; set; }
 
+    /// <summary>
+    /// The shared edge proxy (opt-in, Docker backend): <c>edge: { domain: tenants.test, port: 8443 }</c>. Default: off.
+    /// $PROVISIONER_EDGE_DOMAIN / _PORT / _NAME win; PROVISIONER_EDGE=off turns it off.
+    /// </summary>
+    public EdgeConfig? Edge { get; set; }
+
     public HealthSettings Health { get; set; } = new();
 
     public PortSettings Ports { get; set; } = new();

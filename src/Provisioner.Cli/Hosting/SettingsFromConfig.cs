@@ -49,6 +49,7 @@ internal static class SettingsFromConfig
             FirstPort = config.Ports.First ?? 20000,
             LastPort = config.Ports.Last ?? 29999,
             PublishAddress = config.PublishAddress ?? "127.0.0.1",
+            Edge = EdgeSetup.Settings(config),
             Health = new HealthGateOptions
             {
                 Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE"), "PROVISIONER_HEALTH_DEADLINE")

@@ -40,7 +40,7 @@ internal sealed class WriterPause(
     /// <summary>Applies the tenant's stamp (starting anything stopped) and waits until every check passes.</summary>
     public async Task<HealthReport> ResumeAsync(TenantRecord tenant, ProductTemplate template, long operation, IProgress<string>? progress, CancellationToken ct)
     {
-        var stamp = StampBuilder.Build(template, tenant, options.PublishAddress);
+        var stamp = StampBuilder.Build(template, tenant, options);
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name);
         var applied = await applier.ApplyAsync(stamp, secrets, operation, progress, ct);
         progress?.Report($"{tenant.Name}: health gate");

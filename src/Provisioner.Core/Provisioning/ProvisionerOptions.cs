@@ -18,6 +18,12 @@ public sealed record ProvisionerOptions
     /// <summary>Host address entry ports are published on. Default 127.0.0.1 (never all interfaces by default).</summary>
     public string PublishAddress { get; init; } = "127.0.0.1";
 
+    /// <summary>
+    /// The shared edge proxy (Docker backend only; the composition leaves it null for the others). Default null: off, each
+    /// tenant's entry publishes its own port on <see cref="PublishAddress"/>.
+    /// </summary>
+    public Edge.EdgeOptions? Edge { get; init; }
+
     /// <summary>Log lines of the entry component shown when a tenant is unhealthy. Default 20.</summary>
     public int FailureLogLines { get; init; } = 20;
 
@@ -34,6 +40,7 @@ public sealed record ProvisionerOptions
             errors.Add($"publishAddress '{PublishAddress}' is not an IPv4 address (e.g. 127.0.0.1)");
         }
 
+        errors.AddRange(Edge?.Problems() ?? []);
         return errors.Count == 0 ? this : throw new Errors.BadInputException("invalid configuration: " + string.Join("; ", errors));
     }
 }

@@ -38,7 +38,7 @@ internal sealed class TenantProvisioner(
         {
             var current = await registry.GetAsync(name, ct);
             var (planTemplate, planSize) = Resolve(request, current);
-            var planned = await backend.PlanAsync(StampBuilder.Build(planTemplate, name, planSize, current?.HostPort, options.PublishAddress) with { Host = current?.Host }, ct);
+            var planned = await backend.PlanAsync(StampBuilder.Build(planTemplate, name, planSize, current?.HostPort, options) with { Host = current?.Host }, ct);
             var shown = (current ?? NewRecord(name, planTemplate, planSize, [])) with { Size = planSize, Version = planTemplate.Version.ToNormalizedString() };
             return new ProvisionResult(shown, planned, null, true, null, time.GetElapsedTime(start));
         }
@@ -48,7 +48,7 @@ internal sealed class TenantProvisioner(
         using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var existing = await registry.GetAsync(name, ct);
         var (template, size) = Resolve(request, existing);
-        await backend.PreflightAsync(StampBuilder.Build(template, name, size, existing?.HostPort, options.PublishAddress), ct);
+        await backend.PreflightAsync(StampBuilder.Build(template, name, size, existing?.HostPort, options), ct);
 
         // Capacity (exit 4, nothing created): held until the tenant is recorded below, so its size counts for the next check.
         // On a backend over several hosts the check also chooses the tenant's host (a recorded tenant keeps its own).
@@ -73,7 +73,7 @@ internal sealed class TenantProvisioner(
         room?.Dispose();
         try
         {
-            var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress) with { Host = tenant.Host };
+            var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options) with { Host = tenant.Host };
             var applier = new StampApplier(backend, registry.Journal, health, options.FailureLogLines, log);
             ApplyResult applied;
             for (var attempt = 1; ; attempt++)
@@ -89,7 +89,7 @@ internal sealed class TenantProvisioner(
                     log.LogWarning("{Tenant}: entry port {Port} was taken while starting; allocating a new one", name, tenant.HostPort);
                     tenant = await registry.SaveWithNewPortAsync(tenant with { HostPort = null }, options.FirstPort, options.LastPort, isPortFree, ct);
                     progress?.Report($"entry port taken by another process; retrying on port {tenant.HostPort}");
-                    stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options.PublishAddress) with { Host = tenant.Host };
+                    stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options) with { Host = tenant.Host };
                 }
             }
 
@@ -192,8 +192,9 @@ internal sealed class TenantProvisioner(
             tenant = tenant with { HostPort = null };
         }
 
-        if (template.Entry is null || tenant.HostPort is not null)
+        if (template.Entry is null || tenant.HostPort is not null || options.Edge is not null)
         {
+            // Behind the edge the entry publishes no port of its own: none is reserved.
             await registry.SaveAsync(tenant, ct);
         }
         else

@@ -1,9 +1,14 @@
+using Provisioner.Core.Edge;
+using Provisioner.Core.Provisioning;
 using Provisioner.Core.Templates;
 
 namespace Provisioner.Core.Stamps;
 
 /// <summary>
-/// <c>Stamp = f(template, tenant, size, port)</c>: a pure function with no I/O. Same inputs, same stamp, same hashes.
+/// <c>Stamp = f(template, tenant, size, port, edge)</c>: a pure function with no I/O. Same inputs, same stamp, same hashes.
+/// With the edge on, every tenant network is internal, the entry publishes no port (the edge reaches it over the tenant's
+/// edge network, labelled with the route) and the endpoint is <c>https://acme.&lt;domain&gt;:&lt;port&gt;</c>; a component with
+/// <c>egress:</c> also joins the tenant's egress network, which is not internal.
 /// </summary>
 internal static class StampBuilder
 {
@@ -13,7 +18,15 @@ internal static class StampBuilder
     public static Stamp Build(ProductTemplate template, Tenants.TenantRecord tenant, string hostIp) =>
         Build(template, tenant.Name, tenant.Size, tenant.HostPort, hostIp) with { Host = tenant.Host };
 
-    public static Stamp Build(ProductTemplate template, string tenant, string sizeName, int? hostPort, string hostIp = "127.0.0.1")
+    /// <summary>The stamp of a recorded tenant with the options' publish address and edge.</summary>
+    public static Stamp Build(ProductTemplate template, Tenants.TenantRecord tenant, ProvisionerOptions options) =>
+        Build(template, tenant.Name, tenant.Size, tenant.HostPort, options) with { Host = tenant.Host };
+
+    public static Stamp Build(ProductTemplate template, string tenant, string sizeName, int? hostPort, ProvisionerOptions options) =>
+        Build(template, tenant, sizeName, hostPort, options.PublishAddress, options.Edge);
+
+    public static Stamp Build(
+        ProductTemplate template, string tenant, string sizeName, int? hostPort, string hostIp = "127.0.0.1", EdgeOptions? edgeProxy = null)
     {
         var size = template.Sizes.TryGetValue(sizeName, out var s)
             ? s
@@ -31,8 +44,23 @@ internal static class StampBuilder
         NetworkResource? edge = null;
         if (entry is not null)
         {
-            edge = new NetworkResource(StampNames.EdgeNetwork(tenant), false, With(baseLabels, StampLabels.Kind, "network"));
+            var labels = With(baseLabels, StampLabels.Kind, "network");
+            if (edgeProxy is not null)
+            {
+                labels[EdgeLabels.Edge] = edgeProxy.Name;
+                labels[EdgeLabels.Host] = edgeProxy.HostOf(tenant);
+                labels[EdgeLabels.Upstream] = $"{StampNames.Container(tenant, entry.Name)}:{entry.Port}";
+            }
+
+            edge = new NetworkResource(StampNames.EdgeNetwork(tenant), edgeProxy is not null, labels);
             networks.Add(edge);
+        }
+
+        NetworkResource? egress = null;
+        if (template.Components.Any(c => c.Egress is not null))
+        {
+            egress = new NetworkResource(StampNames.EgressNetwork(tenant), false, With(baseLabels, StampLabels.Kind, "network"));
+            networks.Add(egress);
         }
 
         var volumes = template.Components
@@ -40,7 +68,8 @@ internal static class StampBuilder
                 StampNames.Volume(tenant, c.Name, v), c.Name, With(With(baseLabels, StampLabels.Kind, "volume"), StampLabels.Component, c.Name))))
             .ToList();
 
-        var endpoint = entry is not null && hostPort is int p ? new Uri($"http://{hostIp}:{p}") : null;
+        var publish = edgeProxy is null ? hostPort : null;
+        var endpoint = entry is null ? null : edgeProxy is not null ? edgeProxy.EndpointOf(tenant) : hostPort is int p ? new Uri($"http://{hostIp}:{p}") : null;
         var values = new StampValues(tenant, endpoint, size, template.Components);
         var shares = ResourceShares.For(template.Components);
         var specs = new Dictionary<string, ContainerSpec>();
@@ -56,12 +85,12 @@ internal static class StampBuilder
                 command is null ? null : [command[0]],
                 command?.Skip(1).ToList(),
                 values.Expand(c.Env, c, cpu, memory),
-                Attachments(c, internalNet, edge),
+                Attachments(c, internalNet, edge, egress),
                 c.Volumes.Select(v => new VolumeMount(StampNames.Volume(tenant, c.Name, v.Key), v.Value)).ToList(),
                 c.Secrets,
                 (long)Math.Round(cpu * 1e9),
                 memory,
-                c.IsEntry && c.Port is int port && hostPort is int hp ? new PortBinding(port, hostIp, hp) : null)
+                c.IsEntry && c.Port is int port && publish is int hp ? new PortBinding(port, hostIp, hp) : null)
             {
                 Security = c.Security,
             };
@@ -92,12 +121,17 @@ internal static class StampBuilder
         return new Stamp(tenant, template, size, networks, volumes, containers, jobs, endpoint);
     }
 
-    private static List<NetworkAttachment> Attachments(ComponentSpec c, NetworkResource internalNet, NetworkResource? edge)
+    private static List<NetworkAttachment> Attachments(ComponentSpec c, NetworkResource internalNet, NetworkResource? edge, NetworkResource? egress)
     {
         var list = new List<NetworkAttachment> { new(internalNet.Name, [c.Name]) };
         if (c.IsEntry && edge is not null)
         {
             list.Add(new NetworkAttachment(edge.Name, [c.Name]));
+        }
+
+        if (c.Egress is not null && egress is not null)
+        {
+            list.Add(new NetworkAttachment(egress.Name, [c.Name]));
         }
 
         return list;

@@ -11,5 +11,7 @@ internal static class StampNames
 
     public static string EdgeNetwork(string tenant) => $"t-{tenant}-edge";
 
+    public static string EgressNetwork(string tenant) => $"t-{tenant}-egress";
+
     public static string Volume(string tenant, string component, string volume) => $"t-{tenant}-{component}-{volume}";
 }

@@ -7,7 +7,7 @@ internal static class ComponentParser
 {
     private static readonly string[] Keys =
     [
-        "kind", "image", "command", "port", "entry", "env", "volumes", "secrets", "dependsOn", "health", "share", "data",
+        "kind", "image", "command", "port", "entry", "env", "volumes", "secrets", "dependsOn", "health", "share", "data", "egress",
         .. SecurityParser.Keys, .. HostileKeys.Names,
     ];
 
@@ -89,6 +89,7 @@ internal static class ComponentParser
             Share(share.Child("cpu")) ?? 0, Share(share.Child("memory")) ?? 0, data)
         {
             Security = SecurityParser.Parse(c, volumes),
+            Egress = Egress(c.Child("egress")),
         };
     }
 
@@ -103,6 +104,24 @@ internal static class ComponentParser
     {
         cursor.Error(message);
         return ComponentKind.Service;
+    }
+
+    /// <summary><c>egress:</c> is the reason the component needs a route out; an empty one is refused.</summary>
+    private static string? Egress(YamlCursor cursor)
+    {
+        if (cursor.IsMissing)
+        {
+            return null;
+        }
+
+        var reason = cursor.String()?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason is "true" or "false")
+        {
+            cursor.Error("must state why the component needs a route out of its tenant, e.g. egress: \"sends mail through the customer's SMTP\"");
+            return null;
+        }
+
+        return reason;
     }
 
     internal static int? Port(YamlCursor cursor)

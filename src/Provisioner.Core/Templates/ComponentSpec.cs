@@ -23,6 +23,12 @@ public sealed record ComponentSpec(
     /// <summary>Capabilities, writable paths, user and process limit of its containers (and of its jobs). Default: <see cref="SecuritySpec.Default"/>.</summary>
     public SecuritySpec Security { get; init; } = SecuritySpec.Default;
 
+    /// <summary>
+    /// Why this component needs a route out of its tenant (<c>egress: "sends mail through the customer's SMTP"</c>); it then
+    /// also joins a network that is not internal. Default null: no route out (with the edge on, not even for the entry).
+    /// </summary>
+    public string? Egress { get; init; }
+
     /// <summary>The volume mounted at <paramref name="path"/>, if any.</summary>
     public string? VolumeAt(string path) => Volumes.FirstOrDefault(v => v.Value == path).Key;
 }

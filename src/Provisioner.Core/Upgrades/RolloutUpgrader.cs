@@ -73,7 +73,7 @@ internal sealed class RolloutUpgrader(
         }
 
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name).WithGenerated(next.Secrets);
-        var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
+        var stamp = StampBuilder.Build(next, tenant, options);
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         log.LogInformation("Upgrading {Tenant} on {Backend} from {From} to {To}", name, backend.Kind, previous.Ref, next.Ref);
@@ -200,7 +200,7 @@ internal sealed class RolloutUpgrader(
 
     private async Task ApplyHealthyAsync(TenantRecord tenant, ProductTemplate template, TenantSecrets secrets, long operation, IProgress<string>? progress)
     {
-        var applied = await _applier.ApplyAsync(StampBuilder.Build(template, tenant, options.PublishAddress), secrets, operation, progress, CancellationToken.None, goingBack: true);
+        var applied = await _applier.ApplyAsync(StampBuilder.Build(template, tenant, options), secrets, operation, progress, CancellationToken.None, goingBack: true);
         var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, template, applied.Endpoint, backend), template.AllChecks, CancellationToken.None);
         if (!report.Passed)
         {

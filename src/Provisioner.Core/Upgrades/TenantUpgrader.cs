@@ -83,7 +83,7 @@ internal sealed class TenantUpgrader(
         }
 
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name).WithGenerated(next.Secrets);
-        var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
+        var stamp = StampBuilder.Build(next, tenant, options);
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         log.LogInformation("Upgrading {Tenant} from {From} to {To}", name, previous.Ref, next.Ref);
@@ -207,7 +207,7 @@ internal sealed class TenantUpgrader(
     {
         try
         {
-            var stamp = StampBuilder.Build(previous, tenant, options.PublishAddress);
+            var stamp = StampBuilder.Build(previous, tenant, options);
             await _applier.ApplyAsync(stamp, secrets, operation, progress, CancellationToken.None);
             return true;
         }

@@ -38,7 +38,7 @@ internal sealed class UpgradeRollback(
             // The rollback runs to the end even when the caller is cancelled: a half-restored tenant is the worst outcome.
             var token = CancellationToken.None;
             // Nothing may write while the database is replaced: stop the app and any migration job still running.
-            var stamp = StampBuilder.Build(previous, tenant, options.PublishAddress);
+            var stamp = StampBuilder.Build(previous, tenant, options);
             var control = backend.Require<IComponentControl>("stop a component for a restore");
             foreach (var name in stamp.Jobs.Select(j => j.Job).Concat(data.Writers(previous)))
             {

@@ -51,7 +51,7 @@ internal sealed class UpgradeSettler(
         {
             progress?.Report($"{tenant.Name}: an earlier upgrade was interrupted before its backup was complete; starting {previous.Ref} again");
             var operation = await registry.Journal.BeginAsync(tenant.Name, "settle", $"restart {previous.Ref} after an interrupted upgrade", ct);
-            var stamp = StampBuilder.Build(previous, tenant, options.PublishAddress);
+            var stamp = StampBuilder.Build(previous, tenant, options);
             await _applier.ApplyAsync(stamp, secrets, operation, progress, ct);
             var untouched = tenant with { Status = TenantStatus.Active, UpdatedAt = time.GetUtcNow() };
             await registry.SaveAsync(untouched, ct);
@@ -78,7 +78,7 @@ internal sealed class UpgradeSettler(
     private async Task<TenantRecord?> FinishForwardAsync(TenantRecord tenant, InterruptedUpgrade interrupted, IProgress<string>? progress, CancellationToken ct)
     {
         var next = templates.Resolve(TemplateRef.Parse(interrupted.To));
-        var stamp = StampBuilder.Build(next, tenant, options.PublishAddress);
+        var stamp = StampBuilder.Build(next, tenant, options);
         if ((await backend.PlanAsync(stamp, ct)).Count > 0)
         {
             return null;

@@ -2,10 +2,12 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
+using Provisioner.Core.Edge;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
+using Provisioner.Docker.Edge;
 using Provisioner.Docker.Engine;
 using ContainerSpec = Provisioner.Core.Stamps.ContainerSpec;
 
@@ -19,6 +21,9 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     : ITenantBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess, IComponentAddresses
 {
     private readonly IDockerClient _docker = engine.Client;
+
+    /// <summary>The shared edge proxy, when the options turn it on.</summary>
+    private EdgeProxy? EdgeProxy { get; } = options.Edge is null ? null : new EdgeProxy(engine.Client, options.Edge, log);
 
     /// <summary>The kind recorded for tenants on a Docker engine.</summary>
     public static BackendKind BackendKind { get; } = BackendKind.Of("docker");
@@ -75,6 +80,11 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             await context.AfterChange(change);
         }
 
+        if (EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)))
+        {
+            await edge.ConvergeAsync(ct); // the tenant's route, and every other one (a recreated edge gets them all back)
+        }
+
         return new ApplyResult(plan, stamp.Endpoint);
     }, ct);
 
@@ -84,6 +94,11 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     {
         var observed = await DockerObserver.ObserveAsync(_docker, tenant, ct);
         var changes = new List<PlannedChange>();
+        if (EdgeProxy is { } edge)
+        {
+            await edge.DetachAsync(tenant, StampNames.EdgeNetwork(tenant), ct); // its route goes first, before its entry stops answering
+        }
+
         foreach (var c in observed.Containers)
         {
             await StopAndRemoveAsync(c.Id, ct);
@@ -129,6 +144,13 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             case ("network", ChangeKind.Create):
                 var network = stamp.Networks.Single(n => n.Name == change.Name);
                 var parameters = new NetworksCreateParameters { Name = network.Name, Driver = "bridge", Internal = network.Internal, Labels = new Dictionary<string, string>(network.Labels) };
+                if (network.Internal && options.Edge is not null)
+                {
+                    // An internal bridge still gives the host an address on it, and through it every service of the host (any
+                    // of its addresses answers there): with the edge on, the bridge gets none, so nothing outside the tenant answers.
+                    parameters.Options = new Dictionary<string, string> { ["com.docker.network.bridge.inhibit_ipv4"] = "true" };
+                }
+
                 await IgnoreConflict(() => NetworkGuard.CreateIfAbsentAsync(_docker.Networks, parameters, ct));
                 break;
             case ("volume", ChangeKind.Create):
@@ -157,6 +179,11 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 await StopAndRemoveAsync(change.Name, ct);
                 break;
             case ("network", ChangeKind.Remove):
+                if (EdgeProxy is { } edge && change.Name == StampNames.EdgeNetwork(stamp.Tenant))
+                {
+                    await edge.DetachAsync(stamp.Tenant, change.Name, ct);
+                }
+
                 await IgnoreMissing(() => _docker.Networks.DeleteNetworkAsync(change.Name, ct));
                 break;
             default:

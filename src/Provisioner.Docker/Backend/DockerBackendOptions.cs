@@ -14,4 +14,7 @@ public sealed record DockerBackendOptions
 
     /// <summary>Log lines of a failed job included in its error. Default 20.</summary>
     public int JobLogLines { get; init; } = 20;
+
+    /// <summary>The shared edge proxy tenants are reached through. Default null: off (each entry publishes its own port).</summary>
+    public Core.Edge.EdgeOptions? Edge { get; init; }
 }

@@ -4,24 +4,28 @@ using Provisioner.Core.Capacity;
 using Provisioner.Core.Errors;
 using Provisioner.Docker.Backend;
 using Provisioner.Docker.Capacity;
+using Provisioner.Docker.Edge;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Composition;
 
 /// <summary>One Docker engine: its client, the backend on it and its capacity observer.</summary>
-internal sealed class DockerParts(DockerEngine engine, ILoggerFactory loggers) : IDisposable
+internal sealed class DockerParts(DockerEngine engine, Core.Edge.EdgeOptions? edge, ILoggerFactory loggers) : IDisposable
 {
     public static BackendKind Kind => DockerBackend.BackendKind;
 
-    public ITenantBackend Backend { get; } = new DockerBackend(engine, new DockerBackendOptions(), loggers.CreateLogger<DockerBackend>());
+    public ITenantBackend Backend { get; } = new DockerBackend(engine, new DockerBackendOptions { Edge = edge }, loggers.CreateLogger<DockerBackend>());
+
+    /// <summary>The shared edge proxy on this engine; null when it is off.</summary>
+    public EdgeProxy? Edge { get; } = edge is null ? null : new EdgeProxy(engine.Client, edge, loggers.CreateLogger<EdgeProxy>());
 
     public IHostObserver HostObserver() => new DockerHostObserver(engine, Backend.Host, loggers.CreateLogger<DockerHostObserver>());
 
-    public static DockerParts Create(string endpoint, string? tls, ILoggerFactory loggers)
+    public static DockerParts Create(string endpoint, string? tls, Core.Edge.EdgeOptions? edge, ILoggerFactory loggers)
     {
         try
         {
-            return new DockerParts(DockerEngineFactory.Create(Options(endpoint, tls), loggers.CreateLogger<DockerEngine>()), loggers);
+            return new DockerParts(DockerEngineFactory.Create(Options(endpoint, tls), loggers.CreateLogger<DockerEngine>()), edge, loggers);
         }
         catch (ArgumentException e)
         {

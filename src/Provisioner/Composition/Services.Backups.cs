@@ -32,6 +32,6 @@ internal sealed partial class Services
         var data = new TenantData(DataAdapters, backend, Time);
         var health = HealthGateFor(kind);
         return (data, () => new WriterPause(
-            backend, data, new StampApplier(backend, Registry.Journal, health, Options.FailureLogLines, Logger<WriterPause>()), health, Protector, Options, Time));
+            backend, data, new StampApplier(backend, Registry.Journal, health, Options.FailureLogLines, Logger<WriterPause>()), health, Protector, OptionsFor(kind), Time));
     }
 }

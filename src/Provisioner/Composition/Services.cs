@@ -20,7 +20,7 @@ namespace Provisioner.Composition;
 /// </summary>
 internal sealed partial class Services : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _http;
 
     public Services(ProvisionerSettings settings, ILoggerFactory loggers, TimeProvider time)
     {
@@ -33,14 +33,16 @@ internal sealed partial class Services : IDisposable
             FirstPort = settings.FirstPort,
             LastPort = settings.LastPort,
             PublishAddress = settings.PublishAddress,
+            Edge = settings.EdgeOptions,
         }.Validate();
+        _http = new HttpClient(Core.Edge.EdgeHttp.Handler(Options.Edge)) { Timeout = Timeout.InfiniteTimeSpan };
         DataAdapters = Data.StandardDataAdapters.Create();
         Templates = new DirectoryTemplateCatalog(settings.Templates, DataAdapters.Rules);
         Stores = RegistryFactory.Open(settings.Home, settings.Registry, time, loggers, keyFile: settings.KeyFile);
         Registry = Stores.Registry;
         Locks = Stores.Locks;
         Protector = Stores.Protector;
-        _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, loggers));
+        _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, Options.Edge, loggers));
         _swarm = new Lazy<SwarmParts>(() => SwarmParts.Create(settings.Swarm, settings.Engine, settings.EngineTls, loggers));
         Backends = new BackendSet(
             new Dictionary<BackendKind, Func<ITenantBackend>>
@@ -65,6 +67,9 @@ internal sealed partial class Services : IDisposable
 
     public ProvisionerOptions Options { get; }
 
+    /// <summary>The options for tenants on <paramref name="kind"/>: the edge is the Docker backend's only (Swarm and AWS ignore it).</summary>
+    public ProvisionerOptions OptionsFor(BackendKind kind) => kind == DockerParts.Kind ? Options : Options with { Edge = null };
+
     public DataAdapters DataAdapters { get; }
 
     public ITemplateCatalog Templates { get; }
@@ -86,7 +91,7 @@ internal sealed partial class Services : IDisposable
     {
         var backend = Backends.Create(kind);
         return new TenantProvisioner(
-            Templates, Registry, Locks, backend, Protector, HealthGateFor(kind), Ports.IsFreeOn(Options.PublishAddress), Options, Time,
+            Templates, Registry, Locks, backend, Protector, HealthGateFor(kind), Ports.IsFreeOn(Options.PublishAddress), OptionsFor(kind), Time,
             Logger<TenantProvisioner>(), kind == DockerParts.Kind || kind == SwarmParts.Kind ? CapacityAdmission(kind) : null);
     }
 
@@ -100,7 +105,7 @@ internal sealed partial class Services : IDisposable
         [DockerParts.Kind] = () => DataUpgrader(DockerParts.Kind),
         [SwarmParts.Kind] = () => DataUpgrader(SwarmParts.Kind),
         [AwsBackendKind.Value] = () => new RolloutUpgrader(
-            Templates, Registry, Locks, Backends.Create(AwsBackendKind.Value), Protector, HealthGateFor(AwsBackendKind.Value), Options, Time, Logger<RolloutUpgrader>()),
+            Templates, Registry, Locks, Backends.Create(AwsBackendKind.Value), Protector, HealthGateFor(AwsBackendKind.Value), OptionsFor(AwsBackendKind.Value), Time, Logger<RolloutUpgrader>()),
     });
 
     public FleetUpgrader Fleet() => new(Templates, Registry, Locks, Upgrader(), Settings.BackupRoot, Time, Logger<FleetUpgrader>());
@@ -128,7 +133,7 @@ internal sealed partial class Services : IDisposable
     {
         var backend = Backends.Create(kind);
         return new TenantUpgrader(
-            Templates, Registry, Locks, backend, Protector, new TenantData(DataAdapters, backend, Time), HealthGateFor(kind), Options, Time, Logger<TenantUpgrader>());
+            Templates, Registry, Locks, backend, Protector, new TenantData(DataAdapters, backend, Time), HealthGateFor(kind), OptionsFor(kind), Time, Logger<TenantUpgrader>());
     }
 
     public HealthGate HealthGateFor(BackendKind kind) => kind == AwsBackendKind.Value

@@ -1,0 +1,14 @@
+namespace Provisioner.Cli.Hosting;
+
+/// <summary><c>edge:</c> in provisioner.yaml: the shared edge proxy of the Docker backend (opt-in).</summary>
+public sealed class EdgeConfig
+{
+    /// <summary>Tenants answer on <c>&lt;name&gt;.&lt;domain&gt;</c>, e.g. <c>tenants.test</c> ($PROVISIONER_EDGE_DOMAIN wins). Required to turn the edge on.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>The one published port (on publishAddress). Default 8443 ($PROVISIONER_EDGE_PORT wins).</summary>
+    public int? Port { get; set; }
+
+    /// <summary>Name of the edge container, network and volume. Default provision-edge ($PROVISIONER_EDGE_NAME wins).</summary>
+    public string? Name { get; set; }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Provisioner.Core.Errors;
+
+namespace Provisioner.Cli.Hosting;
+
+/// <summary>
+/// The edge settings from provisioner.yaml's <c>edge:</c> and the environment (which wins): on when a domain is given by
+/// either, off otherwise or with PROVISIONER_EDGE=off.
+/// </summary>
+internal static class EdgeSetup
+{
+    public static EdgeSettings? Settings(ProvisionerConfig config)
+    {
+        if (Environment.GetEnvironmentVariable("PROVISIONER_EDGE") is "off" or "false" or "0")
+        {
+            return null;
+        }
+
+        var domain = Env("PROVISIONER_EDGE_DOMAIN") ?? config.Edge?.Domain;
+        if (domain is null)
+        {
+            if (config.Edge is not null)
+            {
+                throw new BadInputException($"{ConfigLoader.Where(config, "edge")}: edge needs a domain", "e.g. edge: { domain: tenants.test, port: 8443 }, or remove edge: to leave it off");
+            }
+
+            return null;
+        }
+
+        var port = config.Edge?.Port ?? 8443;
+        if (Env("PROVISIONER_EDGE_PORT") is { } text)
+        {
+            port = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+                ? p
+                : throw new BadInputException($"PROVISIONER_EDGE_PORT '{text}' is not a port number", "give 1-65535, e.g. 8443");
+        }
+
+        return new EdgeSettings { Domain = domain, Port = port, Name = Env("PROVISIONER_EDGE_NAME") ?? config.Edge?.Name ?? "provision-edge" };
+    }
+
+    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+}

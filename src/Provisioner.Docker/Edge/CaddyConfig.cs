@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Provisioner.Docker.Edge;
+
+/// <summary>
+/// The edge's whole Caddy configuration (JSON, loaded through its admin API) as a pure function of the routes: one
+/// HTTPS server on <see cref="ListenPort"/>, one route per host name (anything else is refused: no certificate, no
+/// fallback), TLS from Caddy's own local CA (<c>tls internal</c>, never installed into a trust store), the SNI must
+/// match the Host header, and the admin API on the container's loopback only.
+/// </summary>
+internal static class CaddyConfig
+{
+    /// <summary>The port Caddy listens on inside the edge container (unprivileged: the edge runs with no capabilities).</summary>
+    public const int ListenPort = 8443;
+
+    /// <summary>Where the admin API listens, inside the edge container only.</summary>
+    public const string AdminAddress = "localhost:2019";
+
+    /// <summary>Where the local CA's root certificate is, inside the edge container (its data volume).</summary>
+    public const string RootCertificate = "/data/caddy/pki/authorities/local/root.crt";
+
+    public static string Build(IEnumerable<EdgeRoute> routes)
+    {
+        var sorted = routes.OrderBy(r => r.Host, StringComparer.Ordinal).ToList();
+        var routeArray = new JsonArray();
+        foreach (var route in sorted)
+        {
+            routeArray.Add(new JsonObject
+            {
+                ["@id"] = $"tenant-{route.Tenant}",
+                ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(route.Host) }),
+                ["handle"] = new JsonArray(new JsonObject
+                {
+                    ["handler"] = "reverse_proxy",
+                    ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = route.Upstream }),
+                }),
+                ["terminal"] = true,
+            });
+        }
+
+        var config = new JsonObject
+        {
+            ["admin"] = new JsonObject { ["listen"] = AdminAddress },
+            ["logging"] = new JsonObject { ["logs"] = new JsonObject { ["default"] = new JsonObject { ["level"] = "WARN" } } },
+            ["apps"] = new JsonObject
+            {
+                ["http"] = new JsonObject
+                {
+                    ["servers"] = new JsonObject
+                    {
+                        ["edge"] = new JsonObject
+                        {
+                            ["listen"] = new JsonArray($":{ListenPort}"),
+                            ["strict_sni_host"] = true,
+                            ["automatic_https"] = new JsonObject { ["disable_redirects"] = true },
+                            ["tls_connection_policies"] = new JsonArray(new JsonObject()),
+                            ["routes"] = routeArray,
+                        },
+                    },
+                },
+                ["tls"] = new JsonObject
+                {
+                    ["automation"] = new JsonObject
+                    {
+                        ["policies"] = new JsonArray(new JsonObject
+                        {
+                            ["issuers"] = new JsonArray(new JsonObject { ["module"] = "internal", ["ca"] = "local" }),
+                        }),
+                    },
+                },
+                ["pki"] = new JsonObject
+                {
+                    ["certificate_authorities"] = new JsonObject
+                    {
+                        ["local"] = new JsonObject { ["name"] = "provision edge CA", ["install_trust"] = false },
+                    },
+                },
+            },
+        };
+        return config.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}

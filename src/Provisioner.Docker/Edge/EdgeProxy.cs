@@ -1,0 +1,230 @@
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Provisioner.Core.Edge;
+using Provisioner.Core.Errors;
+using Provisioner.Docker.Engine;
+
+namespace Provisioner.Docker.Edge;
+
+/// <summary>
+/// The shared edge proxy on one engine. Its route table is rebuilt from the engine every time: each tenant network
+/// labelled with this edge's name carries its host name and upstream (<see cref="EdgeLabels"/>), so a recreated edge
+/// container, or one that missed a change, converges on the next call. Routes are loaded through Caddy's admin API
+/// (<c>caddy reload</c> in the container): a graceful switch, in-flight and new requests of other tenants are not dropped.
+/// </summary>
+internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger log)
+{
+    private const int LoadAttempts = 20;
+
+    /// <summary>
+    /// Makes sure the edge runs, is attached to every tenant edge network it serves, has loaded exactly their routes,
+    /// and that its CA root is exported. Idempotent. Returns the number of routes loaded.
+    /// </summary>
+    public async Task<int> ConvergeAsync(CancellationToken ct)
+    {
+        var id = await EnsureRunningAsync(ct);
+        var routes = await SyncAsync(id, exclude: null, ct);
+        await ExportCaAsync(id, ct);
+        return routes;
+    }
+
+    /// <summary>Takes <paramref name="tenant"/>'s route out first, then detaches the edge from its network (so the network can go).</summary>
+    public async Task DetachAsync(string tenant, string network, CancellationToken ct)
+    {
+        var container = await InspectAsync(ct);
+        if (container is null)
+        {
+            return;
+        }
+
+        if (container.State?.Running == true)
+        {
+            await SyncAsync(container.ID, exclude: tenant, ct);
+        }
+
+        if (container.NetworkSettings?.Networks?.ContainsKey(network) == true)
+        {
+            await IgnoreMissing(() => docker.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = container.ID, Force = true }, ct));
+        }
+    }
+
+    /// <summary>The CA root exported by the last converge, or the one in the running edge (exported now); null when there is none yet.</summary>
+    public async Task<string?> CaFileAsync(CancellationToken ct)
+    {
+        var container = await InspectAsync(ct);
+        if (container is { State.Running: true })
+        {
+            await ExportCaAsync(container.ID, ct);
+        }
+
+        return File.Exists(edge.CaFile) ? edge.CaFile : null;
+    }
+
+    private async Task<string> EnsureRunningAsync(CancellationToken ct)
+    {
+        await NetworkGuard.CreateIfAbsentAsync(
+            docker.Networks, new NetworksCreateParameters { Name = edge.Name, Driver = "bridge", Labels = EdgeContainer.Labels(edge) }, ct);
+        var container = await InspectAsync(ct);
+        if (container is null)
+        {
+            if (!await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
+            {
+                throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
+            }
+
+            await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = EdgeContainer.Volume(edge), Labels = EdgeContainer.Labels(edge) }, ct);
+            try
+            {
+                await docker.Containers.CreateContainerAsync(EdgeContainer.For(edge), ct);
+                log.LogInformation("Created the edge proxy {Edge} on {Address}:{Port}", edge.Name, edge.Address, edge.Port);
+            }
+            catch (Exception e) when (EngineErrorMapping.IsConflict(e))
+            {
+                // another provision created it meanwhile
+            }
+
+            container = await InspectAsync(ct) ?? throw new ProvisionerException($"the edge proxy {edge.Name} vanished while it was created");
+        }
+
+        if (container.State?.Running != true)
+        {
+            await StartAsync(container.ID, ct);
+        }
+
+        var attached = container.NetworkSettings?.Networks?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var route in await RoutesAsync(exclude: null, ct))
+        {
+            if (!attached.Contains(route.Network))
+            {
+                await ConnectAsync(container.ID, route.Network, ct);
+            }
+        }
+
+        return container.ID;
+    }
+
+    private async Task StartAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct);
+        }
+        catch (DockerApiException e) when (EngineMessage.Of(e) is var m && (m.Contains("port is already allocated", StringComparison.Ordinal) || m.Contains("address already in use", StringComparison.Ordinal)))
+        {
+            await IgnoreMissing(() => docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct));
+            throw new ProvisionerException(
+                $"the edge proxy cannot publish {edge.Address}:{edge.Port}: the port is taken by another process",
+                hint: "free it, or choose another with edge.port in provisioner.yaml (or PROVISIONER_EDGE_PORT)");
+        }
+    }
+
+    private async Task ConnectAsync(string id, string network, CancellationToken ct)
+    {
+        try
+        {
+            await docker.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters { Container = id }, ct);
+        }
+        catch (DockerApiException e) when (EngineMessage.Of(e).Contains("already exists", StringComparison.Ordinal) || EngineErrorMapping.IsNotFound(e))
+        {
+            // attached meanwhile by another provision, or the tenant's network went with its destroy
+        }
+    }
+
+    /// <summary>Loads the routes, then reads them again: a tenant added or removed meanwhile by another process is loaded too.</summary>
+    private async Task<int> SyncAsync(string id, string? exclude, CancellationToken ct)
+    {
+        var routes = await RoutesAsync(exclude, ct);
+        for (var round = 0; round < 5; round++)
+        {
+            await LoadAsync(id, CaddyConfig.Build(routes), ct);
+            var again = await RoutesAsync(exclude, ct);
+            if (again.SequenceEqual(routes))
+            {
+                break;
+            }
+
+            routes = again;
+        }
+
+        return routes.Count;
+    }
+
+    private async Task<IReadOnlyList<EdgeRoute>> RoutesAsync(string? exclude, CancellationToken ct)
+    {
+        var networks = await docker.Networks.ListNetworksAsync(
+            new NetworksListParameters { Filters = EngineFilters.Label($"{EdgeLabels.Edge}={edge.Name}") }, ct);
+        return networks
+            .Where(n => n.Labels is not null && n.Labels.ContainsKey(EdgeLabels.Host) && n.Labels.ContainsKey(EdgeLabels.Upstream))
+            .Select(n => new EdgeRoute(n.Labels.TryGetValue(Core.Stamps.StampLabels.Tenant, out var t) ? t : n.Name, n.Labels[EdgeLabels.Host], n.Labels[EdgeLabels.Upstream], n.Name))
+            .Where(r => r.Tenant != exclude)
+            .OrderBy(r => r.Host, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The config through stdin to a file on the edge's tmpfs, then <c>caddy reload</c> (the admin API may still be starting: retried).</summary>
+    private async Task LoadAsync(string id, string json, CancellationToken ct)
+    {
+        const string Script = "f=/tmp/load-$$.json; cat > \"$f\" && caddy reload --config \"$f\" --address " + CaddyConfig.AdminAddress + "; rc=$?; rm -f \"$f\"; exit $rc";
+        ExecResult? result = null;
+        for (var attempt = 1; attempt <= LoadAttempts; attempt++)
+        {
+            using var stdin = new MemoryStream(Encoding.UTF8.GetBytes(json));
+            result = await ExecRunner.RunAsync(docker.Exec, id, new ExecRequest { Cmd = ["sh", "-c", Script], Stdin = stdin }, ct);
+            if (result.ExitCode == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
+
+        throw new ProvisionerException(
+            $"the edge proxy {edge.Name} refused its routes: {result?.Stderr.Trim().Split('\n')[^1]}",
+            hint: $"see `docker logs {edge.Name}`; removing the container lets the next provision recreate it with every route");
+    }
+
+    private async Task ExportCaAsync(string id, CancellationToken ct)
+    {
+        var result = await ExecRunner.RunAsync(docker.Exec, id, new ExecRequest { Cmd = ["cat", CaddyConfig.RootCertificate] }, ct);
+        if (result.ExitCode != 0 || !result.Stdout.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal))
+        {
+            return; // no CA yet: Caddy makes it with the first route
+        }
+
+        if (File.Exists(edge.CaFile) && await File.ReadAllTextAsync(edge.CaFile, ct) == result.Stdout)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(edge.CaFile)!);
+        var temporary = edge.CaFile + ".tmp";
+        await File.WriteAllTextAsync(temporary, result.Stdout, ct);
+        File.Move(temporary, edge.CaFile, overwrite: true);
+        log.LogInformation("Exported the edge CA root of {Edge} to {CaFile}", edge.Name, edge.CaFile);
+    }
+
+    private async Task<ContainerInspectResponse?> InspectAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await docker.Containers.InspectContainerAsync(edge.Name, ct);
+        }
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+
+    private static async Task IgnoreMissing(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+        {
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Provisioner;
+
+/// <summary>
+/// The shared edge proxy of the Docker backend (opt-in; it will become the default). When set, one edge container per
+/// <see cref="Name"/> is the only published port: <c>https://acme.&lt;Domain&gt;:&lt;Port&gt;</c> reaches acme's entry, with a
+/// certificate from the edge's own local CA (exported to <c>&lt;Home&gt;/edge/&lt;Name&gt;-ca.crt</c>), and tenant networks are
+/// internal. The Swarm and AWS backends ignore it.
+/// </summary>
+public sealed record EdgeSettings
+{
+    /// <summary>The domain tenants are named under (<c>acme.tenants.test</c>). Required.</summary>
+    public required string Domain { get; init; }
+
+    /// <summary>Host port the edge publishes, on <see cref="ProvisionerSettings.PublishAddress"/>. Default 8443.</summary>
+    public int Port { get; init; } = 8443;
+
+    /// <summary>Name of the edge container, network and volume (<c>-data</c>). Default <c>provision-edge</c>.</summary>
+    public string Name { get; init; } = "provision-edge";
+}

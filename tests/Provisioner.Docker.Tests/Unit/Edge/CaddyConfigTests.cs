@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Provisioner.Docker.Edge;
+
+namespace Provisioner.Docker.Tests.Unit.Edge;
+
+/// <summary>The edge's Caddy configuration as a pure function of its routes.</summary>
+public sealed class CaddyConfigTests
+{
+    private static readonly EdgeRoute Acme = new("acme", "acme.tenants.test", "t-acme-app:8080", "t-acme-edge");
+    private static readonly EdgeRoute Beta = new("beta", "beta.tenants.test", "t-beta-web:8080", "t-beta-edge");
+
+    [Fact]
+    public void Build_OneRoutePerHost_ToItsOwnUpstream_SortedByHost()
+    {
+        using var doc = JsonDocument.Parse(CaddyConfig.Build([Beta, Acme]));
+
+        var routes = Server(doc).GetProperty("routes").EnumerateArray().ToList();
+        Assert.Equal(2, routes.Count);
+        Assert.Equal("acme.tenants.test", routes[0].GetProperty("match")[0].GetProperty("host")[0].GetString());
+        Assert.Equal("t-acme-app:8080", routes[0].GetProperty("handle")[0].GetProperty("upstreams")[0].GetProperty("dial").GetString());
+        Assert.Equal("beta.tenants.test", routes[1].GetProperty("match")[0].GetProperty("host")[0].GetString());
+        Assert.Equal("t-beta-web:8080", routes[1].GetProperty("handle")[0].GetProperty("upstreams")[0].GetProperty("dial").GetString());
+        Assert.All(routes, r => Assert.True(r.GetProperty("terminal").GetBoolean()));
+    }
+
+    [Fact]
+    public void Build_SameRoutesInAnyOrder_SameText()
+    {
+        Assert.Equal(CaddyConfig.Build([Acme, Beta]), CaddyConfig.Build([Beta, Acme]));
+    }
+
+    [Fact]
+    public void Build_TlsFromTheLocalCa_NotInstalledAnywhere_SniMustMatchHost_NoRedirectListener()
+    {
+        using var doc = JsonDocument.Parse(CaddyConfig.Build([Acme]));
+
+        var server = Server(doc);
+        Assert.Equal(":8443", server.GetProperty("listen")[0].GetString());
+        Assert.True(server.GetProperty("strict_sni_host").GetBoolean());
+        Assert.True(server.GetProperty("automatic_https").GetProperty("disable_redirects").GetBoolean());
+        var apps = doc.RootElement.GetProperty("apps");
+        Assert.Equal("internal", apps.GetProperty("tls").GetProperty("automation").GetProperty("policies")[0].GetProperty("issuers")[0].GetProperty("module").GetString());
+        Assert.False(apps.GetProperty("pki").GetProperty("certificate_authorities").GetProperty("local").GetProperty("install_trust").GetBoolean());
+        Assert.Equal("localhost:2019", doc.RootElement.GetProperty("admin").GetProperty("listen").GetString());
+    }
+
+    [Fact]
+    public void Build_NoRoutes_StillAnHttpsServerThatServesNothing()
+    {
+        using var doc = JsonDocument.Parse(CaddyConfig.Build([]));
+
+        Assert.Empty(Server(doc).GetProperty("routes").EnumerateArray());
+        Assert.Single(Server(doc).GetProperty("tls_connection_policies").EnumerateArray());
+    }
+
+    private static JsonElement Server(JsonDocument doc) => doc.RootElement.GetProperty("apps").GetProperty("http").GetProperty("servers").GetProperty("edge");
+}
