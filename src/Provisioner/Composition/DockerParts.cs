@@ -9,19 +9,23 @@ using Provisioner.Docker.Engine;
 namespace Provisioner.Composition;
 
 /// <summary>One Docker engine: its client, the backend on it and its capacity observer.</summary>
-internal sealed class DockerParts(DockerEngine engine, ILoggerFactory loggers) : IDisposable
+internal sealed class DockerParts(DockerEngine engine, string? owner, ILoggerFactory loggers) : IDisposable
 {
     public static BackendKind Kind => DockerBackend.BackendKind;
 
-    public ITenantBackend Backend { get; } = new DockerBackend(engine, new DockerBackendOptions(), loggers.CreateLogger<DockerBackend>());
+    public ITenantBackend Backend { get; } = new DockerBackend(engine, new DockerBackendOptions { Owner = owner }, loggers.CreateLogger<DockerBackend>());
 
     public IHostObserver HostObserver() => new DockerHostObserver(engine, Backend.Host, loggers.CreateLogger<DockerHostObserver>());
 
-    public static DockerParts Create(string endpoint, string? tls, ILoggerFactory loggers)
+    /// <summary>The owner label of a registry: a short hash of where it is (the same for every operator of a shared one).</summary>
+    public static string OwnerOf(string registryDescription) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(registryDescription)))[..12];
+
+    public static DockerParts Create(string endpoint, string? tls, string? owner, ILoggerFactory loggers)
     {
         try
         {
-            return new DockerParts(DockerEngineFactory.Create(Options(endpoint, tls), loggers.CreateLogger<DockerEngine>()), loggers);
+            return new DockerParts(DockerEngineFactory.Create(Options(endpoint, tls), loggers.CreateLogger<DockerEngine>()), owner, loggers);
         }
         catch (ArgumentException e)
         {

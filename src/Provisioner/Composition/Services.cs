@@ -40,7 +40,7 @@ internal sealed partial class Services : IDisposable
         Registry = Stores.Registry;
         Locks = Stores.Locks;
         Protector = Stores.Protector;
-        _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, loggers));
+        _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, DockerParts.OwnerOf(Stores.Description), loggers));
         _swarm = new Lazy<SwarmParts>(() => SwarmParts.Create(settings.Swarm, settings.Engine, settings.EngineTls, loggers));
         Backends = new BackendSet(
             new Dictionary<BackendKind, Func<ITenantBackend>>
