@@ -65,7 +65,8 @@ internal static class DockerDrift
             limits.Add($"memory {Memory(host.Memory)} (size: {Memory(spec.MemoryBytes)})");
         }
 
-        if (host.PidsLimit != spec.Security.PidsLimit)
+        // An engine without the pids controller drops the limit (0 or none): that is the engine, not a hand.
+        if (host.PidsLimit is > 0 && host.PidsLimit != spec.Security.PidsLimit)
         {
             limits.Add($"pids {host.PidsLimit?.ToString(CultureInfo.InvariantCulture) ?? "none"} (template: {spec.Security.PidsLimit.ToString(CultureInfo.InvariantCulture)})");
         }
