@@ -4,6 +4,9 @@
 #   2. /var/run/docker.sock if answering;
 #   3. otherwise installs Debian's docker.io (if dockerd is missing) and starts dockerd in the background
 #      (there is no systemd), logging to .build/engine/dockerd.log, then waits for /_ping.
+# The daemon config (/etc/docker/daemon.json, or $DOCKER_DAEMON_CONFIG) gets "live-restore": true, so that containers keep
+# running while dockerd itself restarts (an upgrade, a crash of dockerd alone). An engine that already answers without it is
+# left running (other users share it) and the script says how to turn it on without a restart.
 # Idempotent and quick when an engine already answers. Needs root only to install or start dockerd.
 set -euo pipefail
 
@@ -34,9 +37,31 @@ if [ -n "${DOCKER_HOST:-}" ]; then
     exit 1
 fi
 
+DAEMON_CONFIG=${DOCKER_DAEMON_CONFIG:-/etc/docker/daemon.json}
+
+# live-restore in the daemon config: written when there is no config, reported when a config lacks it (never rewritten).
+ensure_live_restore() {
+    if [ ! -e "$DAEMON_CONFIG" ]; then
+        mkdir -p "$(dirname "$DAEMON_CONFIG")" 2>/dev/null && printf '{\n  "live-restore": true\n}\n' >"$DAEMON_CONFIG" 2>/dev/null \
+            && echo "engine: wrote $DAEMON_CONFIG with live-restore" || echo "engine: could not write $DAEMON_CONFIG (live-restore stays off)" >&2
+    elif ! grep -Eq '"live-restore"[[:space:]]*:[[:space:]]*true' "$DAEMON_CONFIG"; then
+        echo "engine: $DAEMON_CONFIG does not enable live-restore; add \"live-restore\": true to it" >&2
+    fi
+}
+
+report_live_restore() { # endpoint (unix socket)
+    if curl -fsS --max-time 2 --unix-socket "${1#unix://}" http://docker/info 2>/dev/null | grep -q '"LiveRestoreEnabled":true'; then
+        echo "engine: live-restore is on"
+    else
+        echo "engine: live-restore is off on this engine; with it in $DAEMON_CONFIG, \`kill -HUP <dockerd pid>\` turns it on without a restart" >&2
+    fi
+}
+
 SOCK=unix:///var/run/docker.sock
 if ping_engine "$SOCK"; then
     echo "engine: $SOCK answers"
+    [ "$(id -u)" = 0 ] && ensure_live_restore
+    report_live_restore "$SOCK"
     exit 0
 fi
 
@@ -47,6 +72,7 @@ if ! command -v dockerd >/dev/null; then
 fi
 
 mkdir -p "$STATE"
+ensure_live_restore
 # A dockerd killed with its session leaves its pid file behind; a stale one would stop the new daemon.
 if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
     rm -f /var/run/docker.pid
@@ -60,6 +86,7 @@ echo $! >"$STATE/dockerd.pid"
 for _ in $(seq 1 120); do
     if ping_engine "$SOCK"; then
         echo "engine: $SOCK answers (dockerd pid $(cat "$STATE/dockerd.pid"))"
+        report_live_restore "$SOCK"
         exit 0
     fi
     if ! kill -0 "$(cat "$STATE/dockerd.pid")" 2>/dev/null; then

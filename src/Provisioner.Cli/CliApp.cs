@@ -17,6 +17,8 @@ internal static class CliApp
             ListCommand.Create(globals),
             StatusCommand.Create(globals),
             CheckCommand.Create(globals),
+            DriftCommand.Create(globals),
+            ReconcileCommand.Create(globals),
             DestroyCommand.Create(globals),
             TemplatesCommand.Create(globals),
             UpgradeCommand.Create(globals),

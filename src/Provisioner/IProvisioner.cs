@@ -3,6 +3,7 @@ using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
 using Provisioner.Core.Cloning;
+using Provisioner.Core.Drift;
 using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
@@ -53,6 +54,21 @@ public interface IProvisioner : IDisposable
     /// configured here is unknown. The result carries each checked tenant's recent history; render it with <see cref="CheckMetrics"/>.
     /// </summary>
     Task<FleetCheckResult> CheckAsync(CheckRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every difference between intent (the registry and each tenant's stamp) and the engine, for one tenant or all
+    /// (<paramref name="tenant"/> null): containers removed, stopped, replaced by hand, an image swapped, limits changed, resources
+    /// the stamp does not know, a tenant with nothing on the engine, and resources of a tenant this registry made but no longer has.
+    /// Changes nothing.
+    /// </summary>
+    Task<DriftReport> DriftAsync(string? tenant = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Converges one tenant or all (<paramref name="tenant"/> null), at most <paramref name="parallel"/> at a time, as a rerun of
+    /// <see cref="ProvisionAsync"/> does for each (stopped containers started with their secrets again, drifted ones replaced,
+    /// health-gated); removes the compute of destroyed, suspended and unregistered tenants (data volumes kept).
+    /// </summary>
+    Task<ReconcileReport> ReconcileAsync(string? tenant = null, int parallel = 4, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>The waves an upgrade would run, and the tenants it leaves out and why, without changing anything.</summary>
     Task<FleetPlan> PlanUpgradeAsync(FleetRequest request, CancellationToken cancellationToken = default);

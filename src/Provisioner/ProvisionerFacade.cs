@@ -5,6 +5,7 @@ using Provisioner.Core.Backups;
 using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
 using Provisioner.Core.Cloning;
+using Provisioner.Core.Drift;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Provisioning;
@@ -40,6 +41,11 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public Task<FleetCheckResult> CheckAsync(CheckRequest request, IProgress<string>? progress, CancellationToken cancellationToken) =>
         services.Checker().RunAsync(request, progress, cancellationToken);
+
+    public Task<DriftReport> DriftAsync(string? tenant, CancellationToken cancellationToken) => services.Drift().DetectAsync(tenant, cancellationToken);
+
+    public Task<ReconcileReport> ReconcileAsync(string? tenant, int parallel, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.Reconciler().RunAsync(tenant, parallel, progress, cancellationToken);
 
     public Task<FleetPlan> PlanUpgradeAsync(FleetRequest request, CancellationToken cancellationToken) => services.Fleet().PlanAsync(request, cancellationToken);
 

@@ -109,16 +109,19 @@ internal sealed class FleetChecker(
         {
             var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
             var observation = await backend.ObserveAsync(tenant.Name, ct);
-            var stopped = observation.Components.Where(c => c.Kind != WorkloadKind.Job && !c.IsRunning).Select(c => $"{c.Component} is {c.Status}").ToList();
+            // "down: db exited (137)" (containers not running: an engine crash, a reboot, a kill) reads apart from
+            // "unhealthy: <check>" (everything runs but a check or journey fails).
+            var stopped = observation.Components.Where(c => c.Kind != WorkloadKind.Job && !c.IsRunning).Select(c => $"{c.Component} {c.Status}").ToList();
+            var down = stopped.Count > 0 ? $"down: {string.Join(", ", stopped)}" : null;
             if (!observation.Components.Any(c => c.IsRunning))
             {
                 var notRun = template.AllChecks.Select(c => new CheckOutcome(c.Name, CheckStatus.NotRun, "nothing runs", TimeSpan.Zero)).ToList();
-                return Result(TenantCheckState.Down, notRun, stopped.Count > 0 ? string.Join("; ", stopped) : "nothing of it runs");
+                return Result(TenantCheckState.Down, notRun, down ?? "down: nothing of it runs");
             }
 
             var endpoint = tenant.Endpoint is null ? null : new Uri(tenant.Endpoint);
             var report = await health.CheckOnceAsync(new ProbeTarget(tenant.Name, template, endpoint, backend), template.AllChecks, ct);
-            var failures = (report.Failure is null ? stopped : [report.Failure, .. stopped]);
+            var failures = new[] { down, report.Failure is null ? null : $"unhealthy: {report.Failure}" }.OfType<string>().ToList();
             return Result(failures.Count == 0 ? TenantCheckState.Up : TenantCheckState.Down, report.Checks, failures.Count == 0 ? null : string.Join("; ", failures));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -9,4 +9,7 @@ public static class ExitCodes
     public const int Locked = 3;
     public const int CapacityNo = 4;
     public const int Unhealthy = 5;
+
+    /// <summary><c>provision drift</c>: the engine differs from what the registry and the stamps say.</summary>
+    public const int Drift = 6;
 }

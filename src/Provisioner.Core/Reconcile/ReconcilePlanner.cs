@@ -64,6 +64,11 @@ internal static class ReconcilePlanner
             return new PlannedChange(ChangeKind.Create, ResourceType.Container, desired.Name, "missing");
         }
 
+        if (actual.Drift is { } drift)
+        {
+            return new PlannedChange(ChangeKind.Replace, ResourceType.Container, desired.Name, drift);
+        }
+
         if (actual.Hash != desired.Hash)
         {
             return new PlannedChange(ChangeKind.Replace, ResourceType.Container, desired.Name, WhatChanged(actual, desired.Labels));

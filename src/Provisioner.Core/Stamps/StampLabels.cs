@@ -11,5 +11,8 @@ internal static class StampLabels
     public const string StampHash = "provisioner.stamp-hash";
     public const string Kind = "provisioner.kind";
 
+    /// <summary>Which registry made the resource (set by a backend at create, outside the stamp hash): drift tells its own tenants from other registries' on a shared engine.</summary>
+    public const string Owner = "provisioner.registry";
+
     public static string TenantFilter(string tenant) => $"{Tenant}={tenant}";
 }

@@ -18,7 +18,7 @@ namespace Provisioner.Docker.Backend;
 /// <see cref="ReconcilePlanner"/> and applies only the difference, so a rerun after any interruption converges.
 /// </summary>
 internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOptions options, ILogger<DockerBackend> log)
-    : ITenantBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess, IComponentAddresses
+    : ITenantBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess, IComponentAddresses, IEngineInventory
 {
     private readonly IDockerClient _docker = engine.Client;
 
@@ -54,11 +54,11 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     }, ct);
 
     public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
-        ReconcilePlanner.Plan(stamp, await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct)), ct);
+        ReconcilePlanner.Plan(stamp, await ObserveAgainstAsync(stamp, ct)), ct);
 
     public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
     {
-        var observed = await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct);
+        var observed = await ObserveAgainstAsync(stamp, ct);
         var plan = ReconcilePlanner.Plan(stamp, observed);
         var ready = new HashSet<string>();
         async Task WaitFor(IReadOnlyList<string> dependencies)
@@ -132,6 +132,22 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
     }, ct);
 
+    /// <summary>What exists for the stamp's tenant, with the containers that drifted from it by hand marked (see <see cref="DockerDrift"/>).</summary>
+    private async Task<ObservedState> ObserveAgainstAsync(Stamp stamp, CancellationToken ct) =>
+        await DockerDrift.MarkAsync(_docker, stamp, await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct), ct);
+
+    /// <summary>The labels a resource is created with: the stamp's, and this registry's owner label (outside the stamp hash).</summary>
+    private Dictionary<string, string> Owned(IReadOnlyDictionary<string, string> labels)
+    {
+        var all = new Dictionary<string, string>(labels, StringComparer.Ordinal);
+        if (options.Owner is { Length: > 0 } owner)
+        {
+            all[StampLabels.Owner] = owner;
+        }
+
+        return all;
+    }
+
     private Task<T> Guard<T>(Func<Task<T>> action, CancellationToken ct) => EngineErrorMapping.Guard(engine, action, ct);
 
     private Task Guard(Func<Task> action, CancellationToken ct) => EngineErrorMapping.Guard(engine, action, ct);
@@ -143,7 +159,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         {
             case ("network", ChangeKind.Create):
                 var network = stamp.Networks.Single(n => n.Name == change.Name);
-                var parameters = new NetworksCreateParameters { Name = network.Name, Driver = "bridge", Internal = network.Internal, Labels = new Dictionary<string, string>(network.Labels) };
+                var parameters = new NetworksCreateParameters { Name = network.Name, Driver = "bridge", Internal = network.Internal, Labels = Owned(network.Labels) };
                 if (network.Internal && options.Edge is not null)
                 {
                     // An internal bridge still gives the host an address on it, and through it every service of the host (any
@@ -155,7 +171,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 break;
             case ("volume", ChangeKind.Create):
                 var volume = stamp.Volumes.Single(v => v.Name == change.Name);
-                await _docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume.Name, Labels = new Dictionary<string, string>(volume.Labels) }, ct);
+                await _docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume.Name, Labels = Owned(volume.Labels) }, ct);
                 break;
             case ("job", ChangeKind.Run):
                 var job = stamp.Jobs.Single(j => j.Name == change.Name);
@@ -225,7 +241,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     {
         var needsImage = spec.SecretFiles.Count > 0 || (spec.Security.Tmpfs.Count > 0 && spec.Security.User is null);
         var image = needsImage ? await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct) : ImageDefaults.None;
-        var parameters = ContainerParameters.For(spec, labels, longRunning, image);
+        var parameters = ContainerParameters.For(spec, Owned(labels), longRunning, image);
         parameters.Name = name;
         var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
         foreach (var extra in spec.Networks.Skip(1))

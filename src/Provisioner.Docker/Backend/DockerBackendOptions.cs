@@ -6,6 +6,12 @@ public sealed record DockerBackendOptions
     /// <summary>The host name recorded for tenants placed on this engine. Default <c>local</c>.</summary>
     public string HostName { get; init; } = "local";
 
+    /// <summary>
+    /// The owner label (<c>provisioner.registry</c>) put on every resource created, naming the registry that made it, so that
+    /// <c>provision drift</c> can tell its own tenants from other registries' on a shared engine. Default null: no owner label.
+    /// </summary>
+    public string? Owner { get; init; }
+
     /// <summary>Longest a job (the schema migration) may run. Default 5 minutes.</summary>
     public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -10,22 +10,26 @@ using Provisioner.Docker.Engine;
 namespace Provisioner.Composition;
 
 /// <summary>One Docker engine: its client, the backend on it and its capacity observer.</summary>
-internal sealed class DockerParts(DockerEngine engine, Core.Edge.EdgeOptions? edge, ILoggerFactory loggers) : IDisposable
+internal sealed class DockerParts(DockerEngine engine, Core.Edge.EdgeOptions? edge, string? owner, ILoggerFactory loggers) : IDisposable
 {
     public static BackendKind Kind => DockerBackend.BackendKind;
 
-    public ITenantBackend Backend { get; } = new DockerBackend(engine, new DockerBackendOptions { Edge = edge }, loggers.CreateLogger<DockerBackend>());
+    public ITenantBackend Backend { get; } = new DockerBackend(engine, new DockerBackendOptions { Edge = edge, Owner = owner }, loggers.CreateLogger<DockerBackend>());
 
     /// <summary>The shared edge proxy on this engine; null when it is off.</summary>
     public EdgeProxy? Edge { get; } = edge is null ? null : new EdgeProxy(engine.Client, edge, loggers.CreateLogger<EdgeProxy>());
 
     public IHostObserver HostObserver() => new DockerHostObserver(engine, Backend.Host, loggers.CreateLogger<DockerHostObserver>());
 
-    public static DockerParts Create(string endpoint, string? tls, Core.Edge.EdgeOptions? edge, ILoggerFactory loggers)
+    /// <summary>The owner label of a registry: a short hash of where it is (the same for every operator of a shared one).</summary>
+    public static string OwnerOf(string registryDescription) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(registryDescription)))[..12];
+
+    public static DockerParts Create(string endpoint, string? tls, Core.Edge.EdgeOptions? edge, string? owner, ILoggerFactory loggers)
     {
         try
         {
-            return new DockerParts(DockerEngineFactory.Create(Options(endpoint, tls), loggers.CreateLogger<DockerEngine>()), edge, loggers);
+            return new DockerParts(DockerEngineFactory.Create(Options(endpoint, tls), loggers.CreateLogger<DockerEngine>()), edge, owner, loggers);
         }
         catch (ArgumentException e)
         {

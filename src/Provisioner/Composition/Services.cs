@@ -42,7 +42,7 @@ internal sealed partial class Services : IDisposable
         Registry = Stores.Registry;
         Locks = Stores.Locks;
         Protector = Stores.Protector;
-        _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, Options.Edge, loggers));
+        _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, Options.Edge, DockerParts.OwnerOf(Stores.Description), loggers));
         _swarm = new Lazy<SwarmParts>(() => SwarmParts.Create(settings.Swarm, settings.Engine, settings.EngineTls, loggers));
         Backends = new BackendSet(
             new Dictionary<BackendKind, Func<ITenantBackend>>

@@ -53,7 +53,7 @@ public sealed class FleetCheckerTests
         var b = result.Tenants[1];
         Assert.Equal(TenantCheckState.Down, b.State);
         Assert.Equal("app:journey notes-roundtrip", b.FailingCheck?.Name);
-        Assert.StartsWith("app:journey notes-roundtrip: attempt", b.Reason);
+        Assert.StartsWith("unhealthy: app:journey notes-roundtrip: attempt", b.Reason);
         Assert.Equal((2, 3), (b.Passed, b.Checks.Count));
         Assert.Equal(TenantCheckState.Up, result.Tenants[0].State);
         Assert.Equal((1, 1), (result.Up, result.Down));
@@ -92,7 +92,7 @@ public sealed class FleetCheckerTests
 
         var a = Assert.Single(result.Tenants);
         Assert.Equal(TenantCheckState.Down, a.State);
-        Assert.Equal("nothing of it runs", a.Reason);
+        Assert.Equal("down: nothing of it runs", a.Reason);
         Assert.All(a.Checks, c => Assert.Equal(CheckStatus.NotRun, c.Status));
         Assert.Empty(_probe.Calls);
     }
@@ -106,7 +106,7 @@ public sealed class FleetCheckerTests
         var result = await Checker().RunAsync(new CheckRequest("a"), null, CancellationToken.None);
 
         Assert.Equal(TenantCheckState.Down, result.Tenants[0].State);
-        Assert.Contains("is Exited", result.Tenants[0].Reason);
+        Assert.Matches("^down: .*app Exited \\(0\\)$", result.Tenants[0].Reason);
     }
 
     [Fact]

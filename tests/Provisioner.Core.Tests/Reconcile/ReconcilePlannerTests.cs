@@ -35,6 +35,16 @@ public class ReconcilePlannerTests
     public void Plan_Converged_ChangesNothing() => Assert.Empty(ReconcilePlanner.Plan(Stamp, Converged()));
 
     [Fact]
+    public void Plan_ContainerMarkedDrifted_ReplacedWithTheDriftAsReason()
+    {
+        var observed = Converged(c => c.Name == "t-acme-db" ? c with { Drift = "limits changed by hand: cpus 1 (size: 0.25)" } : c);
+
+        var change = Assert.Single(ReconcilePlanner.Plan(Stamp, observed));
+
+        Assert.Equal((ChangeKind.Replace, "t-acme-db", "limits changed by hand: cpus 1 (size: 0.25)"), (change.Kind, change.Name, change.Reason));
+    }
+
+    [Fact]
     public void Plan_AppRemoved_RecreatesOnlyTheApp()
     {
         var observed = Converged();

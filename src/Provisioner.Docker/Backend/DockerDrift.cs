@@ -1,0 +1,92 @@
+using System.Globalization;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Provisioner.Core.Capacity;
+using Provisioner.Core.Reconcile;
+using Provisioner.Core.Stamps;
+using Provisioner.Docker.Engine;
+using ContainerSpec = Provisioner.Core.Stamps.ContainerSpec;
+
+namespace Provisioner.Docker.Backend;
+
+/// <summary>
+/// What the stamp hash label cannot show: a container of the stamp's name made by hand without the tenant's labels, an image
+/// swapped under the same labels, limits changed with <c>docker update</c>. Each such container is marked with
+/// <see cref="ObservedContainer.Drift"/>, which the planner replaces.
+/// </summary>
+internal static class DockerDrift
+{
+    public static async Task<ObservedState> MarkAsync(IDockerClient docker, Stamp stamp, ObservedState observed, CancellationToken ct)
+    {
+        var containers = observed.Containers.ToList();
+        foreach (var desired in stamp.Containers)
+        {
+            var i = containers.FindIndex(c => c.Name == desired.Name);
+            if (i < 0)
+            {
+                if (await InspectAsync(docker, desired.Name, ct) is { } foreign)
+                {
+                    containers.Add(new ObservedContainer(
+                        foreign.ID, desired.Name, DockerStates.From(foreign.State?.Status), null, DockerObserver.Labels(foreign.Config?.Labels))
+                    {
+                        Drift = $"replaced by hand: a container of this name without {stamp.Tenant}'s labels (image {foreign.Config?.Image})",
+                    });
+                }
+
+                continue;
+            }
+
+            if (containers[i].Hash == desired.Hash && await InspectAsync(docker, containers[i].Id, ct) is { } live && Differences(desired.Spec, live) is { } drift)
+            {
+                containers[i] = containers[i] with { Drift = drift };
+            }
+        }
+
+        return observed with { Containers = containers };
+    }
+
+    private static string? Differences(ContainerSpec spec, ContainerInspectResponse live)
+    {
+        var image = live.Config?.Image ?? "";
+        if (image != spec.Image)
+        {
+            return $"image swapped: it runs {image}, its template says {spec.Image}";
+        }
+
+        var host = live.HostConfig ?? new HostConfig();
+        var limits = new List<string>();
+        if (host.NanoCPUs != spec.NanoCpus)
+        {
+            limits.Add($"cpus {Cpus(host.NanoCPUs)} (size: {Cpus(spec.NanoCpus)})");
+        }
+
+        if (host.Memory != spec.MemoryBytes)
+        {
+            limits.Add($"memory {Memory(host.Memory)} (size: {Memory(spec.MemoryBytes)})");
+        }
+
+        // An engine without the pids controller drops the limit (0 or none): that is the engine, not a hand.
+        if (host.PidsLimit is > 0 && host.PidsLimit != spec.Security.PidsLimit)
+        {
+            limits.Add($"pids {host.PidsLimit?.ToString(CultureInfo.InvariantCulture) ?? "none"} (template: {spec.Security.PidsLimit.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        return limits.Count == 0 ? null : $"limits changed by hand: {string.Join(", ", limits)}";
+    }
+
+    private static string Cpus(long nano) => nano == 0 ? "none" : (nano / 1e9).ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Memory(long bytes) => bytes == 0 ? "none" : Units.Bytes(bytes);
+
+    private static async Task<ContainerInspectResponse?> InspectAsync(IDockerClient docker, string idOrName, CancellationToken ct)
+    {
+        try
+        {
+            return await docker.Containers.InspectContainerAsync(idOrName, ct);
+        }
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+}
