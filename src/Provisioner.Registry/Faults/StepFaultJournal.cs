@@ -23,8 +23,10 @@ internal sealed class StepFaultJournal(IOperationJournal inner, StepFaults fault
     public async Task<long> StepAsync(long operationId, string step, string detail, CancellationToken ct = default)
     {
         var id = await inner.StepAsync(operationId, step, detail, ct);
-        _steps[id] = step;
-        faults.Boundary($"before {step}");
+        // A change's detail says which resource ("create network t-acme-edge (missing)"): more telling than its step name.
+        var label = detail.StartsWith(step, StringComparison.OrdinalIgnoreCase) ? detail : step;
+        _steps[id] = label;
+        faults.Boundary($"before {label}");
         return id;
     }
 

@@ -6,20 +6,33 @@ namespace Provisioner.Registry.Sqlite;
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _path;
     private readonly Lazy<Task> _migrated;
 
     public SqliteDatabase(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         _migrated = new Lazy<Task>(() => SchemaMigrations.ApplyAsync(this));
     }
 
+    /// <summary>The registry file, as errors name it.</summary>
+    public string File => _path;
+
+    /// <summary>A connection to a migrated registry; a busy, damaged or full file is the one-line error of <see cref="SqliteFaults"/>.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = await OpenRawAsync(ct);
-        await _migrated.Value;
-        return connection;
+        try
+        {
+            var connection = await OpenRawAsync(ct);
+            await _migrated.Value;
+            return connection;
+        }
+        catch (Exception e) when (SqliteFaults.Map(e, _path) is { } mapped)
+        {
+            throw mapped;
+        }
     }
 
     internal async Task<SqliteConnection> OpenRawAsync(CancellationToken ct)
