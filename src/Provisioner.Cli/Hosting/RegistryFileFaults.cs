@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Provisioner.Core.Errors;
 
 namespace Provisioner.Cli.Hosting;
@@ -12,6 +12,7 @@ internal static class RegistryFileFaults
 {
     private const int Busy = 5;
     private const int Locked = 6;
+    private const int IoError = 10;
     private const int Corrupt = 11;
     private const int Full = 13;
     private const int NotADatabase = 26;
@@ -21,7 +22,7 @@ internal static class RegistryFileFaults
     {
         for (var x = (Exception?)e; x is not null and not ProvisionerException; x = x.InnerException)
         {
-            if (x is DbException db && x.GetType().Name == "SqliteException")
+            if (x is SqliteException db)
             {
                 return Map(db, Path.Combine(CliPaths.Home(), "registry.db"));
             }
@@ -30,12 +31,12 @@ internal static class RegistryFileFaults
         return null;
     }
 
-    private static ProvisionerException? Map(DbException e, string file) => e.ErrorCode switch
+    private static ProvisionerException? Map(SqliteException e, string file) => e.SqliteErrorCode switch
     {
         Busy or Locked => new ProvisionerException(
             $"registry {file} is busy: another process holds a write transaction on it", ExitCodes.Locked,
             $"rerun when it has finished (`fuser {file}` names the processes that have it open); this command's change was not written", e),
-        Full => new ProvisionerException(
+        Full or IoError when NoSpaceLeft(file) => new ProvisionerException(
             $"disk full: registry {file} cannot grow", ExitCodes.Failed,
             "free space on its filesystem and rerun the command; what was written before stays readable, nothing was half-written", e),
         Corrupt or NotADatabase => new ProvisionerException(
@@ -43,4 +44,17 @@ internal static class RegistryFileFaults
             "put back a copy of it, or move it aside to start an empty registry; it was not changed", e),
         _ => null,
     };
+
+    /// <summary>SQLite reports a full disk as SQLITE_FULL, or, when the WAL's shared memory cannot grow (tmpfs), as an I/O error.</summary>
+    private static bool NoSpaceLeft(string file)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(file)!).AvailableFreeSpace < 64 * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
 }

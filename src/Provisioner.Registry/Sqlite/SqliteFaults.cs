@@ -13,6 +13,7 @@ internal static class SqliteFaults
 {
     private const int Busy = 5;
     private const int Locked = 6;
+    private const int IoError = 10;
     private const int Corrupt = 11;
     private const int Full = 13;
     private const int NotADatabase = 26;
@@ -39,10 +40,26 @@ internal static class SqliteFaults
         Corrupt or NotADatabase => new ProvisionerException(
             $"registry {file} is not a readable SQLite database ({e.Message.Replace("SQLite Error " + e.SqliteErrorCode + ": ", "", StringComparison.Ordinal).Trim('\'', ' ', '.')})",
             ExitCodes.Failed,
-            $"put back a copy of it (e.g. from `provision registry export`), or move it aside to start an empty registry; it was not changed", e),
-        Full => new ProvisionerException(
+            "put back a copy of it, or move it aside to start an empty registry; it was not changed", e),
+        Full or IoError when NoSpaceLeft(file) => new ProvisionerException(
             $"disk full: registry {file} cannot grow", ExitCodes.Failed,
             "free space on its filesystem and rerun the command; what was written before stays readable and nothing was half-written", e),
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the file's filesystem is full: SQLite reports a full disk as SQLITE_FULL, or, when the WAL's shared memory
+    /// cannot grow (tmpfs), as a plain I/O error.
+    /// </summary>
+    internal static bool NoSpaceLeft(string file)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(file)!).AvailableFreeSpace < 64 * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
 }
