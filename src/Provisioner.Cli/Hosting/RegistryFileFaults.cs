@@ -14,6 +14,7 @@ internal static class RegistryFileFaults
     private const int Locked = 6;
     private const int IoError = 10;
     private const int Corrupt = 11;
+    private const int ReadOnly = 8;
     private const int Full = 13;
     private const int NotADatabase = 26;
 
@@ -36,7 +37,7 @@ internal static class RegistryFileFaults
         Busy or Locked => new ProvisionerException(
             $"registry {file} is busy: another process holds a write transaction on it", ExitCodes.Locked,
             $"rerun when it has finished (`fuser {file}` names the processes that have it open); this command's change was not written", e),
-        Full or IoError when NoSpaceLeft(file) => new ProvisionerException(
+        Full or IoError or ReadOnly when NoSpaceLeft(file) => new ProvisionerException(
             $"disk full: registry {file} cannot grow", ExitCodes.Failed,
             "free space on its filesystem and rerun the command; what was written before stays readable, nothing was half-written", e),
         Corrupt or NotADatabase => new ProvisionerException(

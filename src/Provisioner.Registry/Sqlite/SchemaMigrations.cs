@@ -114,6 +114,13 @@ internal static class SchemaMigrations
     public static async Task ApplyAsync(SqliteDatabase db)
     {
         await using var connection = await db.OpenRawAsync(CancellationToken.None);
+        if (connection.ConnectionString.Contains("immutable=1", StringComparison.Ordinal))
+        {
+            // Opened read-only on a full disk (see SqliteDatabase): a current schema is read as it is, nothing migrated.
+            await VersionAsync(connection, db.File);
+            return;
+        }
+
         await using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "pragma journal_mode = wal;";

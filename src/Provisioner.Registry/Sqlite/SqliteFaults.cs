@@ -15,6 +15,7 @@ internal static class SqliteFaults
     private const int Locked = 6;
     private const int IoError = 10;
     private const int Corrupt = 11;
+    private const int ReadOnly = 8;
     private const int Full = 13;
     private const int NotADatabase = 26;
 
@@ -41,7 +42,7 @@ internal static class SqliteFaults
             $"registry {file} is not a readable SQLite database ({e.Message.Replace("SQLite Error " + e.SqliteErrorCode + ": ", "", StringComparison.Ordinal).Trim('\'', ' ', '.')})",
             ExitCodes.Failed,
             "put back a copy of it, or move it aside to start an empty registry; it was not changed", e),
-        Full or IoError when NoSpaceLeft(file) => new ProvisionerException(
+        Full or IoError or ReadOnly when NoSpaceLeft(file) => new ProvisionerException(
             $"disk full: registry {file} cannot grow", ExitCodes.Failed,
             "free space on its filesystem and rerun the command; what was written before stays readable and nothing was half-written", e),
         _ => null,
