@@ -7,7 +7,7 @@ CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
 
-.PHONY: run test bench setup engine images fixtures build install unit demo-clean browser promtool pack registry-db cluster cluster-down swarm-test
+.PHONY: run test soak bench setup engine images fixtures build install unit demo-clean browser promtool pack registry-db cluster cluster-down swarm-test
 
 ## run: set up (engine, images, build), then provision the demo tenant and show it healthy
 run: setup
@@ -20,6 +20,10 @@ run: setup
 ## test: set up (plus the test-only fixture image, headless chromium, the test PostgreSQL and the 3-node Swarm), then every test (unit and integration against the real engine and cluster)
 test: setup fixtures browser promtool cluster
 	@url=$$(infra/registry/ensure-postgres.sh) && PROVISIONER_TEST_POSTGRES="$$url" PROVISIONER_TEST_SWARM_MANAGER="$$(cat .build/cluster/manager)" CONFIG=$(CONFIG) tests/run-all.sh
+
+## soak: the long fault tests: every journaled step boundary of provision, destroy, upgrade (forward and rolled back), backup and restore killed with SIGKILL, then rerun (PROVISIONER_SOAK=1); the matrices in .build/faults/
+soak: setup fixtures
+	PROVISIONER_SOAK=1 dotnet test tests/Provisioner.Cli.Tests -c $(CONFIG) --no-build --filter "FullyQualifiedName~Integration.Faults.Kill" --logger "console;verbosity=detailed"
 
 ## registry-db: the test PostgreSQL for the shared-registry tests (Debian's postgresql-15 in .build/pg on 127.0.0.1); prints its admin URL
 registry-db:

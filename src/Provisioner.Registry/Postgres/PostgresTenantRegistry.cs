@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Tenants;
+using Provisioner.Registry.Faults;
 
 namespace Provisioner.Registry.Postgres;
 
@@ -10,7 +11,7 @@ internal sealed class PostgresTenantRegistry(PostgresDatabase db) : ITenantRegis
 {
     public const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version, expires_at";
 
-    public IOperationJournal Journal { get; } = new PostgresOperationJournal(db);
+    public IOperationJournal Journal { get; } = StepFaults.Around(new PostgresOperationJournal(db));
 
     public Task<TenantRecord?> GetAsync(string name, CancellationToken ct = default) =>
         db.RunAsync(async c =>

@@ -114,14 +114,28 @@ internal static class SchemaMigrations
     public static async Task ApplyAsync(SqliteDatabase db)
     {
         await using var connection = await db.OpenRawAsync(CancellationToken.None);
+        if (connection.ConnectionString.Contains("immutable=1", StringComparison.Ordinal))
+        {
+            // Opened read-only on a full disk (see SqliteDatabase): a current schema is read as it is, nothing migrated.
+            await VersionAsync(connection, db.File);
+            return;
+        }
+
         await using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "pragma journal_mode = wal;";
             await wal.ExecuteNonQueryAsync();
         }
 
+        // Read first, outside a write transaction: a current registry needs no write lock, so reads go on while another
+        // process holds one (WAL).
+        if (await VersionAsync(connection, db.File) == Steps.Length)
+        {
+            return;
+        }
+
         await using var tx = connection.BeginTransaction(deferred: false);
-        var version = Convert.ToInt32(await Scalar(connection, "pragma user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = await VersionAsync(connection, db.File);
         for (var i = version; i < Steps.Length; i++)
         {
             await using var cmd = connection.CreateCommand();
@@ -130,6 +144,14 @@ internal static class SchemaMigrations
         }
 
         await tx.CommitAsync();
+    }
+
+    private static async Task<int> VersionAsync(Microsoft.Data.Sqlite.SqliteConnection c, string file)
+    {
+        var version = Convert.ToInt32(await Scalar(c, "pragma user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        return version <= Steps.Length ? version : throw new Core.Errors.ProvisionerException(
+            $"registry {file} has schema version {version}, newer than this provision knows ({Steps.Length})", Core.Errors.ExitCodes.Failed,
+            "run the newer provision that wrote it; the file was not changed");
     }
 
     private static async Task<object?> Scalar(Microsoft.Data.Sqlite.SqliteConnection c, string sql)

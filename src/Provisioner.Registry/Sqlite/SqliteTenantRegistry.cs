@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Tenants;
+using Provisioner.Registry.Faults;
 
 namespace Provisioner.Registry.Sqlite;
 
@@ -14,7 +15,7 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
     public SqliteTenantRegistry(string path)
     {
         _db = new SqliteDatabase(path);
-        Journal = new SqliteOperationJournal(_db);
+        Journal = StepFaults.Around(new SqliteOperationJournal(_db));
     }
 
     public IOperationJournal Journal { get; }

@@ -1,0 +1,51 @@
+using Provisioner.Cli.Tests.Support;
+
+namespace Provisioner.Cli.Tests.Integration.Faults;
+
+/// <summary>End-state checks after a killed operation's rerun: registry equals the engine, no partial files, no lock held.</summary>
+internal static class FaultChecks
+{
+    /// <summary>Every lock file of the home can be taken exclusively now: no process (nor an orphan child) holds one.</summary>
+    public static Task NoLocksHeldAsync(string home)
+    {
+        var locks = Path.Combine(home, "locks");
+        foreach (var file in Directory.Exists(locks) ? Directory.GetFiles(locks, "*.lock") : [])
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A notes tenant as its stamp says: three containers (app, db, the migrate job), two networks, one volume.</summary>
+    public static async Task NotesResourcesAsync(EngineFixture engine, string name)
+    {
+        var (containers, networks, volumes) = await engine.ResourcesOf(name);
+        Assert.Equal([$"t-{name}-app", $"t-{name}-db", $"t-{name}-migrate"], containers);
+        Assert.Equal([$"t-{name}-edge", $"t-{name}-internal"], networks);
+        Assert.Equal([$"t-{name}-db-data"], volumes);
+    }
+
+    /// <summary>The registry's row: the status and template the engine's containers are expected to run.</summary>
+    public static async Task RecordAsync(TenantProbe probe, string name, string status, string version)
+    {
+        var record = await probe.RecordAsync(name);
+        Assert.Equal(status, record.GetProperty("status").GetString());
+        Assert.Equal(version, record.GetProperty("version").GetString());
+    }
+
+    /// <summary>Every folder in the tenant's backups is a complete set (its manifest written last), nothing else lies there.</summary>
+    public static void CompleteBackupsOnly(string home, string name)
+    {
+        var folder = Path.Combine(home, "backups", name);
+        foreach (var set in Directory.Exists(folder) ? Directory.GetDirectories(folder) : [])
+        {
+            Assert.True(File.Exists(Path.Combine(set, "manifest.json")), $"partial backup folder left: {set}");
+        }
+
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
+        {
+            Assert.Fail($"stray file in the backups folder: {file}");
+        }
+    }
+}

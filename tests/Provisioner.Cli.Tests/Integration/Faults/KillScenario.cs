@@ -1,0 +1,13 @@
+namespace Provisioner.Cli.Tests.Integration.Faults;
+
+/// <summary>
+/// One operation of the kill matrix: how to bring the tenant to the state before it (<see cref="PrepareAsync"/>), the
+/// command, the exit code of an uninterrupted run (null: whatever the count run gave; the rerun after a kill must give the
+/// same), and the end state to check after it.
+/// </summary>
+internal sealed record KillScenario(
+    string Operation,
+    string[] Args,
+    Func<Task> PrepareAsync,
+    int? ExpectedExit,
+    Func<Task> VerifyAsync);
