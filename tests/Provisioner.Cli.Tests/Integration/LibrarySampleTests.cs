@@ -4,7 +4,7 @@ namespace Provisioner.Cli.Tests.Integration;
 
 /// <summary>The library sample in docs/library.md compiles, provisions a real tenant through the library, and is the code the page shows.</summary>
 [Trait("Category", "Integration")]
-[Collection(SecondEngineCollection.Name)]
+[Collection(EngineCollection.Name)]
 public sealed class LibrarySampleTests(EngineFixture engine) : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("library-sample-").FullName;

@@ -4,7 +4,7 @@ using Provisioner.Cli.Tests.Support;
 namespace Provisioner.Cli.Tests.Integration;
 
 /// <summary>The daily log file of the real binary: CLEF (one compact JSON event per line) with the operation's properties, owner-only.</summary>
-[Collection(SecondEngineCollection.Name)]
+[Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class LogFileTests(EngineFixture engine)
 {

@@ -10,7 +10,7 @@ namespace Provisioner.Cli.Tests.Integration.Drift;
 /// <c>reconcile --all</c> brings all three back healthy. Then each drift case made by hand through the engine API, reported by
 /// <c>drift --all</c> (exit 6), cleared by <c>reconcile --all</c>, after which <c>drift --all</c> exits 0.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class CrashAndDriftTests(EngineFixture engine)
 {

@@ -7,7 +7,7 @@ namespace Provisioner.Cli.Tests.Integration.Faults;
 /// with one "disk full" line and leaves no partial file; an upgrade whose backup cannot be written refuses before touching
 /// the tenant; the registry reports "disk full" naming its file and stays readable.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class FullDiskTests(EngineFixture engine)

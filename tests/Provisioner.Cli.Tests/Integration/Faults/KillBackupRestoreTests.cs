@@ -8,7 +8,7 @@ namespace Provisioner.Cli.Tests.Integration.Faults;
 /// <c>provision backup</c> and <c>provision restore</c> killed at every journaled step boundary (<c>make soak</c>): after
 /// the rerun a backup leaves only complete sets and the live data unchanged; a restore leaves exactly the rows at backup.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class KillBackupRestoreTests(EngineFixture engine, ITestOutputHelper output)

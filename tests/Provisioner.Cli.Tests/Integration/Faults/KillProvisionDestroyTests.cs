@@ -9,7 +9,7 @@ namespace Provisioner.Cli.Tests.Integration.Faults;
 /// survive a destroy (data kept), no orphan, no partial backup, no lock held. <c>make test</c> kills a few boundaries
 /// (the short variant); <c>make soak</c> every one.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class KillProvisionDestroyTests(EngineFixture engine, ITestOutputHelper output)

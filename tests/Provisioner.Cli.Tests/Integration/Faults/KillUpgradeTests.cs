@@ -8,7 +8,7 @@ namespace Provisioner.Cli.Tests.Integration.Faults;
 /// the rerun finishes it, the notes written before are there) and one that rolls back (1.2.0-migrate-fails: the rerun
 /// rolls back again, the tenant ends on 1.0.0 with its database identical to before).
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class KillUpgradeTests(EngineFixture engine, ITestOutputHelper output)
