@@ -58,7 +58,7 @@ public static partial class CapacityEnv
             .ToList();
     }
 
-    [GeneratedRegex(@"^  (?<name>[a-z]+):\s*\{(?<fields>[^}]*)\}", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^  (?<name>[a-z]+):\s*\{(?<fields>\s*cpu:[^}]*)\}", RegexOptions.Multiline)]
     private static partial Regex SizeLine();
 
     [GeneratedRegex(@"disk:\s*\S+?(?=\s*[,}])")]
