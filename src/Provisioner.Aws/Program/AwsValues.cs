@@ -30,9 +30,9 @@ internal sealed partial class AwsValues(TenantLayout layout)
             case "tenant.name": return ProgramNames.Ref(ProgramNames.TenantConfig);
             case "tenant.url": return $"http://{ProgramNames.Ref(ProgramNames.LoadBalancer, "dnsName")}";
             case "size.name": return size.Name;
-            case "size.cpu": return size.Cpu.ToString("0.###", inv);
-            case "size.memory": return size.MemoryBytes.ToString(inv);
-            case "size.memoryMb": return (size.MemoryBytes >> 20).ToString(inv);
+            case "size.cpu": return size.CpuLimit.ToString("0.###", inv);
+            case "size.memory": return size.MemoryLimitBytes.ToString(inv);
+            case "size.memoryMb": return (size.MemoryLimitBytes >> 20).ToString(inv);
             case "self.cpu" when share is not null: return share.Cpu.ToString("0.###", inv);
             case "self.memory" when share is not null: return share.MemoryBytes.ToString(inv);
             case "self.memoryMb" when share is not null: return (share.MemoryBytes >> 20).ToString(inv);

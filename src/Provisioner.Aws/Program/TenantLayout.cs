@@ -52,7 +52,8 @@ internal sealed record TenantLayout(
                     databases.Add(Database(c, options, problems));
                     break;
                 case null or Archive:
-                    var (cpu, memory) = (size.Cpu * shares[c.Name].Cpu, (long)(size.MemoryBytes * shares[c.Name].Memory));
+                    // Fargate runs a task at its whole cpu/memory (no requests): each component's task holds its share of the limits.
+                    var (cpu, memory) = (size.CpuLimit * shares[c.Name].Cpu, (long)(size.MemoryLimitBytes * shares[c.Name].Memory));
                     var task = FargateTask.For(cpu, memory);
                     if (task is null)
                     {

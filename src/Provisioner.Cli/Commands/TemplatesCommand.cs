@@ -26,7 +26,7 @@ internal static class TemplatesCommand
                     version = e.Version.ToNormalizedString(),
                     valid = e.IsValid,
                     file = e.File,
-                    sizes = e.Template?.Sizes.Values.Select(s => new { name = s.Name, cpu = s.Cpu, memoryBytes = s.MemoryBytes, diskBytes = s.DiskBytes }),
+                    sizes = e.Template?.Sizes.Values.Select(SizeText.Json),
                     components = e.Template?.Components.Select(c => new { name = c.Name, image = c.Image, port = c.Port }),
                     errors = e.Errors.Select(x => x.ToString()),
                 }));
@@ -44,7 +44,7 @@ internal static class TemplatesCommand
             {
                 table.AddRow(
                     Cell.Escape($"{e.Product}@{e.Version.ToNormalizedString()}"),
-                    Cell.Escape(e.Template is null ? "" : string.Join(", ", e.Template.Sizes.Values.Select(s => $"{s.Name} ({s.Cpu:0.##} cpu, {Quantity.FormatBytes(s.MemoryBytes)})"))),
+                    Cell.Escape(e.Template is null ? "" : string.Join(", ", e.Template.Sizes.Values.Select(s => $"{s.Name} ({SizeText.Of(s)})"))),
                     Cell.Escape(e.Template is null ? "" : string.Join(", ", e.Template.Components.Select(c => $"{c.Name}={c.Image}"))),
                     e.IsValid ? "[green]valid[/]" : $"[red]{e.Errors.Count} problem(s)[/]");
             }

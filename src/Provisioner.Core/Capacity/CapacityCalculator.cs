@@ -9,11 +9,13 @@ internal static class CapacityCalculator
         CapacityInventory inventory, ProductTemplate template, CapacityOptions options, DateTimeOffset at)
     {
         var sizes = template.Sizes.Values.OrderBy(s => s.Cpu).ThenBy(s => s.MemoryBytes).ToList();
-        var byHost = new Dictionary<string, (int Count, Resources Reserved, Resources Used, bool AllMeasured)>(StringComparer.Ordinal);
+        var byHost = new Dictionary<string, (int Count, Resources Reserved, Resources Limits, Resources Used, bool AllMeasured)>(StringComparer.Ordinal);
         foreach (var t in inventory.Tenants)
         {
             byHost.TryGetValue(t.Host, out var acc);
-            byHost[t.Host] = (acc.Count + t.Count, acc.Reserved + t.Reserved, acc.Used + (t.Used ?? Resources.Zero), (acc.Count == 0 || acc.AllMeasured) && t.Used is not null);
+            byHost[t.Host] = (
+                acc.Count + t.Count, acc.Reserved + t.Reserved, acc.Limits + t.Limits, acc.Used + (t.Used ?? Resources.Zero),
+                (acc.Count == 0 || acc.AllMeasured) && t.Used is not null);
         }
 
         var hosts = new List<HostCapacity>(inventory.Hosts.Count);
@@ -25,7 +27,10 @@ internal static class CapacityCalculator
             Resources? used = inventory.UsageMeasured ? acc.Used : null;
             hosts.Add(new HostCapacity(
                 facts.Name, acc.Count, facts.Total, allocatable, acc.Reserved, used, facts.DiskKnown,
-                sizes.Select(s => Fit.Of(free, s, facts.DiskKnown)).ToList()));
+                sizes.Select(s => Fit.Of(free, s, facts.DiskKnown)).ToList())
+            {
+                Limits = acc.Limits,
+            });
         }
 
         var known = inventory.Hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);

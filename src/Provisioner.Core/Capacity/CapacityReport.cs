@@ -29,6 +29,9 @@ public sealed record CapacityReport(
 
     public Resources Free => Allocatable - Reserved;
 
+    /// <summary>What every tenant may burst to together (the sum of their limits), beside <see cref="Reserved"/> (their requests).</summary>
+    public Resources Limits => Sum(h => h.Limits);
+
     public Resources? Used => Hosts.All(h => h.Used is not null) && Hosts.Count > 0 ? Sum(h => h.Used!.Value) : null;
 
     private Resources Sum(Func<HostCapacity, Resources> pick) => Hosts.Aggregate(Resources.Zero, (acc, h) => acc + pick(h));

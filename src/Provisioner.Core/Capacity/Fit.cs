@@ -29,8 +29,11 @@ public static class Fit
         return new SizeFit(size.Name, binding is null ? 0 : best, binding);
     }
 
-    /// <summary>What one tenant of <paramref name="size"/> reserves.</summary>
+    /// <summary>What one tenant of <paramref name="size"/> reserves: its requests (and its disk).</summary>
     public static Resources Demand(SizeSpec size) => new(size.Cpu, size.MemoryBytes, size.DiskBytes);
+
+    /// <summary>What one tenant of <paramref name="size"/> may burst to: its limits (and its disk).</summary>
+    public static Resources Limits(SizeSpec size) => new(size.CpuLimit, size.MemoryLimitBytes, size.DiskBytes);
 
     public static double Need(SizeSpec size, ResourceKind kind) => Demand(size).Get(kind);
 }

@@ -4,9 +4,10 @@ using Provisioner.Core.Tenants;
 namespace Provisioner.Core.Capacity;
 
 /// <summary>
-/// The inventory of one live host. A tenant reserves the larger of its size (the registry's intent, so a tenant being
-/// provisioned already counts) and the limits enforced on its long-running containers (the engine's truth); jobs do not
-/// count. With <see cref="CapacityScope.Engine"/> every tenant container on the engine counts, also those of other registries.
+/// The inventory of one live host. A tenant reserves the larger of its size's requests (the registry's intent, so a tenant
+/// being provisioned already counts) and the requests set on its long-running containers when the observer read them (a
+/// sampled run); jobs do not count. A tenant the registry does not know is sized from its containers' template and size
+/// labels, so admission needs the engine's container list and no per-container call. With <see cref="CapacityScope.Engine"/> every tenant container on the engine counts, also those of other registries.
 /// An observer over several hosts (a cluster) gives every node, and each tenant counts on its recorded (or observed) node.
 /// </summary>
 internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry registry, TenantSizes sizes, CapacityOptions options) : ICapacityInventory
@@ -26,13 +27,15 @@ internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry regi
         {
             var mine = workloads.GetValueOrDefault(name) ?? [];
             var running = mine.Where(w => w.Kind != WorkloadKind.Job).ToList();
-            var limits = new Resources(running.Sum(w => w.CpuLimit), running.Sum(w => w.MemoryLimit), 0);
+            var observedRequests = new Resources(running.Sum(w => w.CpuRequest ?? 0), running.Sum(w => w.MemoryRequest ?? 0), 0);
+            var observedLimits = new Resources(running.Sum(w => w.CpuLimit), running.Sum(w => w.MemoryLimit), 0);
             var record = recorded.GetValueOrDefault(name);
-            var intent = record is not null
-                ? sizes.Demand(record.TemplateRef, record.Size)
-                : running.Select(w => sizes.Demand(w.TemplateRef, w.Size)).FirstOrDefault(d => d is not null);
+            var (intent, intentLimits) = record is not null
+                ? (sizes.Demand(record.TemplateRef, record.Size), sizes.Limits(record.TemplateRef, record.Size))
+                : running.Select(w => (sizes.Demand(w.TemplateRef, w.Size), sizes.Limits(w.TemplateRef, w.Size))).FirstOrDefault(d => d.Item1 is not null);
             var suspended = record?.Status == TenantStatus.Suspended;
-            var reserved = suspended ? new Resources(0, 0, (intent ?? Resources.Zero).Disk) : limits.Max(intent ?? Resources.Zero);
+            var reserved = suspended ? new Resources(0, 0, (intent ?? Resources.Zero).Disk) : observedRequests.Max(intent ?? Resources.Zero);
+            var limits = (suspended ? Resources.Zero : observedLimits.Max(intentLimits ?? Resources.Zero)) with { Disk = reserved.Disk };
             Resources? used = null;
             if (measureUsage)
             {
@@ -42,7 +45,7 @@ internal sealed class LiveInventory(IHostObserver observer, ITenantRegistry regi
             }
 
             var host = record?.Host ?? mine.Select(w => w.Host).FirstOrDefault(h => h is not null) ?? observer.Host;
-            tenants.Add(new TenantReservation(name, host, record?.Size ?? running.FirstOrDefault()?.Size, reserved, used) { Suspended = suspended });
+            tenants.Add(new TenantReservation(name, host, record?.Size ?? running.FirstOrDefault()?.Size, reserved, used) { Suspended = suspended, Limits = limits });
         }
 
         // Disk tenants can use = free space + what counted tenants' volumes already hold (it is inside their reservations).

@@ -77,7 +77,7 @@ internal static class StampBuilder
         foreach (var c in template.Components)
         {
             var (cpuShare, memoryShare) = shares[c.Name];
-            var (cpu, memory) = (size.Cpu * cpuShare, (long)(size.MemoryBytes * memoryShare));
+            var (cpu, memory) = (size.CpuLimit * cpuShare, (long)(size.MemoryLimitBytes * memoryShare));
             // A template's command is the whole command line: its first word replaces the image's entrypoint.
             var command = c.Command?.Select(a => values.Expand(a, c, cpu, memory)).ToList();
             var spec = new ContainerSpec(
@@ -93,6 +93,8 @@ internal static class StampBuilder
                 c.IsEntry && c.Port is int port && publish is int hp ? new PortBinding(port, hostIp, hp) : null)
             {
                 Security = c.Security,
+                RequestNanoCpus = (long)Math.Round(size.Cpu * cpuShare * 1e9),
+                RequestMemoryBytes = (long)(size.MemoryBytes * memoryShare),
             };
             specs[c.Name] = spec;
             containers.Add(new ContainerResource(
@@ -104,7 +106,7 @@ internal static class StampBuilder
         {
             var owner = template.Component(job.Component);
             var (cpuShare, memoryShare) = shares[owner.Name];
-            var (cpu, memory) = (size.Cpu * cpuShare, (long)(size.MemoryBytes * memoryShare));
+            var (cpu, memory) = (size.CpuLimit * cpuShare, (long)(size.MemoryLimitBytes * memoryShare));
             var command = job.Command.Select(a => values.Expand(a, owner, cpu, memory)).ToList();
             var jobSpec = specs[owner.Name] with
             {

@@ -26,7 +26,14 @@ internal static class StampHash
             Security = new { spec.Security.Capabilities, spec.Security.Tmpfs, spec.Security.User, spec.Security.PidsLimit },
             Labels = labels.OrderBy(l => l.Key, StringComparer.Ordinal).ToList(),
         };
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical, Options)));
+        var text = JsonSerializer.Serialize(canonical, Options);
+        if (spec.Bursts)
+        {
+            // Only a size with requests below its limits adds them: a size without them keeps the hash it always had.
+            text += $"|requests:{spec.RequestNanoCpus}:{spec.RequestMemoryBytes}";
+        }
+
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(bytes)[..16];
     }
 }

@@ -21,9 +21,9 @@ internal sealed class StampValues(string tenant, Uri? url, SizeSpec size, IReadO
             case "tenant.name": return tenant;
             case "tenant.url": return url?.ToString().TrimEnd('/') ?? "";
             case "size.name": return size.Name;
-            case "size.cpu": return size.Cpu.ToString("0.###", inv);
-            case "size.memory": return size.MemoryBytes.ToString(inv);
-            case "size.memoryMb": return (size.MemoryBytes >> 20).ToString(inv);
+            case "size.cpu": return size.CpuLimit.ToString("0.###", inv);
+            case "size.memory": return size.MemoryLimitBytes.ToString(inv);
+            case "size.memoryMb": return (size.MemoryLimitBytes >> 20).ToString(inv);
             case "self.cpu": return cpu.ToString("0.###", inv);
             case "self.memory": return memory.ToString(inv);
             case "self.memoryMb": return (memory >> 20).ToString(inv);

@@ -1,6 +1,9 @@
 namespace Provisioner.Core.Templates;
 
-/// <summary>Parses the <c>sizes:</c> block: cpu cores, memory and disk quantities per plan.</summary>
+/// <summary>
+/// Parses the <c>sizes:</c> block: per plan the requested <c>cpu</c> cores and <c>memory</c> (reserved), optionally
+/// <c>cpuLimit</c> and <c>memoryLimit</c> (what it may burst to, at least the request; default the request), and <c>disk</c>.
+/// </summary>
 internal static class SizeParser
 {
     public static IReadOnlyDictionary<string, SizeSpec> Parse(YamlCursor sizes)
@@ -13,18 +16,34 @@ internal static class SizeParser
                 size.Error("size names must be lowercase letters, digits and '-'");
             }
 
-            size.OnlyKeys("cpu", "memory", "disk");
-            var cpu = size.Child("cpu").Number(required: true);
-            if (cpu is <= 0 or > 64)
+            size.OnlyKeys("cpu", "cpuLimit", "memory", "memoryLimit", "disk");
+            var cpu = Cores(size.Child("cpu"), required: true);
+            var cpuLimit = Cores(size.Child("cpuLimit"), required: false);
+            var memory = Bytes(size.Child("memory"), minimum: 64L << 20, "64Mi");
+            var memoryLimit = size.Child("memoryLimit").IsMissing ? null : Bytes(size.Child("memoryLimit"), minimum: 64L << 20, "64Mi");
+            var disk = Bytes(size.Child("disk"), minimum: 100L << 20, "100Mi");
+            var limitsValid = true;
+            if (cpu is not null && cpuLimit is not null && cpuLimit < cpu)
             {
-                size.Child("cpu").Error("must be more than 0 and at most 64 cores");
+                size.Child("cpuLimit").Error($"must be at least the requested cpu ({cpu}): a tenant may burst above what it reserves, not below");
+                limitsValid = false;
             }
 
-            var memory = Bytes(size.Child("memory"), minimum: 64L << 20, "64Mi");
-            var disk = Bytes(size.Child("disk"), minimum: 100L << 20, "100Mi");
-            if (cpu is > 0 and <= 64 && memory is not null && disk is not null)
+            if (memory is not null && memoryLimit is not null && memoryLimit < memory)
             {
-                result[name] = new SizeSpec(name, cpu.Value, memory.Value, disk.Value);
+                size.Child("memoryLimit").Error(
+                    $"must be at least the requested memory ({Quantity.FormatBytes(memory.Value)}): a tenant may burst above what it reserves, not below");
+                limitsValid = false;
+            }
+
+            if (cpu is not null && memory is not null && disk is not null && limitsValid
+                && (size.Child("cpuLimit").IsMissing || cpuLimit is not null) && (size.Child("memoryLimit").IsMissing || memoryLimit is not null))
+            {
+                result[name] = new SizeSpec(name, cpu.Value, memory.Value, disk.Value)
+                {
+                    CpuLimit = cpuLimit ?? cpu.Value,
+                    MemoryLimitBytes = memoryLimit ?? memory.Value,
+                };
             }
         }
 
@@ -34,6 +53,18 @@ internal static class SizeParser
         }
 
         return result;
+    }
+
+    private static double? Cores(YamlCursor cursor, bool required)
+    {
+        var cores = cursor.Number(required);
+        if (cores is <= 0 or > 64)
+        {
+            cursor.Error("must be more than 0 and at most 64 cores");
+            return null;
+        }
+
+        return cores;
     }
 
     private static long? Bytes(YamlCursor cursor, long minimum, string minimumText)

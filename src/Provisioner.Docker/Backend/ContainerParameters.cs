@@ -49,6 +49,8 @@ internal static class ContainerParameters
                 NanoCPUs = spec.NanoCpus,
                 Memory = spec.MemoryBytes,
                 MemorySwap = spec.MemoryBytes,
+                CPUShares = CpuShares(spec),
+                MemoryReservation = spec.RequestMemoryBytes,
                 PidsLimit = spec.Security.PidsLimit,
                 Init = true,
                 CapDrop = ["ALL"],
@@ -75,6 +77,12 @@ internal static class ContainerParameters
     }
 
     /// <summary>The spec's entrypoint and command; with secrets, the wait in front of what would have run (the spec's or the image's).</summary>
+    /// <summary>
+    /// The request as a relative CPU weight, as Kubernetes does: 1024 shares per requested core (at least 2, the kernel's
+    /// minimum), so under contention each container gets CPU in proportion to what its size requested; the limit still caps it.
+    /// </summary>
+    internal static long CpuShares(ContainerSpec spec) => Math.Max(2, (long)Math.Round(spec.RequestNanoCpus / 1e9 * 1024));
+
     private static (IList<string>? Entrypoint, IList<string>? Command) Command(ContainerSpec spec, ImageDefaults image)
     {
         if (spec.SecretFiles.Count == 0)

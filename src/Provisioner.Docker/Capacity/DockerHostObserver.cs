@@ -11,8 +11,9 @@ namespace Provisioner.Docker.Capacity;
 
 /// <summary>
 /// A Docker engine as a host: CPUs and memory from <c>/info</c>, free disk of its data root (only when the engine is on this
-/// machine, i.e. a unix socket), and every tenant container with the limits enforced on it (one label-filtered list, then
-/// an inspect each). Usage, when asked: one stats sample per running container and volume sizes from <c>/system/df</c>.
+/// machine, i.e. a unix socket), and every tenant container with its labels (one label-filtered list: what admission needs,
+/// so its cost does not grow with the fleet). Sampled (a capacity run): also an inspect each for the requests and limits set
+/// on it, one stats sample per running container and volume sizes from <c>/system/df</c>.
 /// </summary>
 internal sealed class DockerHostObserver(DockerEngine engine, string host, ILogger<DockerHostObserver> log) : IHostObserver
 {
@@ -42,14 +43,17 @@ internal sealed class DockerHostObserver(DockerEngine engine, string host, ILogg
     private async Task<ObservedWorkload> ObserveAsync(ContainerListResponse c, bool measureUsage, CancellationToken ct)
     {
         var labels = DockerObserver.Labels(c.Labels);
-        HostConfig limits;
-        try
+        var limits = new HostConfig();
+        if (measureUsage)
         {
-            limits = (await _docker.Containers.InspectContainerAsync(c.ID, ct)).HostConfig ?? new HostConfig();
-        }
-        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
-        {
-            limits = new HostConfig(); // removed between the list and the inspect
+            try
+            {
+                limits = (await _docker.Containers.InspectContainerAsync(c.ID, ct)).HostConfig ?? new HostConfig();
+            }
+            catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+            {
+                // removed between the list and the inspect
+            }
         }
 
         double? cpuUsed = null;
@@ -78,7 +82,12 @@ internal sealed class DockerHostObserver(DockerEngine engine, string host, ILogg
         return new ObservedWorkload(
             labels[StampLabels.Tenant], labels.GetValueOrDefault(StampLabels.Component) ?? "", labels.GetValueOrDefault(StampLabels.Kind) is "job" or Backend.DockerBackend.HelperKind ? WorkloadKind.Job : WorkloadKind.Service,
             labels.GetValueOrDefault(StampLabels.Template), labels.GetValueOrDefault(StampLabels.Size),
-            limits.NanoCPUs / 1e9, limits.Memory, cpuUsed, memoryUsed);
+            limits.NanoCPUs / 1e9, limits.Memory, cpuUsed, memoryUsed)
+        {
+            // Not set (a container made before sizes had requests): its request was its limit.
+            CpuRequest = measureUsage ? (limits.CPUShares > 0 ? limits.CPUShares / 1024.0 : limits.NanoCPUs / 1e9) : null,
+            MemoryRequest = measureUsage ? (limits.MemoryReservation > 0 ? limits.MemoryReservation : limits.Memory) : null,
+        };
     }
 
     /// <summary>(container CPU time delta / host CPU time delta) × online CPUs = cores in use over the sample.</summary>

@@ -55,12 +55,13 @@ internal static class ServiceSpecs
                     }).ToList(),
                     Secrets = [.. secrets],
                 },
+                // Swarm schedules on reservations (the size's requests) and enforces the limits.
                 Resources = new ResourceRequirements
                 {
                     Limits = new SwarmLimit { NanoCPUs = spec.NanoCpus, MemoryBytes = spec.MemoryBytes, Pids = PidsLimit },
                     // A job reserves nothing: Swarm's constraint enforcer kept counting finished job tasks against their node,
                     // and then rejected new tasks there ("assigned node no longer meets constraints"). Its limits still hold.
-                    Reservations = job ? null! : new SwarmResources { NanoCPUs = spec.NanoCpus, MemoryBytes = spec.MemoryBytes },
+                    Reservations = job ? null! : new SwarmResources { NanoCPUs = spec.RequestNanoCpus, MemoryBytes = spec.RequestMemoryBytes },
                 },
                 RestartPolicy = job
                     ? new SwarmRestartPolicy { Condition = "none" }

@@ -9,7 +9,7 @@ namespace Provisioner.Swarm.Capacity;
 
 /// <summary>
 /// The cluster as hosts for capacity: every node that is Ready and Active, with the CPUs and memory it reports, and every
-/// tenant service with the limits it reserves, counted on the node its task runs on (or is pinned to). Disk is not known
+/// tenant service with its reservations (requests) and limits, counted on the node its task runs on (or is pinned to). Disk is not known
 /// (a node's engine is not asked). Usage is not sampled on a cluster.
 /// </summary>
 internal sealed class SwarmHostObserver(DockerEngine manager, string cluster) : IHostObserver
@@ -37,6 +37,7 @@ internal sealed class SwarmHostObserver(DockerEngine manager, string cluster) : 
             var pinned = labels.TryGetValue(Backend.SwarmLabels.Node, out var p) ? p : null;
             var host = pinned ?? nodes.FirstOrDefault(n => n.Id == nodeOfService.GetValueOrDefault(s.ID))?.Hostname;
             var limits = s.Spec?.TaskTemplate?.Resources?.Limits;
+            var reservations = s.Spec?.TaskTemplate?.Resources?.Reservations;
             var job = s.Spec?.Mode?.ReplicatedJob is not null || s.Spec?.Mode?.Replicated?.Replicas == 0;
             workloads.Add(new ObservedWorkload(
                 tenant, labels.GetValueOrDefault(StampLabels.Component) ?? "", job ? WorkloadKind.Job : WorkloadKind.Service,
@@ -44,6 +45,8 @@ internal sealed class SwarmHostObserver(DockerEngine manager, string cluster) : 
                 (limits?.NanoCPUs ?? 0) / 1e9, limits?.MemoryBytes ?? 0)
             {
                 Host = host,
+                CpuRequest = (reservations?.NanoCPUs ?? 0) / 1e9,
+                MemoryRequest = reservations?.MemoryBytes ?? 0,
             });
         }
 

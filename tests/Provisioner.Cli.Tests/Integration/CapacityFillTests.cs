@@ -18,8 +18,8 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
         // small tenants fit by CPU; memory may bind first on a small machine. Disks are 100 MiB (SmallDisks), so the free disk
         // of the machine does not decide. The expected count and binding resource are worked out from docker info.
         var host = await EngineHost.ReadAsync();
-        var (overcommit, reserve) = AboutFiveSmall(host.Cpus);
         var (cpu, memory, disk) = CapacityEnv.Small;
+        var (overcommit, reserve) = AboutFiveSmall(host.Cpus, cpu);
         var expected = host.Fit(cpu, memory, disk, reserve, overcommit);
         Assert.True(expected.Count >= 1 && expected.Binding != Core.Capacity.ResourceKind.Disk, $"{host} fits {expected.Count} small ({expected.Binding} binds)");
         using var templates = CapacityEnv.SmallDisks();
@@ -78,12 +78,13 @@ public sealed class CapacityFillTests(EngineFixture engine, ITestOutputHelper ou
     }
 
     /// <summary>
-    /// A CPU overcommit (from 0.1) and reserve (10%, more when the overcommit cannot go lower) that leave 2.75 CPUs: five
-    /// small tenants of 0.5 CPU, with half of one to spare so that rounding cannot make it four.
+    /// A CPU overcommit (from 0.1) and reserve (10%, more when the overcommit cannot go lower) that leave room for five and a
+    /// half small tenants' CPU requests (<paramref name="smallCpu"/> each): five, with half of one to spare so that rounding
+    /// cannot make it four.
     /// </summary>
-    private static (double Overcommit, double Reserve) AboutFiveSmall(int cpus)
+    private static (double Overcommit, double Reserve) AboutFiveSmall(int cpus, double smallCpu)
     {
-        const double target = 2.75;
+        var target = 5.5 * smallCpu;
         var overcommit = Math.Round(target / (cpus * 0.9), 3);
         return overcommit >= 0.1 ? (overcommit, 0.1) : (0.1, Math.Round(1 - (target / (cpus * 0.1)), 3));
     }

@@ -58,6 +58,12 @@ public sealed class TenantLifecycleTests(EngineFixture engine)
         Assert.Equal("500000000 536870912", await Limits($"t-{name}-app"));
         Assert.Equal("500000000 536870912", await Limits($"t-{name}-db"));
 
+        // Its requests (read from the template) are set too: CPU as a relative weight (1024 per core), memory as a reservation.
+        var (cpu, memory, _) = CapacityEnv.Medium;
+        var requested = $"{Math.Max(2, (long)Math.Round(cpu / 2 * 1024))} {memory / 2}";
+        Assert.Equal(requested, await Requests($"t-{name}-app"));
+        Assert.Equal(requested, await Requests($"t-{name}-db"));
+
         // Resizing converges: both containers are replaced with the new limits, the data stays.
         var resized = await cli.RunAsync("tenant", name, "--size", "large");
         Assert.True(resized.ExitCode == 0, resized.ToString());
@@ -94,6 +100,9 @@ public sealed class TenantLifecycleTests(EngineFixture engine)
         Assert.Empty(gone.Containers.Concat(gone.Networks).Concat(gone.Volumes));
         Assert.DoesNotContain(name, (await cli.RunAsync("list", "--json")).Stdout);
     }
+
+    private static async Task<string> Requests(string container) =>
+        (await Shell.RunAsync("docker", "inspect", "--format", "{{.HostConfig.CpuShares}} {{.HostConfig.MemoryReservation}}", container)).Stdout.Trim();
 
     private static async Task<string> Limits(string container) =>
         (await Shell.RunAsync("docker", "inspect", "--format", "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}", container)).Stdout.Trim();

@@ -1,17 +1,20 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Provisioner.Core.Templates;
+
 namespace Provisioner.Cli.Tests.Support;
 
 /// <summary>Environments for the capacity tests, which (unlike the rest) run against the real limits of this machine.</summary>
-public static class CapacityEnv
+public static partial class CapacityEnv
 {
-    public const long Mi = 1L << 20;
-    public const long Gi = 1L << 30;
+    private const string DiskOfTests = "100Mi";
 
-    /// <summary>What each size of notes@1.1.0 asks (templates/notes/1.1.0/template.yaml), disk as in <see cref="SmallDisks"/>.</summary>
-    public static readonly (double Cpu, long Memory, long Disk) Small = (0.5, 512 * Mi, 100 * Mi);
+    /// <summary>What each size of notes@1.1.0 requests, read from templates/notes/1.1.0/template.yaml; disk as in <see cref="SmallDisks"/>.</summary>
+    public static (double Cpu, long Memory, long Disk) Small => Requests("small");
 
-    public static readonly (double Cpu, long Memory, long Disk) Medium = (1, Gi, 100 * Mi);
+    public static (double Cpu, long Memory, long Disk) Medium => Requests("medium");
 
-    public static readonly (double Cpu, long Memory, long Disk) Large = (2, 2 * Gi, 100 * Mi);
+    public static (double Cpu, long Memory, long Disk) Large => Requests("large");
 
     /// <summary>Only this test's tenants count, with the given CPU overcommit and reserve: deterministic while others share the engine.</summary>
     public static Dictionary<string, string> Real(double overcommit = 1.0, string reserve = "10%", string? templates = null)
@@ -19,7 +22,7 @@ public static class CapacityEnv
         var env = new Dictionary<string, string>
         {
             ["PROVISIONER_CAPACITY_SCOPE"] = "registry",
-            ["PROVISIONER_CPU_OVERCOMMIT"] = overcommit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PROVISIONER_CPU_OVERCOMMIT"] = overcommit.ToString(CultureInfo.InvariantCulture),
             ["PROVISIONER_CAPACITY_RESERVE"] = reserve,
         };
         if (templates is not null)
@@ -34,9 +37,30 @@ public static class CapacityEnv
     /// notes@1.1.0 with every size's disk set to 100 MiB (the least a size may ask), so the free disk of the machine running
     /// the tests does not decide a verdict; CPU and memory stay the real sizes'.
     /// </summary>
-    public static TemplateVariant SmallDisks() => new([
-        ("small:  { cpu: 0.5, memory: 512Mi, disk: 2Gi }", "small:  { cpu: 0.5, memory: 512Mi, disk: 100Mi }"),
-        ("medium: { cpu: 1,   memory: 1Gi,   disk: 5Gi }", "medium: { cpu: 1,   memory: 1Gi,   disk: 100Mi }"),
-        ("large:  { cpu: 2,   memory: 2Gi,   disk: 20Gi }", "large:  { cpu: 2,   memory: 2Gi,   disk: 100Mi }"),
-    ]);
+    public static TemplateVariant SmallDisks() =>
+        new(SizeLines().Select(l => (l.Line, DiskPattern().Replace(l.Line, $"disk: {DiskOfTests}"))).ToList());
+
+    private static (double Cpu, long Memory, long Disk) Requests(string size)
+    {
+        var fields = SizeLines().Single(l => l.Name == size).Fields;
+        Assert.True(Quantity.TryParseBytes(fields["memory"], out var memory), $"size {size}: memory '{fields["memory"]}'");
+        Assert.True(Quantity.TryParseBytes(DiskOfTests, out var disk));
+        return (double.Parse(fields["cpu"], CultureInfo.InvariantCulture), memory, disk);
+    }
+
+    /// <summary>The lines of the sizes block of notes@1.1.0, each with its name and its fields (flat form: <c>{ cpu: 0.1, ... }</c>).</summary>
+    private static List<(string Line, string Name, Dictionary<string, string> Fields)> SizeLines()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Templates, "notes", "1.1.0", "template.yaml"));
+        return SizeLine().Matches(text)
+            .Select(m => (m.Value, m.Groups["name"].Value, m.Groups["fields"].Value.Split(',')
+                .Select(f => f.Split(':', 2)).ToDictionary(f => f[0].Trim(), f => f[1].Trim(), StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    [GeneratedRegex(@"^  (?<name>[a-z]+):\s*\{(?<fields>\s*cpu:[^}]*)\}", RegexOptions.Multiline)]
+    private static partial Regex SizeLine();
+
+    [GeneratedRegex(@"disk:\s*\S+?(?=\s*[,}])")]
+    private static partial Regex DiskPattern();
 }

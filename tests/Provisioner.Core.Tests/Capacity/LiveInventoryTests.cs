@@ -17,18 +17,30 @@ public sealed class LiveInventoryTests
         new(tenant, component, kind, "notes@1.1.0", "small", cpu, memory, 0.05, 100);
 
     [Fact]
-    public async Task Read_EngineScope_CountsEveryTenantByEnforcedLimitsButNotJobs()
+    public async Task Read_EngineScope_CountsEveryTenantBySizeButNotJobs()
     {
         _host.Workloads.AddRange([
             Container("mine", "db", 0.25, 256L << 20), Container("mine", "app", 0.25, 256L << 20), Container("mine", "migrate", 0.25, 256L << 20, WorkloadKind.Job),
-            Container("foreign", "db", 1, 1L << 30)]);
+            Container("foreign", "db", 1, 1L << 30) with { Size = "large" }]);
         _registry.Tenants.Add(FakeRegistry.Tenant("mine", "small"));
 
         var inventory = await Inventory(CapacityScope.Engine).ReadAsync(false, default);
 
         Assert.Equal(["foreign", "mine"], inventory.Tenants.Select(t => t.Tenant));
         Assert.Equal(Small, inventory.Tenants.Single(t => t.Tenant == "mine").Reserved);
-        Assert.Equal(new Resources(1, 1L << 30, 2 * Gi), inventory.Tenants.Single(t => t.Tenant == "foreign").Reserved);
+        Assert.Equal(Large, inventory.Tenants.Single(t => t.Tenant == "foreign").Reserved); // from its containers' size labels
+    }
+
+    [Fact]
+    public async Task Read_EngineScope_UnknownSizeWithRequestsRead_RequestsCount()
+    {
+        _host.Workloads.Add(Container("foreign", "db", 1, 1L << 30) with { TemplateRef = "gone@1.0.0", Size = null, CpuRequest = 0.3, MemoryRequest = 300L << 20 });
+
+        var inventory = await Inventory(CapacityScope.Engine).ReadAsync(true, default);
+
+        var foreign = Assert.Single(inventory.Tenants);
+        Assert.Equal(new Resources(0.3, 300L << 20, 0), foreign.Reserved);
+        Assert.Equal(new Resources(1, 1L << 30, 0), foreign.Limits);
     }
 
     [Fact]
@@ -59,14 +71,27 @@ public sealed class LiveInventoryTests
     }
 
     [Fact]
-    public async Task Read_LimitsLargerThanSize_LimitsCount()
+    public async Task Read_RequestsSetOnContainersLargerThanSize_TheyCount()
     {
-        _host.Workloads.Add(Container("mine", "db", 2, 4L << 30));
+        _host.Workloads.Add(Container("mine", "db", 2, 4L << 30) with { CpuRequest = 2, MemoryRequest = 4L << 30 });
         _registry.Tenants.Add(FakeRegistry.Tenant("mine", "small"));
 
-        var inventory = await Inventory(CapacityScope.Registry).ReadAsync(false, default);
+        var inventory = await Inventory(CapacityScope.Registry).ReadAsync(true, default);
 
         Assert.Equal(new Resources(2, 4L << 30, 2 * Gi), inventory.Tenants[0].Reserved);
+        Assert.Equal(new Resources(2, 4L << 30, 2 * Gi), inventory.Tenants[0].Limits);
+    }
+
+    [Fact]
+    public async Task Read_LimitsLargerThanSizeButRequestsNot_OnlyTheLimitsGrow()
+    {
+        _host.Workloads.Add(Container("mine", "db", 2, 4L << 30) with { CpuRequest = 0.1, MemoryRequest = 64L << 20 });
+        _registry.Tenants.Add(FakeRegistry.Tenant("mine", "small"));
+
+        var inventory = await Inventory(CapacityScope.Registry).ReadAsync(true, default);
+
+        Assert.Equal(Small, inventory.Tenants[0].Reserved);
+        Assert.Equal(new Resources(2, 4L << 30, 2 * Gi), inventory.Tenants[0].Limits);
     }
 
     [Fact]

@@ -48,10 +48,16 @@ public sealed class HostObserverIntegrationTests : IAsyncLifetime
         Assert.Equal(("db", WorkloadKind.Service, "notes@1.1.0", "small"), (mine.Component, mine.Kind, mine.TemplateRef, mine.Size));
         Assert.Equal(0.25, mine.CpuLimit, 6);
         Assert.Equal(128L << 20, mine.MemoryLimit);
+        Assert.Equal((0.25, 128L << 20), (mine.CpuRequest!.Value, mine.MemoryRequest!.Value)); // none set: request = limit
         Assert.True(mine.MemoryUsed > 0);
         Assert.True(mine.CpuUsed is > 0.02 and < 0.35, $"a busy container limited to 0.25 CPUs used {mine.CpuUsed} cores");
         Assert.True(observation.Facts.Cpus >= 1 && observation.Facts.MemoryBytes > 0);
         Assert.True(observation.Facts.DiskBytes > 0, "the engine is on this machine: the data root's free space is known");
         Assert.True(observation.VolumeBytes!.GetValueOrDefault(tenant) >= 3L << 20, "the tenant's volume holds the 3 MiB written to it");
+
+        // Unsampled (what admission asks): one list, no per-container call, so nothing but the labels is read.
+        var quick = await new DockerHostObserver(_run.Engine, "local", NullLogger<DockerHostObserver>.Instance).ObserveAsync(false, _run.Deadline(120));
+        var listed = Assert.Single(quick.Workloads, w => w.Tenant == tenant);
+        Assert.Equal(("notes@1.1.0", "small", null, null, 0.0), (listed.TemplateRef, listed.Size, listed.CpuRequest, listed.MemoryRequest, listed.CpuLimit));
     }
 }

@@ -21,6 +21,25 @@ public sealed class ContainerParametersTests
     private static readonly ImageDefaults Image = new(["/app/notes"], ["serve"], "10001:10001");
 
     [Fact]
+    public void For_RequestsBelowLimits_LimitsEnforcedRequestsAsSharesAndReservation()
+    {
+        var bursting = App with { RequestNanoCpus = 100_000_000, RequestMemoryBytes = 96L << 20 };
+
+        var host = ContainerParameters.For(bursting, new Dictionary<string, string>(), longRunning: true, Image).HostConfig!;
+
+        Assert.Equal((500_000_000L, 256L << 20, 256L << 20), (host.NanoCPUs, host.Memory, host.MemorySwap));
+        Assert.Equal((102L, 96L << 20), (host.CPUShares, host.MemoryReservation));
+    }
+
+    [Fact]
+    public void For_OldFormSize_RequestsEqualLimits()
+    {
+        var host = ContainerParameters.For(App, new Dictionary<string, string>(), longRunning: true, Image).HostConfig!;
+
+        Assert.Equal((512L, 256L << 20), (host.CPUShares, host.MemoryReservation));
+    }
+
+    [Fact]
     public void For_LongRunningApp_HardenedLimitsAndLoopbackPort()
     {
         var p = ContainerParameters.For(App, new Dictionary<string, string> { ["provisioner.tenant"] = "acme" }, longRunning: true, Image);

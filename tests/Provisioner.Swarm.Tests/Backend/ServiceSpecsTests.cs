@@ -22,6 +22,17 @@ public sealed class ServiceSpecsTests
     private static readonly SecretReference Secret = new() { SecretName = "t-acme-db_password-0123456789", File = new SecretReferenceFileTarget { Name = "db_password", UID = "0", GID = "0", Mode = ServiceSpecs.SecretMode } };
 
     [Fact]
+    public void For_RequestsBelowLimits_ReservationsAreTheRequests()
+    {
+        var bursting = Db with { RequestNanoCpus = 50_000_000, RequestMemoryBytes = 96L << 20 };
+
+        var spec = ServiceSpecs.For("t-acme-db", bursting, Labels, "reg:5000/provisioner/postgres@sha256:ab", null, [Secret], new Dictionary<string, IReadOnlyDictionary<string, string>>(), job: false);
+
+        Assert.Equal((250_000_000L, 256L << 20), (spec.TaskTemplate.Resources.Limits.NanoCPUs, spec.TaskTemplate.Resources.Limits.MemoryBytes));
+        Assert.Equal((50_000_000L, 96L << 20), (spec.TaskTemplate.Resources.Reservations.NanoCPUs, spec.TaskTemplate.Resources.Reservations.MemoryBytes));
+    }
+
+    [Fact]
     public void For_DataComponent_PinnedToItsNodeWithReservationsEqualToLimits()
     {
         var spec = ServiceSpecs.For("t-acme-db", Db, Labels, "reg:5000/provisioner/postgres@sha256:ab", new SwarmNodePin("n2", "swt2"), [Secret], new Dictionary<string, IReadOnlyDictionary<string, string>>(), job: false);

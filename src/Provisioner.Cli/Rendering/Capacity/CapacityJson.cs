@@ -2,7 +2,10 @@ using Provisioner.Core.Capacity;
 
 namespace Provisioner.Cli.Rendering.Capacity;
 
-/// <summary>The JSON shape of <c>provision capacity --json</c>. CPU in cores, memory and disk in bytes.</summary>
+/// <summary>
+/// The JSON shape of <c>provision capacity --json</c>. CPU in cores, memory and disk in bytes; <c>reserved</c> is the sum of
+/// the tenants' requests (what capacity counts), <c>limits</c> the sum of what they may burst to.
+/// </summary>
 internal static class CapacityJson
 {
     public static object View(CapacityResult r) => new
@@ -11,7 +14,7 @@ internal static class CapacityJson
         source = r.Report.Source,
         template = r.Report.TemplateRef,
         options = new { reserve = r.Report.Options.Reserve, cpuOvercommit = r.Report.Options.CpuOvercommit, scope = r.Report.Options.Scope.ToString().ToLowerInvariant() },
-        sizes = r.Report.Sizes.Select(s => new { name = s.Name, cpu = s.Cpu, memoryBytes = s.MemoryBytes, diskBytes = s.DiskBytes }),
+        sizes = r.Report.Sizes.Select(SizeText.Json),
         verdict = r.Verdict is null ? null : Verdict(r.Verdict),
         fleet = new
         {
@@ -21,6 +24,7 @@ internal static class CapacityJson
             total = Amount(r.Report.Total),
             allocatable = Amount(r.Report.Allocatable),
             reserved = Amount(r.Report.Reserved),
+            limits = Amount(r.Report.Limits),
             used = r.Report.Used is { } u ? Amount(u) : null,
             free = Amount(r.Report.Free),
             fits = r.Report.FleetFits.Select(Fit),
@@ -33,6 +37,7 @@ internal static class CapacityJson
             total = Amount(h.Total),
             allocatable = Amount(h.Allocatable),
             reserved = Amount(h.Reserved),
+            limits = Amount(h.Limits),
             used = h.Used is { } u ? Amount(u) : null,
             free = Amount(h.Free),
             fits = h.Fits.Select(Fit),

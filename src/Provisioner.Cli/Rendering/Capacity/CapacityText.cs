@@ -26,7 +26,8 @@ internal static class CapacityText
 
         output.Line($"Fleet: {r.Hosts.Count} host(s), {r.Tenants} tenant(s); reserved {Share(r.Reserved.Cpu, r.Allocatable.Cpu, ResourceKind.Cpu)}, "
             + $"{Share(r.Reserved.Memory, r.Allocatable.Memory, ResourceKind.Memory)}"
-            + (r.Hosts.Any(h => h.DiskKnown) ? $", {Share(r.Reserved.Disk, r.Allocatable.Disk, ResourceKind.Disk)}" : "") + " allocatable.");
+            + (r.Hosts.Any(h => h.DiskKnown) ? $", {Share(r.Reserved.Disk, r.Allocatable.Disk, ResourceKind.Disk)}" : "") + " allocatable "
+            + $"(requests); limits {Units.Cpus(r.Limits.Cpu)}, {Units.Bytes(r.Limits.Memory)} memory (what they may burst to, not reserved).");
         if (r.SuspendedTenants > 0)
         {
             output.Line($"Suspended: {r.SuspendedTenants} tenant(s), counted above; they keep {Units.Bytes(r.SuspendedDisk)} of disk reserved (their data) "
@@ -60,7 +61,7 @@ internal static class CapacityText
 
     private static Table Numbers(CapacityReport r)
     {
-        var table = new Table().AddColumns("HOST", "TENANTS", "RESOURCE", "TOTAL", "ALLOCATABLE", "RESERVED", "USED", "FREE");
+        var table = new Table().AddColumns("HOST", "TENANTS", "RESOURCE", "TOTAL", "ALLOCATABLE", "REQUESTED", "LIMITS", "USED", "FREE");
         foreach (var h in r.Hosts)
         {
             var first = true;
@@ -71,7 +72,7 @@ internal static class CapacityText
                 table.AddRow(
                     first ? Cell.Escape(h.Name) : "", first ? h.Tenants.ToString(CultureInfo.InvariantCulture) : "", Units.Name(kind),
                     known ? Units.Format(kind, h.Total.Get(kind)) : "unknown", known ? Units.Format(kind, h.Allocatable.Get(kind)) : "-",
-                    Units.Format(kind, h.Reserved.Get(kind)), h.Used is { } u ? Units.Format(kind, u.Get(kind)) : "-",
+                    Units.Format(kind, h.Reserved.Get(kind)), kind == ResourceKind.Disk ? "-" : Units.Format(kind, h.Limits.Get(kind)), h.Used is { } u ? Units.Format(kind, u.Get(kind)) : "-",
                     !known ? "-" : free < 0 ? $"[red]{Cell.Escape(Units.Format(kind, free))} (overbooked)[/]" : Units.Format(kind, free));
                 first = false;
             }
@@ -85,7 +86,7 @@ internal static class CapacityText
         var table = new Table().AddColumn("MORE THAT FIT");
         foreach (var s in r.Sizes)
         {
-            table.AddColumn($"{s.Name.ToUpperInvariant()} ({Units.Cpus(s.Cpu)}, {Units.Bytes(s.MemoryBytes)}, {Units.Bytes(s.DiskBytes)} disk)");
+            table.AddColumn($"{s.Name.ToUpperInvariant()} ({SizeText.Of(s)}, {Units.Bytes(s.DiskBytes)} disk)");
         }
 
         var rows = r.Hosts.Count <= 20 ? r.Hosts.Select(h => (h.Name, h.Fits)).ToList() : [];
