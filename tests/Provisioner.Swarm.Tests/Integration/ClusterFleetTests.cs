@@ -56,10 +56,14 @@ public sealed class ClusterFleetTests : IDisposable
         var text = await cli.RunAsync("status", names[0]);
         Assert.Contains("│ NODE │", text.Stdout);
 
-        // A large tenant (2 CPUs) fits on no node (1.8 CPUs allocatable each): refused, exit 4, nothing created.
+        // A tenant requesting 2 CPUs fits on no node (1.8 CPUs allocatable each): refused, exit 4, nothing created. The
+        // sample's large size requests far less than its 2-CPU limit, so this run reads a copy of notes whose large
+        // size requests its limit.
         var big = $"{_run}-big";
         _made.Add(big);
+        cli.Environment["PROVISIONER_TEMPLATES"] = NotesWithLargeRequestingItsLimit();
         var refused = await cli.RunAsync("tenant", big, "--size", "large");
+        cli.Environment.Remove("PROVISIONER_TEMPLATES");
         Assert.True(refused.ExitCode == 4, refused.ToString());
         Assert.Contains("does not fit", refused.Stderr);
         using (var engine = SwarmCluster.Engine())
@@ -101,6 +105,21 @@ public sealed class ClusterFleetTests : IDisposable
         Assert.DoesNotContain(await after.Networks.ListNetworksAsync(new NetworksListParameters()), n => n.Name.StartsWith($"t-{_run}-", StringComparison.Ordinal));
         Assert.DoesNotContain(await after.Secrets.ListAsync(), s => s.Spec?.Name?.StartsWith($"t-{_run}-", StringComparison.Ordinal) == true);
         _made.Clear();
+    }
+
+    /// <summary>A catalog (in this test's state folder) holding notes only, its large size asking 2 CPUs and 2 GiB reserved.</summary>
+    private string NotesWithLargeRequestingItsLimit()
+    {
+        var catalog = Path.Combine(_home, "catalog");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Templates, "notes"), "template.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(catalog, "notes", Path.GetRelativePath(Path.Combine(RepoPaths.Templates, "notes"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var text = File.ReadAllText(file);
+            File.WriteAllText(target, System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^  large:\s*\{.*\}\s*$", "  large:  { cpu: 2, memory: 2Gi, disk: 20Gi }"));
+        }
+
+        return catalog;
     }
 
     public void Dispose()
