@@ -20,7 +20,7 @@ internal static class EdgeContainer
 
     public static string Volume(EdgeOptions edge) => $"{edge.Name}-data";
 
-    public static CreateContainerParameters For(EdgeOptions edge)
+    public static CreateContainerParameters For(EdgeOptions edge, string network)
     {
         var port = $"{CaddyConfig.ListenPort}/tcp";
         return new CreateContainerParameters
@@ -39,7 +39,7 @@ internal static class EdgeContainer
                 CapDrop = ["ALL"],
                 ReadonlyRootfs = true,
                 Tmpfs = new Dictionary<string, string> { ["/tmp"] = "mode=1777,size=16m" },
-                NetworkMode = edge.Name,
+                NetworkMode = network,
                 Mounts = [new Mount { Type = "volume", Source = Volume(edge), Target = "/data" }],
                 PortBindings = new Dictionary<string, IList<PortBinding>>
                 {
@@ -49,7 +49,7 @@ internal static class EdgeContainer
                 SecurityOpt = ["no-new-privileges:true"],
                 LogConfig = new LogConfig { Type = "json-file", Config = new Dictionary<string, string> { ["max-size"] = "10m", ["max-file"] = "3" } },
             },
-            NetworkingConfig = new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [edge.Name] = new() } },
+            NetworkingConfig = new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [network] = new() } },
         };
     }
 }

@@ -64,7 +64,8 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
 
     private async Task<string> EnsureRunningAsync(CancellationToken ct)
     {
-        await NetworkGuard.CreateIfAbsentAsync(
+        // Two first provisions can make the edge's network at the same moment: both settle on one (by id).
+        var network = await NetworkGuard.CreateSharedAsync(
             docker.Networks, new NetworksCreateParameters { Name = edge.Name, Driver = "bridge", Labels = EdgeContainer.Labels(edge) }, ct);
         var container = await InspectAsync(ct);
         if (container is null)
@@ -77,7 +78,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
             await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = EdgeContainer.Volume(edge), Labels = EdgeContainer.Labels(edge) }, ct);
             try
             {
-                await docker.Containers.CreateContainerAsync(EdgeContainer.For(edge), ct);
+                await docker.Containers.CreateContainerAsync(EdgeContainer.For(edge, network), ct);
                 log.LogInformation("Created the edge proxy {Edge} on {Address}:{Port}", edge.Name, edge.Address, edge.Port);
             }
             catch (Exception e) when (EngineErrorMapping.IsConflict(e))

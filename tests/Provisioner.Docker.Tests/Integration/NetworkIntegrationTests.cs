@@ -47,6 +47,33 @@ public sealed class NetworkIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateShared_TwoWithTheNameAlready_EveryCallerKeepsTheOldestAndTheOtherGoes()
+    {
+        // What two first provisions racing on the edge's network leave: the engine takes a second create of a name.
+        var parameters = new NetworksCreateParameters { Name = _run.Name("shared"), Driver = "bridge", Labels = _run.Labels };
+        var oldest = (await _run.Client.Networks.CreateNetworkAsync(parameters, _run.Deadline())).ID;
+        await _run.Client.Networks.CreateNetworkAsync(parameters, _run.Deadline());
+
+        var kept = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => NetworkGuard.CreateSharedAsync(_run.Client.Networks, parameters, _run.Deadline())));
+
+        Assert.All(kept, id => Assert.Equal(oldest, id));
+        var named = await _run.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(parameters.Name) }, _run.Deadline());
+        Assert.Equal([oldest], named.Where(n => n.Name == parameters.Name).Select(n => n.ID));
+    }
+
+    [Fact]
+    public async Task CreateShared_FourAtOnce_AllGetTheSameNetworkAndOneIsLeft()
+    {
+        var parameters = new NetworksCreateParameters { Name = _run.Name("race"), Driver = "bridge", Labels = _run.Labels };
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => NetworkGuard.CreateSharedAsync(_run.Client.Networks, parameters, _run.Deadline()))));
+
+        Assert.Single(ids.Distinct());
+        var named = await _run.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(parameters.Name) }, _run.Deadline());
+        Assert.Equal([ids[0]], named.Where(n => n.Name == parameters.Name).Select(n => n.ID));
+    }
+
+    [Fact]
     public async Task DeleteNetworkAsync_Missing_NotFound()
     {
         var error = await Assert.ThrowsAnyAsync<DockerApiException>(() => _run.Client.Networks.DeleteNetworkAsync(_run.Name("missing"), _run.Deadline()));

@@ -6,7 +6,8 @@ namespace Provisioner.Docker.Engine;
 /// <summary>
 /// Network create without a duplicate: Docker.DotNet sends no <c>CheckDuplicate</c>, and on API 1.41 the engine then
 /// creates a second network with the same name. So the name is looked up first. (Concurrent creates of one tenant's
-/// networks do not happen: the tenant's lock is held around every apply.)
+/// networks do not happen: the tenant's lock is held around every apply; a network that several processes may create
+/// at once, such as the edge's, goes through <see cref="CreateSharedAsync"/>.)
 /// </summary>
 internal static class NetworkGuard
 {
@@ -20,6 +21,34 @@ internal static class NetworkGuard
         }
 
         return (await networks.CreateNetworkAsync(parameters, ct)).ID;
+    }
+
+    /// <summary>
+    /// Like <see cref="CreateIfAbsentAsync"/> for a network that processes holding no common lock may create at the same
+    /// time: when two were made, every caller keeps the oldest (then the lowest id) and removes the others, so all of
+    /// them go on with the same network; a caller that saw only its own made it first, so it is the oldest too. Use the
+    /// returned id, not the name, until the extras are gone.
+    /// </summary>
+    public static async Task<string> CreateSharedAsync(INetworkOperations networks, NetworksCreateParameters parameters, CancellationToken ct)
+    {
+        await CreateIfAbsentAsync(networks, parameters, ct);
+        var candidates = (await networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(parameters.Name!) }, ct))
+            .Where(n => string.Equals(n.Name, parameters.Name, StringComparison.Ordinal))
+            .OrderBy(n => n.Created).ThenBy(n => n.ID, StringComparer.Ordinal)
+            .ToList();
+        foreach (var extra in candidates.Skip(1))
+        {
+            try
+            {
+                await networks.DeleteNetworkAsync(extra.ID, ct);
+            }
+            catch (DockerApiException)
+            {
+                // removed by the other caller already, or (briefly) still in its hands: it settles on the same keeper
+            }
+        }
+
+        return candidates.Count > 0 ? candidates[0].ID : throw new InvalidOperationException($"network {parameters.Name} vanished right after it was created");
     }
 
     /// <summary>The network with exactly this name, or null (the engine's name filter matches substrings).</summary>
