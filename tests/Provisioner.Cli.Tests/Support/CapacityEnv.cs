@@ -48,10 +48,18 @@ public static partial class CapacityEnv
         return (double.Parse(fields["cpu"], CultureInfo.InvariantCulture), memory, disk);
     }
 
-    /// <summary>The lines of the sizes block of notes@1.1.0, each with its name and its fields (flat form: <c>{ cpu: 0.1, ... }</c>).</summary>
-    private static List<(string Line, string Name, Dictionary<string, string> Fields)> SizeLines()
+    /// <summary>The memory a size of a product's version requests, read from its template.yaml.</summary>
+    public static long MemoryRequest(string product, string version, string size)
     {
-        var text = File.ReadAllText(Path.Combine(RepoPaths.Templates, "notes", "1.1.0", "template.yaml"));
+        var memory = SizeLines(product, version).Single(l => l.Name == size).Fields["memory"];
+        Assert.True(Quantity.TryParseBytes(memory, out var bytes), $"{product}@{version} size {size}: memory '{memory}'");
+        return bytes;
+    }
+
+    /// <summary>The lines of the sizes block of a template (notes@1.1.0 unless named), each with its name and its fields (flat form: <c>{ cpu: 0.1, ... }</c>).</summary>
+    private static List<(string Line, string Name, Dictionary<string, string> Fields)> SizeLines(string product = "notes", string version = "1.1.0")
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Templates, product, version, "template.yaml"));
         return SizeLine().Matches(text)
             .Select(m => (m.Value, m.Groups["name"].Value, m.Groups["fields"].Value.Split(',')
                 .Select(f => f.Split(':', 2)).ToDictionary(f => f[0].Trim(), f => f[1].Trim(), StringComparer.Ordinal)))

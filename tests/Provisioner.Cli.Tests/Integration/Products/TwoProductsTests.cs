@@ -69,10 +69,10 @@ public sealed class TwoProductsTests(EngineFixture engine)
 
         var capacity = await cli.RunAsync("capacity", "--json");
         Assert.True(capacity.ExitCode == 0, capacity.ToString());
-        // This home's registry holds the two (the tests count only their own home's tenants): each reserves its own size.
+        // This home's registry holds the two (the tests count only their own home's tenants): each reserves what its size requests.
         var fleet = JsonDocument.Parse(capacity.Stdout).RootElement.GetProperty("fleet");
         Assert.Equal(2, fleet.GetProperty("tenants").GetInt32());
-        Assert.Equal((512L + 768L) << 20, fleet.GetProperty("reserved").GetProperty("memoryBytes").GetInt64());
+        Assert.Equal(CapacityEnv.MemoryRequest("notes", "1.1.0", "small") + CapacityEnv.MemoryRequest("tracker", "2.0.0", "small"), fleet.GetProperty("reserved").GetProperty("memoryBytes").GetInt64());
 
         foreach (var tenant in new[] { notes, tracker })
         {
