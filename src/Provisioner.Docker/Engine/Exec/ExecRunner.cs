@@ -14,6 +14,8 @@ internal static class ExecRunner
 {
     private static readonly TimeSpan ExitCodePollInterval = TimeSpan.FromMilliseconds(25);
     private const int ExitCodePollAttempts = 200;
+    private static readonly TimeSpan RunningPollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StreamGrace = TimeSpan.FromSeconds(10);
 
     public static async Task<ExecResult> RunAsync(IExecOperations exec, string container, ExecRequest request, CancellationToken ct)
     {
@@ -28,18 +30,43 @@ internal static class ExecRunner
         var stdout = request.StdoutSink ?? collected;
         using (var stream = await exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters { Detach = false, TTY = false }, ct))
         {
-            if (request.Stdin is { } stdin)
-            {
-                await PumpAsync(stream, stdin, stdout, stderr, ct);
-            }
-            else
-            {
-                await stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
-            }
+            var copy = request.Stdin is { } stdin
+                ? PumpAsync(stream, stdin, stdout, stderr, ct)
+                : stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
+            await UntilOutputEndsAsync(exec, created.ID, copy, ct);
         }
 
         var exitCode = await ExitCodeAsync(exec, created.ID, ct);
         return new ExecResult(exitCode, Decode(collected), Decode(stderr));
+    }
+
+    /// <summary>
+    /// Waits for the output to end. The engine has been seen (under load, rarely) to keep an exec's stream open after its
+    /// command exited, which left `provision` waiting forever: so the exec is inspected now and then, and once its command
+    /// has exited the output gets <see cref="StreamGrace"/> to end (what the command wrote is in flight by then); after
+    /// that the stream is given up (disposed by the caller) and the exit code decides.
+    /// </summary>
+    private static async Task UntilOutputEndsAsync(IExecOperations exec, string execId, Task copy, CancellationToken ct)
+    {
+        while (await Task.WhenAny(copy, Task.Delay(RunningPollInterval, ct)) != copy)
+        {
+            ct.ThrowIfCancellationRequested();
+            if ((await exec.InspectContainerExecAsync(execId, ct)).Running)
+            {
+                continue;
+            }
+
+            if (await Task.WhenAny(copy, Task.Delay(StreamGrace, ct)) != copy)
+            {
+                ct.ThrowIfCancellationRequested();
+                _ = copy.ContinueWith(t => t.Exception, TaskScheduler.Default); // it fails when the stream is disposed; nobody waits for it
+                return;
+            }
+
+            break;
+        }
+
+        await copy;
     }
 
     private static ContainerExecCreateParameters Parameters(ExecRequest request) => new()
