@@ -63,7 +63,7 @@ internal static class CliApp
 
     private static int Fail(bool json, Exception e, bool verbose)
     {
-        e = Hosting.RegistryFileFaults.Map(e) ?? Hosting.DiskFullFault.Map(e) ?? e;
+        e = RegistryFaults.Map(e, Hosting.CliPaths.Home()) ?? Hosting.DiskFullFault.Map(e) ?? e;
         var (code, message, hint) = e switch
         {
             ProvisionerException p => (p.ExitCode, p.Message, p.Hint),
