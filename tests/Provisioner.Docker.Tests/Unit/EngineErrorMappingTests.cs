@@ -105,6 +105,25 @@ public sealed class EngineErrorMappingTests
     }
 
     [Fact]
+    public void Map_AnswerBrokenOffOnAReachableEngine_SaysSoAndToRerun()
+    {
+        var e = new HttpRequestException("An error occurred while sending the request.", new IOException("Attempted to read past the end of the stream."));
+        var socket = Path.GetTempFileName(); // the socket exists: the engine was reached, then its answer stopped
+        try
+        {
+            var mapped = EngineErrorMapping.Map(e, new Uri("unix://" + socket), TimeSpan.FromSeconds(30), CancellationToken.None, _ => null);
+
+            Assert.IsType<BackendUnavailableException>(mapped);
+            Assert.Equal($"The Docker engine at unix://{socket} broke off its answer: Attempted to read past the end of the stream", mapped!.Message);
+            Assert.StartsWith("rerun the same command", mapped.Hint, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(socket);
+        }
+    }
+
+    [Fact]
     public void Map_TimeoutNotAskedForByCaller_UnavailableNoResponseWithin()
     {
         var mapped = Map(new TaskCanceledException("The operation was canceled."));

@@ -55,6 +55,10 @@ internal static class EngineErrorMapping
             $"TLS with the Docker engine at {EngineAddress.Display(endpoint)} failed: {tls.GetBaseException().Message}",
             "check that ca.pem in the TLS folder (engineTls, swarm.tls or DOCKER_CERT_PATH) is the CA of the engine's certificate, and that the engine trusts the CA of cert.pem",
             e),
+        _ when EngineRetryPipeline.IsTransportFailure(e) && UnreachableReason.BrokeOff(e, endpoint) => new BackendUnavailableException(
+            $"The Docker engine at {EngineAddress.Display(endpoint)} broke off its answer: {UnreachableReason.Of(e, endpoint)}",
+            "rerun the same command: it carries on from what is already there (if this keeps happening, look at the engine's log)",
+            e),
         _ when EngineRetryPipeline.IsTransportFailure(e) => Unreachable(endpoint, UnreachableReason.Of(e, endpoint), e, environment),
         _ => null,
     };

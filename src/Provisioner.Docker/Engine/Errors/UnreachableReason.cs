@@ -21,6 +21,21 @@ internal static class UnreachableReason
         return innermost.Message.TrimEnd('.');
     }
 
+    /// <summary>
+    /// Whether a connection to the engine was made and then broke (reset, an answer cut off: a plain I/O error), as
+    /// opposed to an engine never reached (socket missing, connection refused): the first needs a rerun, the second the
+    /// engine started.
+    /// </summary>
+    public static bool BrokeOff(Exception e, Uri endpoint) =>
+        (EngineAddress.SocketPath(endpoint) is not { } path || File.Exists(path))
+        && Innermost(e) switch
+        {
+            SocketException s => s.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown,
+            IOException => true,
+            InvalidOperationException => true, // the transport parsing a head that stopped partway
+            _ => false,
+        };
+
     /// <summary>What to do about it, given the environment (DOCKER_HOST set or not).</summary>
     public static string Hint(Func<string, string?> environment) =>
         environment("DOCKER_HOST") is { Length: > 0 } host
