@@ -29,7 +29,7 @@ internal static class UpgradeViews
 
         foreach (var e in plan.Excluded)
         {
-            table.AddRow(Cell.Escape("skipped"), Cell.Escape(e.Tenant), Cell.Escape(e.Version), Cell.Escape(e.Reason));
+            table.AddRow(Cell.Escape(e.WaitingUntil is null ? "skipped" : "waiting"), Cell.Escape(e.Tenant), Cell.Escape(e.Version), Cell.Escape(e.Reason));
         }
 
         if (table.Rows.Count > 0)

@@ -7,7 +7,7 @@ public sealed class FleetFrozenException(string command, FleetFreeze freeze)
     : ProvisionerException(
         $"the fleet is frozen until {WindowText.Instant(freeze.Until)} ({freeze.Reason}): `{command}` was refused and changed nothing",
         ExitCodes.Locked,
-        $"add --force to let this one command through (recorded in `provision history`), or `provision unfreeze`")
+        "add --force to let this one command through, which the audit log records as forced; or run `provision unfreeze`")
 {
     public FleetFreeze Freeze { get; } = freeze;
 }
