@@ -14,7 +14,16 @@ internal static class WindowViews
             return null;
         }
 
-        var window = MaintenanceWindow.Parse(text);
+        MaintenanceWindow window;
+        try
+        {
+            window = MaintenanceWindow.Parse(text);
+        }
+        catch (Core.Errors.BadInputException)
+        {
+            return null; // written where its zone is known; shown as text only (see Text)
+        }
+
         var open = window.OpenAt(now);
         return (open is not null, open?.Closes ?? default, window.NextOpening(now));
     }
@@ -22,12 +31,12 @@ internal static class WindowViews
     /// <summary>For tables: <c>Sun 02:00-04:00 UTC (opens 2026-12-06 02:00 UTC)</c>, <c>... (open now)</c> or <c>-</c>.</summary>
     public static string Text(TenantRecord t, DateTimeOffset now) => State(t, now) switch
     {
-        null => "-",
+        null => t.MaintenanceWindow is null ? "-" : $"{t.MaintenanceWindow} (its zone is unknown on this machine)",
         { Open: true } s => $"{t.MaintenanceWindow} (open until {WindowText.Instant(s.Closes)})",
         var s => $"{t.MaintenanceWindow} (opens {WindowText.Instant(s.Value.NextOpening)})",
     };
 
-    public static object? Json(TenantRecord t, DateTimeOffset now) => State(t, now) is not { } s ? null : new
+    public static object? Json(TenantRecord t, DateTimeOffset now) => State(t, now) is not { } s ? (t.MaintenanceWindow is null ? null : new { window = t.MaintenanceWindow, unreadable = true }) : new
     {
         window = t.MaintenanceWindow,
         open = s.Open,
@@ -45,6 +54,7 @@ internal static class WindowViews
 
         output.Line(State(t, now) switch
         {
+            null when t.MaintenanceWindow is not null => $"{t.Name}: maintenance window {t.MaintenanceWindow}; its zone is unknown on this machine, so fleet upgrades leave it out here.",
             null => $"{t.Name} has no maintenance window: `upgrade --all` may change it at any time.",
             { Open: true } s => $"{t.Name}: maintenance window {t.MaintenanceWindow}; open now (until {WindowText.Instant(s.Closes)}), next opens {WindowText.Instant(s.NextOpening)}.",
             var s => $"{t.Name}: maintenance window {t.MaintenanceWindow}; closed now, next opens {WindowText.Instant(s.Value.NextOpening)}.",

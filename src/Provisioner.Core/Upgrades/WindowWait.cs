@@ -3,7 +3,10 @@ using Provisioner.Core.Tenants;
 
 namespace Provisioner.Core.Upgrades;
 
-/// <summary>A tenant a fleet upgrade would touch but whose maintenance window is closed now: it waits until the window opens.</summary>
+/// <summary>
+/// A tenant a fleet upgrade would touch but whose maintenance window is closed now: it waits until the window opens. A
+/// window this machine cannot read (its zone unknown here) keeps the tenant out too, blocking, so the run says so.
+/// </summary>
 internal static class WindowWait
 {
     /// <summary>The tenant as waiting, or null when it has no window or its window is open at <paramref name="now"/>.</summary>
@@ -14,7 +17,21 @@ internal static class WindowWait
             return null;
         }
 
-        var window = MaintenanceWindow.Parse(text);
+        MaintenanceWindow window;
+        try
+        {
+            window = MaintenanceWindow.Parse(text);
+        }
+        catch (Errors.BadInputException e)
+        {
+            // e.g. a shared registry written on a machine whose tz data has a zone this one lacks: never guess "open".
+            return new ExcludedTenant(
+                tenant.Name, tenant.Version, $"its maintenance window cannot be read on this machine ({e.Message}); --ignore-windows to upgrade it anyway", Blocking: true)
+            {
+                Status = tenant.Status, Window = text,
+            };
+        }
+
         if (window.IsOpenAt(now))
         {
             return null;

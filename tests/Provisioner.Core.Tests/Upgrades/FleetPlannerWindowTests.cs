@@ -51,4 +51,15 @@ public sealed class FleetPlannerWindowTests
 
         Assert.Equal(["b"], plan.Waves[0].Tenants.Select(t => t.Tenant));
     }
+
+    [Fact]
+    public void Plan_WindowThisMachineCannotRead_LeftOutBlockingNotGuessedOpen()
+    {
+        var plan = FleetPlanner.Plan([Tenant("odd", "Sun 02:00-04:00 Mars/Olympus"), Tenant("b")], new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
+
+        var odd = plan.Excluded.Single();
+        Assert.Equal(("odd", true, null), (odd.Tenant, odd.Blocking, odd.WaitingUntil));
+        Assert.Contains("cannot be read on this machine", odd.Reason);
+        Assert.Equal(["b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
+    }
 }
