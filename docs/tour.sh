@@ -89,6 +89,26 @@ run PROVISIONER_TEMPLATES=$fixtures provision upgrade initech --to 1.2.0-crash-a
 run cat junit.xml
 run provision list
 
+echo "## maintenance windows and freezes"
+run provision tenant north --template notes@1.0.0
+run provision tenant south --template notes@1.0.0
+# north's window is open now (from an hour ago to an hour from now); south's opens in three days.
+open="$(date -u -d '-1 hour' +%a) $(date -u -d '-1 hour' +%H:%M)-$(date -u -d '+1 hour' +%H:%M) UTC"
+run provision window north "'$open'"
+run provision window south "'$(date -u -d '+3 days' +%a) 02:00-04:00 Europe/Berlin'"
+run provision window south "'Sunday 2am'"
+run provision upgrade --all --to 1.1.0 --dry-run
+run provision upgrade --all --to 1.1.0
+run provision upgrade south --to 1.1.0
+run provision freeze --until 2026-12-24T00:00Z --reason holiday
+run provision tenant east
+run provision list
+run provision upgrade south --to 1.1.0 --ignore-windows
+run provision upgrade south --to 1.1.0 --ignore-windows --force
+run provision history --limit 4
+run provision unfreeze
+run provision status south
+
 echo "## clean up"
-for t in acme shop initech globex; do provision destroy "$t" --yes --delete-data >/dev/null 2>&1; done
+for t in acme shop initech globex north south; do provision destroy "$t" --yes --delete-data >/dev/null 2>&1; done
 rm -rf "$home"

@@ -12,7 +12,7 @@ internal static class CliApp
         var globals = new GlobalOptions();
         var root = new RootCommand("provision: stamp out isolated, health-checked copies of a product, one per customer")
         {
-            globals.Json, globals.Verbose, globals.Config,
+            globals.Json, globals.Verbose, globals.Config, globals.Force,
             TenantCommand.Create(globals),
             ListCommand.Create(globals),
             StatusCommand.Create(globals),
@@ -23,6 +23,9 @@ internal static class CliApp
             TemplatesCommand.Create(globals),
             UpgradeCommand.Create(globals),
             PinCommand.Create(globals),
+            WindowCommand.Create(globals),
+            FreezeCommand.Create(globals),
+            UnfreezeCommand.Create(globals),
             BackupCommand.Create(globals),
             BackupsCommand.Create(globals),
             RestoreCommand.Create(globals),

@@ -35,6 +35,7 @@ internal static class RegistryFactory
                 new SqliteCapacityHistory(file), new SqliteTenantCounts(file), new SqliteCheckHistory(file), new SqliteImportTarget(file), keyFile, time)
             {
                 Audit = new SqliteAuditLog(file),
+                Freeze = new SqliteFleetFreeze(file),
             };
         }
 
@@ -46,6 +47,7 @@ internal static class RegistryFactory
             new PostgresCapacityHistory(db), new PostgresTenantCounts(db), new PostgresCheckHistory(db), new PostgresImportTarget(db), keyFile, time, protector.Verify, db)
         {
             Audit = new PostgresAuditLog(db),
+            Freeze = new PostgresFleetFreeze(db),
         };
     }
 

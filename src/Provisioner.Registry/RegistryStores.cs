@@ -62,6 +62,9 @@ public sealed class RegistryStores : IDisposable
     /// <summary>Every mutating command: who, what, when, outcome (<c>provision history</c>).</summary>
     public required IAuditLog Audit { get; init; }
 
+    /// <summary>The fleet's freeze (<c>provision freeze</c>), shared by every operator of this registry.</summary>
+    public required Core.Maintenance.IFleetFreezeStore Freeze { get; init; }
+
     /// <summary>The key file secrets are encrypted with (in the home; for a shared registry, a copy of the team's key).</summary>
     public string KeyFile { get; }
 

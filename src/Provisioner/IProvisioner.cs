@@ -5,6 +5,7 @@ using Provisioner.Core.Checks;
 using Provisioner.Core.Cloning;
 using Provisioner.Core.Drift;
 using Provisioner.Core.Lifecycle;
+using Provisioner.Core.Maintenance;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
@@ -84,6 +85,29 @@ public interface IProvisioner : IDisposable
 
     /// <summary>Keeps a tenant on <paramref name="version"/> (fleet upgrades skip it); null removes the pin.</summary>
     Task<TenantRecord> PinAsync(string tenant, string? version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets <paramref name="tenant"/>'s maintenance window (<c>Sun 02:00-04:00 UTC</c>, see <see cref="MaintenanceWindow.Parse"/>:
+    /// a malformed one is bad input and changes nothing), or clears it when null. <c>upgrade --all</c> then touches the tenant only
+    /// while its window is open.
+    /// </summary>
+    Task<TenantRecord> SetWindowAsync(string tenant, string? window, CancellationToken cancellationToken = default);
+
+    /// <summary>Freezes the fleet until <paramref name="until"/>: <see cref="EnsureMayChangeAsync"/> refuses every change unless forced.</summary>
+    Task<FleetFreeze> FreezeAsync(DateTimeOffset until, string reason, string setBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Lifts the freeze; returns the one that held (null when the fleet was not frozen).</summary>
+    Task<FleetFreeze?> UnfreezeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The freeze in force now (null when none: never set, lifted, or past its end).</summary>
+    Task<FleetFreeze?> ActiveFreezeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The gate a change passes (the CLI calls it before every mutating command but freeze/unfreeze): throws
+    /// <see cref="FleetFrozenException"/> (exit 3) while the fleet is frozen, unless <paramref name="force"/>; returns the freeze a
+    /// forced change went through, if any. <paramref name="command"/> names the change in the error.
+    /// </summary>
+    Task<FleetFreeze?> EnsureMayChangeAsync(string command, bool force = false, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes a verified backup of every data component of <paramref name="tenant"/> (online where its data allows, else with

@@ -8,6 +8,7 @@ using Provisioner.Core.Cloning;
 using Provisioner.Core.Drift;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Lifecycle;
+using Provisioner.Core.Maintenance;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Templates;
@@ -60,6 +61,19 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public Task<TenantRecord> PinAsync(string tenant, string? version, CancellationToken cancellationToken) =>
         new TenantPins(services.Templates, services.Registry, services.Locks, services.Time).PinAsync(tenant, version, cancellationToken);
+
+    public Task<TenantRecord> SetWindowAsync(string tenant, string? window, CancellationToken cancellationToken) =>
+        new TenantWindows(services.Registry, services.Locks, services.Time).SetAsync(tenant, window, cancellationToken);
+
+    public Task<FleetFreeze> FreezeAsync(DateTimeOffset until, string reason, string setBy, CancellationToken cancellationToken) =>
+        services.Freezer().FreezeAsync(until, reason, setBy, cancellationToken);
+
+    public Task<FleetFreeze?> UnfreezeAsync(CancellationToken cancellationToken) => services.Freezer().UnfreezeAsync(cancellationToken);
+
+    public Task<FleetFreeze?> ActiveFreezeAsync(CancellationToken cancellationToken) => services.Freezer().ActiveAsync(cancellationToken);
+
+    public Task<FleetFreeze?> EnsureMayChangeAsync(string command, bool force, CancellationToken cancellationToken) =>
+        services.Freezer().EnsureMayChangeAsync(command, force, cancellationToken);
 
     public async Task<BackupResult> BackupAsync(string tenant, IProgress<string>? progress, CancellationToken cancellationToken) =>
         await services.Backups(await BackendOfAsync(tenant, cancellationToken)).BackupAsync(tenant, progress, cancellationToken);

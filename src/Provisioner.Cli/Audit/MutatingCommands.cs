@@ -6,8 +6,11 @@ internal static class MutatingCommands
     private static readonly HashSet<string> Paths = new(StringComparer.Ordinal)
     {
         "tenant", "destroy", "upgrade", "pin", "backup", "restore", "host drain", "host activate", "registry import", "key rotate", "edge sync",
-        "suspend", "resume", "offboard", "restore-offboarded", "purge", "expire", "reconcile", "rotate", "window", "freeze", "clone",
+        "suspend", "resume", "offboard", "restore-offboarded", "purge", "expire", "reconcile", "rotate", "window", "freeze", "unfreeze", "clone",
     };
+
+    /// <summary>The commands a fleet freeze never blocks: those that set and lift it.</summary>
+    public static bool IsFreezeControl(string path) => path is "freeze" or "unfreeze";
 
     /// <summary>Whether the command at <paramref name="path"/> (e.g. <c>key rotate</c>) changes something.</summary>
     public static bool Contains(string path) => Paths.Contains(path);

@@ -9,5 +9,15 @@ internal sealed class GlobalOptions
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show log lines and stack traces on stderr", Recursive = true };
 
+    /// <summary>
+    /// One <c>--force</c> for every command: lets a change through a fleet freeze (the audit log records it as forced); on
+    /// <c>tenant</c> it also provisions past the capacity check, on <c>host drain</c> it drains a node holding tenants' data.
+    /// </summary>
+    public Option<bool> Force { get; } = new("--force")
+    {
+        Description = "Let this change through a fleet freeze (recorded as forced); on `tenant` also past the capacity check, on `host drain` also a node holding data",
+        Recursive = true,
+    };
+
     public Option<string?> Config { get; } = new("--config") { Description = "Path to provisioner.yaml (default: $PROVISIONER_CONFIG, then ./provisioner.yaml, then $PROVISIONER_HOME/provisioner.yaml)", Recursive = true };
 }

@@ -21,11 +21,10 @@ internal static class HostCommand
         });
 
         var node = new Argument<string>("node") { Description = "Node hostname, as `provision host list` shows it" };
-        var force = new Option<bool>("--force") { Description = "Drain even when the node holds tenants' data (those tenants stop until it is active again)" };
-        var drain = new Command("drain", "Take a node out of scheduling: Swarm moves its stateless work to other nodes now") { node, force };
+        var drain = new Command("drain", "Take a node out of scheduling: Swarm moves its stateless work to other nodes now") { node };
         drain.SetHandler(globals, async (parse, services, output, ct) =>
         {
-            var host = await services.Provisioner.SetHostAvailabilityAsync(parse.GetValue(node)!, drain: true, parse.GetValue(force), ct);
+            var host = await services.Provisioner.SetHostAvailabilityAsync(parse.GetValue(node)!, drain: true, parse.GetValue(globals.Force), ct);
             output.Line($"Node {host.Name} is draining: new work goes elsewhere and its stateless tasks move now"
                 + (host.Tenants.Count == 0 ? "." : $"; the data of {string.Join(", ", host.Tenants)} stays on it (their data services wait until `provision host activate {host.Name}`)."));
             Render([host], output);

@@ -14,6 +14,19 @@ internal static class ListCommand
         command.SetHandler(globals, async (_, services, output, ct) =>
         {
             var tenants = await services.Provisioner.ListAsync(ct);
+            if (await services.Provisioner.ActiveFreezeAsync(ct) is { } freeze)
+            {
+                // With --json the banner goes to stderr: stdout stays the array of tenants other tools read.
+                if (output.Json)
+                {
+                    output.Progress(FreezeViews.Banner(freeze));
+                }
+                else
+                {
+                    output.Line(FreezeViews.Banner(freeze));
+                }
+            }
+
             if (output.Json)
             {
                 output.WriteJson(tenants.Select(Views.Tenant));
@@ -28,10 +41,16 @@ internal static class ListCommand
 
             var now = services.Time.GetUtcNow();
             var expiring = tenants.Any(t => t.ExpiresAt is not null);
+            var windows = tenants.Any(t => t.MaintenanceWindow is not null);
             var table = new Table().AddColumns("NAME", "STATUS", "TEMPLATE", "SIZE", "HOST", "ENDPOINT", "UPDATED");
             if (expiring)
             {
                 table.AddColumn("EXPIRES");
+            }
+
+            if (windows)
+            {
+                table.AddColumn("WINDOW");
             }
 
             foreach (var t in tenants)
@@ -44,6 +63,11 @@ internal static class ListCommand
                 if (expiring)
                 {
                     cells.Add(Cell.Escape(TimeLeft.Text(t.ExpiresAt, now)));
+                }
+
+                if (windows)
+                {
+                    cells.Add(Cell.Escape(WindowViews.Text(t, now)));
                 }
 
                 table.AddRow(cells.ToArray());

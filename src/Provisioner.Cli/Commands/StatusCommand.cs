@@ -35,7 +35,7 @@ internal static class StatusCommand
             var t = report.Tenant;
             output.Line(t is null
                 ? $"Tenant {parse.GetValue(name)} is not in the registry, but resources labelled for it exist:"
-                : $"Tenant {t.Name}: {t.Status}, {t.TemplateRef} ({t.Size}) on {t.Host}, endpoint {t.Endpoint ?? "-"}{(t.LastError is null ? "" : $"\n  last error: {t.LastError}")}");
+                : $"Tenant {t.Name}: {t.Status}, {t.TemplateRef} ({t.Size}) on {t.Host}, endpoint {t.Endpoint ?? "-"}{(t.LastError is null ? "" : $"\n  last error: {t.LastError}")}{(t.MaintenanceWindow is null ? "" : $"\n  maintenance window: {WindowViews.Text(t, services.Time.GetUtcNow())}")}");
             // A backend over several hosts says where each component runs: a NODE column then.
             var nodes = report.Observation.Components.Any(c => c.Node is not null);
             var containers = new Table().AddColumns(nodes

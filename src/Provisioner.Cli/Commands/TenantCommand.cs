@@ -17,14 +17,13 @@ internal static class TenantCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
         var backend = new Option<string?>("--backend", "-b") { Description = "Where a new tenant runs: docker (default, or backend: in provisioner.yaml), swarm (a Docker Swarm cluster, swarm.manager) or aws (Pulumi)" };
         backend.AcceptOnlyFromAmong("docker", "swarm", "aws");
-        var force = new Option<bool>("--force") { Description = "Provision even when the size does not fit the host's capacity (see `provision capacity`)" };
         var ttl = new Option<string?>("--ttl") { Description = "A demo copy: `provision expire` removes it (with its data) this long from now, e.g. 4h, 90m, 2d, 1w; a rerun without --ttl/--expires keeps the recorded expiry" };
         var expires = new Option<string?>("--expires") { Description = "Like --ttl, at an instant (UTC unless it says otherwise), e.g. 2026-12-02T10:00Z" };
-        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend, force, ttl, expires };
+        var command = new Command("tenant", "Provision a tenant, or converge an existing one; rerunning is safe") { name, template, size, dryRun, backend, ttl, expires };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
             var request = new ProvisionRequest(
-                parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(backend),
+                parse.GetValue(name)!, parse.GetValue(template), parse.GetValue(size), parse.GetValue(dryRun), parse.GetValue(globals.Force), parse.GetValue(backend),
                 parse.GetValue(ttl) is { } t ? Core.Lifecycle.LifeSpan.Parse(t, "--ttl") : null, ParseInstant(parse.GetValue(expires)));
             var progress = new LineProgress(output);
             try

@@ -21,13 +21,14 @@ internal static class UpgradeCommand
         var parallel = new Option<int>("--parallel", "-p") { Description = "Tenants upgraded at once (default 2)", DefaultValueFactory = _ => 2 };
         var maxFailures = new Option<int>("--max-failures") { Description = "Failures tolerated before the fleet halts (default 0)" };
         var includePinned = new Option<bool>("--include-pinned") { Description = "Also upgrade tenants pinned with `provision pin`" };
+        var ignoreWindows = new Option<bool>("--ignore-windows") { Description = "Also upgrade tenants outside their maintenance window (`provision window`)" };
         var monitor = new Option<double>("--monitor") { Description = "Seconds a tenant must stay healthy after its health gate (default 5)", DefaultValueFactory = _ => 5 };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (waves, tenants, from -> to, steps) and change nothing" };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted fleet upgrade; with NAME, retry a failed rollback" };
         var report = new Option<string[]>("--report") { Description = "Write a report: *.xml is JUnit, *.json is JSON (repeatable)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("upgrade", "Upgrade tenants to a new version: backup, migrate, health gate, monitor; automatic rollback (on Docker with the database restored)")
         {
-            name, to, all, tenants, from, canary, waveSize, parallel, maxFailures, includePinned, monitor, dryRun, resume, report,
+            name, to, all, tenants, from, canary, waveSize, parallel, maxFailures, includePinned, ignoreWindows, monitor, dryRun, resume, report,
         };
         command.SetHandler(globals, async (parse, services, output, ct) =>
         {
@@ -73,6 +74,7 @@ internal static class UpgradeCommand
                 Parallel = parse.GetValue(parallel),
                 MaxFailures = parse.GetValue(maxFailures),
                 IncludePinned = parse.GetValue(includePinned),
+                IgnoreWindows = parse.GetValue(ignoreWindows),
                 MonitorSeconds = parse.GetValue(monitor),
             };
             if (parse.GetValue(dryRun))

@@ -9,7 +9,7 @@ internal static class Cell
     {
         "Active" or "running" or "passed" or "succeeded" or "upgraded" => $"[green]{Escape(status)}[/]",
         "Failed" or "failed" or "exited" or "dead" or "interrupted" or "NeedsAttention" or "needs-attention" or "rolled-back" => $"[red]{Escape(status)}[/]",
-        "Provisioning" or "not-run" or "created" or "restarting" or "Upgrading" or "RollingBack" or "RolledBack" or "not-reached" => $"[yellow]{Escape(status)}[/]",
+        "Provisioning" or "not-run" or "created" or "restarting" or "Upgrading" or "RollingBack" or "RolledBack" or "not-reached" or "waiting" => $"[yellow]{Escape(status)}[/]",
         _ => Escape(status),
     };
 }

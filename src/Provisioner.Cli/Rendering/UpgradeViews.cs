@@ -29,7 +29,7 @@ internal static class UpgradeViews
 
         foreach (var e in plan.Excluded)
         {
-            table.AddRow(Cell.Escape("skipped"), Cell.Escape(e.Tenant), Cell.Escape(e.Version), Cell.Escape(e.Reason));
+            table.AddRow(Cell.Escape(e.WaitingUntil is null ? "skipped" : "waiting"), Cell.Escape(e.Tenant), Cell.Escape(e.Version), Cell.Escape(e.Reason));
         }
 
         if (table.Rows.Count > 0)
@@ -52,7 +52,8 @@ internal static class UpgradeViews
             return;
         }
 
-        if (r.Tenants.Count > 0)
+        var waiting = r.Plan.Excluded.Where(e => e.WaitingUntil is not null).ToList();
+        if (r.Tenants.Count > 0 || waiting.Count > 0)
         {
             var table = new Table().AddColumns("Tenant", "Wave", "From", "To", "Outcome", "Time", "Reason");
             foreach (var t in r.Tenants)
@@ -60,6 +61,13 @@ internal static class UpgradeViews
                 table.AddRow(
                     Cell.Escape(t.Tenant), Cell.Escape(t.Wave == 0 ? "canary" : $"wave {t.Wave}"), Cell.Escape(t.From), Cell.Escape(t.To), Cell.Status(t.Outcome),
                     Cell.Escape($"{t.Duration.TotalSeconds:0.0} s"), Cell.Escape(t.Reason ?? ""));
+            }
+
+            foreach (var w in waiting)
+            {
+                table.AddRow(
+                    Cell.Escape(w.Tenant), "-", Cell.Escape(w.Version), Cell.Escape(r.Plan.To), Cell.Status("waiting"), "-",
+                    Cell.Escape($"window {w.Window} opens {Core.Maintenance.WindowText.Instant(w.WaitingUntil!.Value)}"));
             }
 
             output.Human.Write(table);
@@ -71,11 +79,12 @@ internal static class UpgradeViews
             output.Line($"Not upgradable: {blocked.Tenant} ({blocked.Version}): {blocked.Reason}");
         }
 
-        output.Line(r.Tenants.Count == 0
+        var waits = waiting.Count == 0 ? "" : $" {waiting.Count} waiting for their maintenance window (--ignore-windows to upgrade them now).";
+        output.Line((r.Tenants.Count == 0
             ? $"Nothing to upgrade to {r.Plan.Product}@{r.Plan.To} ({r.Plan.Excluded.Count} tenant(s) skipped{(r.Succeeded ? "" : ", some of them not upgradable")})."
             : r.Succeeded
                 ? $"Upgraded to {r.Plan.Product}@{r.Plan.To}: {counts} in {r.Duration.TotalSeconds:0.0} s."
-                : $"Upgrade to {r.Plan.Product}@{r.Plan.To} incomplete: {counts} in {r.Duration.TotalSeconds:0.0} s.{(r.HaltReason is null ? "" : $" Halted: {r.HaltReason}.")}");
+                : $"Upgrade to {r.Plan.Product}@{r.Plan.To} incomplete: {counts} in {r.Duration.TotalSeconds:0.0} s.{(r.HaltReason is null ? "" : $" Halted: {r.HaltReason}.")}") + waits);
         foreach (var t in r.Tenants.Where(t => t.LogTail is not null))
         {
             output.Line($"--- {t.Tenant}: failing check {t.FailingCheck ?? "-"}; last log lines:");

@@ -24,6 +24,7 @@ internal static class Views
         createdAt = t.CreatedAt,
         updatedAt = t.UpdatedAt,
         expiresAt = t.ExpiresAt,
+        maintenanceWindow = t.MaintenanceWindow,
     };
 
     public static object Change(PlannedChange c) => new { action = c.Kind.ToString().ToLowerInvariant(), kind = c.Resource.Name, name = c.Name, reason = c.Reason };

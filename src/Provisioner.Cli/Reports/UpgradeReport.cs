@@ -18,6 +18,7 @@ internal static class UpgradeReport
         counts = r.Tenants.GroupBy(t => t.Outcome).ToDictionary(g => g.Key, g => g.Count()),
         waves = r.Plan.Waves.Select(w => new { number = w.Number, label = w.Label, tenants = w.Tenants.Select(t => t.Tenant) }),
         tenants = r.Tenants.Select(Tenant),
+        waiting = Waiting(r.Plan),
         excluded = r.Plan.Excluded,
     };
 
@@ -27,9 +28,14 @@ internal static class UpgradeReport
         product = p.Product,
         to = p.To,
         waves = p.Waves.Select(w => new { number = w.Number, label = w.Label, tenants = w.Tenants }),
+        waiting = Waiting(p),
         excluded = p.Excluded,
         steps = p.Steps,
     };
+
+    /// <summary>Tenants left for their maintenance window: each with its window and when it opens (also in <c>excluded</c>).</summary>
+    private static IEnumerable<object> Waiting(FleetPlan p) =>
+        p.Excluded.Where(e => e.WaitingUntil is not null).Select(e => new { tenant = e.Tenant, version = e.Version, outcome = "waiting", window = e.Window, opensAt = e.WaitingUntil });
 
     private static object Tenant(TenantUpgradeResult t) => new
     {

@@ -23,4 +23,7 @@ public sealed record TenantRecord(
 
     /// <summary>Set by <c>provision tenant --ttl/--expires</c>: after this, <c>provision expire</c> removes the tenant with its data (nothing else does).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Set by <c>provision window</c>: when <c>upgrade --all</c> may change the tenant (<see cref="Maintenance.MaintenanceWindow"/>'s text); null is always.</summary>
+    public string? MaintenanceWindow { get; init; }
 }

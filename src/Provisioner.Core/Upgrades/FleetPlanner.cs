@@ -9,14 +9,18 @@ namespace Provisioner.Core.Upgrades;
 
 /// <summary>
 /// Turns a <see cref="FleetRequest"/> and the registry's tenants into waves: the canary first, then waves of the
-/// requested size, tenants in name order. Pure: the same inputs give the same plan (so a resumed run continues it).
+/// requested size, tenants in name order. Pure: the same inputs give the same plan (so a resumed run continues it). A
+/// tenant whose maintenance window is closed at <c>now</c> waits (left out, not blocking) unless the request ignores windows;
+/// a resumed run looks at the windows again when it resumes.
 /// </summary>
 internal static class FleetPlanner
 {
     /// <param name="tenants">The registry's tenants.</param>
     /// <param name="request">What was asked for.</param>
     /// <param name="steps">What an upgrade does on each backend that can upgrade (its steps, as the plan shows them); tenants on others are left out, blocking.</param>
-    public static FleetPlan Plan(IReadOnlyList<TenantRecord> tenants, FleetRequest request, IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> steps)
+    /// <param name="now">The time maintenance windows are judged at.</param>
+    public static FleetPlan Plan(
+        IReadOnlyList<TenantRecord> tenants, FleetRequest request, IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> steps, DateTimeOffset now)
     {
         var upgradable = steps.Keys.ToList();
         var selected = Select(tenants, request);
@@ -27,7 +31,11 @@ internal static class FleetPlanner
         foreach (var t in selected.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             var exclusion = Exclusion(t, product, to, fromFilter, request, upgradable);
-            if (exclusion is null)
+            if (exclusion is null && !request.IgnoreWindows && WindowWait.Of(t, now) is { } wait)
+            {
+                excluded.Add(wait);
+            }
+            else if (exclusion is null)
             {
                 eligible.Add(new PlannedUpgrade(t.Name, t.Version, to.ToNormalizedString()));
             }

@@ -33,6 +33,12 @@ public sealed record FleetRequest
     /// <summary>Also upgrade tenants pinned with <c>provision pin</c> (pins apply to <see cref="All"/> only).</summary>
     public bool IncludePinned { get; init; }
 
+    /// <summary>
+    /// Upgrade tenants outside their maintenance window too. Off: <see cref="All"/> leaves them waiting (reported with the time
+    /// their window opens) and a named tenant outside its window is refused.
+    /// </summary>
+    public bool IgnoreWindows { get; init; }
+
     /// <summary>Monitor window after the health gate, in seconds. Default 5.</summary>
     public double MonitorSeconds { get; init; } = 5;
 

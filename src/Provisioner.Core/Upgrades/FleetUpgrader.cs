@@ -19,7 +19,7 @@ internal sealed class FleetUpgrader(
     public async Task<FleetPlan> PlanAsync(FleetRequest request, CancellationToken ct)
     {
         Validate(request);
-        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request, upgrader.Steps(Settings(request)));
+        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request, upgrader.Steps(Settings(request)), time.GetUtcNow());
         templates.Resolve(new TemplateRef(plan.Product, NuGetVersion.Parse(plan.To))); // an unknown version is an error naming those that exist
         return plan;
     }
@@ -80,6 +80,12 @@ internal sealed class FleetUpgrader(
         var resumed = continues.Count > 0;
         var start = time.GetTimestamp();
         var plan = await PlanAsync(request, ct);
+        if (!request.All && plan.Excluded.FirstOrDefault(e => e.WaitingUntil is not null) is { } waiting)
+        {
+            // Named by a person: refused rather than silently skipped (nothing was journaled or changed).
+            throw new Maintenance.OutsideWindowException(waiting.Tenant, waiting.Window!, waiting.WaitingUntil!.Value);
+        }
+
         var journaled = request with { Resumes = resumed ? continues[0] : null };
         var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(journaled), ct);
         log.LogInformation("Fleet upgrade to {To}: {Count} tenant(s) in {Waves} wave(s)", plan.To, plan.TenantCount, plan.Waves.Count);

@@ -122,5 +122,18 @@ internal static class PostgresSchemaMigrations
         alter table tenants add column expires_at timestamptz;
         """,
         // ---- end of issue 13 lifecycle ----
+
+        // issue 14 part 6 maintenance windows and freezes: a tenant's window (its canonical text) and the fleet's freeze
+        // (one row at most). Safe to renumber: it only adds a nullable column and a table of its own.
+        """
+        alter table tenants add column maintenance_window text;
+        create table fleet_freeze (
+            id integer primary key check (id = 1),
+            until timestamptz not null,
+            reason text not null,
+            set_by text not null,
+            set_at timestamptz not null);
+        """,
+        // ---- end of maintenance windows and freezes ----
     ];
 }

@@ -9,7 +9,7 @@ namespace Provisioner.Registry.Postgres;
 /// <summary>The shared registry's tenants: the SQLite registry's contract, in PostgreSQL, for every client of a team.</summary>
 internal sealed class PostgresTenantRegistry(PostgresDatabase db) : ITenantRegistry
 {
-    public const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version, expires_at";
+    public const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version, expires_at, maintenance_window";
 
     public IOperationJournal Journal { get; } = StepFaults.Around(new PostgresOperationJournal(db));
 
@@ -90,11 +90,12 @@ internal sealed class PostgresTenantRegistry(PostgresDatabase db) : ITenantRegis
         var cmd = PostgresDatabase.Command(
             c, tx,
             $"""
-            insert into tenants ({Columns}) values (@name, @product, @version, @size, @backend, @host, @status, @endpoint, @port, @secrets, @error, @created, @updated, @pinned, @expires)
+            insert into tenants ({Columns}) values (@name, @product, @version, @size, @backend, @host, @status, @endpoint, @port, @secrets, @error, @created, @updated, @pinned, @expires, @window)
             on conflict (name) do update set product = excluded.product, version = excluded.version, size = excluded.size,
               backend = excluded.backend, host = excluded.host, status = excluded.status, endpoint = excluded.endpoint,
               host_port = excluded.host_port, secrets = excluded.secrets, last_error = excluded.last_error, updated_at = excluded.updated_at,
-              pinned_version = excluded.pinned_version, expires_at = excluded.expires_at
+              pinned_version = excluded.pinned_version, expires_at = excluded.expires_at,
+              maintenance_window = excluded.maintenance_window
             """,
             ("name", t.Name), ("product", t.Product), ("version", t.Version), ("size", t.Size), ("backend", t.Backend.Name), ("host", t.Host),
             ("status", t.Status), ("secrets", t.EncryptedSecrets), ("created", RegistryTime.Normalize(t.CreatedAt)), ("updated", RegistryTime.Normalize(t.UpdatedAt)));
@@ -103,6 +104,7 @@ internal sealed class PostgresTenantRegistry(PostgresDatabase db) : ITenantRegis
         cmd.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)t.LastError ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("pinned", NpgsqlDbType.Text) { Value = (object?)t.PinnedVersion ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("expires", NpgsqlDbType.TimestampTz) { Value = t.ExpiresAt is { } expires ? RegistryTime.Normalize(expires) : DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("window", NpgsqlDbType.Text) { Value = (object?)t.MaintenanceWindow ?? DBNull.Value });
         return cmd;
     }
 
@@ -117,5 +119,6 @@ internal sealed class PostgresTenantRegistry(PostgresDatabase db) : ITenantRegis
     {
         PinnedVersion = r.IsDBNull(13) ? null : r.GetString(13),
         ExpiresAt = r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14),
+        MaintenanceWindow = r.IsDBNull(15) ? null : r.GetString(15),
     };
 }

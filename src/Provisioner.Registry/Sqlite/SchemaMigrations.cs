@@ -109,6 +109,19 @@ internal static class SchemaMigrations
         alter table tenants add column expires_at text;
         """,
         // ---- end of issue 13 lifecycle ----
+
+        // issue 14 part 6 maintenance windows and freezes: a tenant's window (its canonical text) and the fleet's freeze
+        // (one row at most). Safe to renumber: it only adds a nullable column and a table of its own.
+        """
+        alter table tenants add column maintenance_window text;
+        create table if not exists fleet_freeze (
+            id integer primary key check (id = 1),
+            until text not null,
+            reason text not null,
+            set_by text not null,
+            set_at text not null);
+        """,
+        // ---- end of maintenance windows and freezes ----
     ];
 
     public static async Task ApplyAsync(SqliteDatabase db)

@@ -9,7 +9,7 @@ namespace Provisioner.Registry.Sqlite;
 /// <summary>The default registry: one SQLite file (WAL) under <c>$PROVISIONER_HOME</c>.</summary>
 internal sealed class SqliteTenantRegistry : ITenantRegistry
 {
-    internal const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version, expires_at";
+    internal const string Columns = "name, product, version, size, backend, host, status, endpoint, host_port, secrets, last_error, created_at, updated_at, pinned_version, expires_at, maintenance_window";
     private readonly SqliteDatabase _db;
 
     public SqliteTenantRegistry(string path)
@@ -99,11 +99,12 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
     {
         var cmd = c.CreateCommand();
         cmd.CommandText = $"""
-            insert into tenants ({Columns}) values ($name, $product, $version, $size, $backend, $host, $status, $endpoint, $port, $secrets, $error, $created, $updated, $pinned, $expires)
+            insert into tenants ({Columns}) values ($name, $product, $version, $size, $backend, $host, $status, $endpoint, $port, $secrets, $error, $created, $updated, $pinned, $expires, $window)
             on conflict(name) do update set product = excluded.product, version = excluded.version, size = excluded.size,
               backend = excluded.backend, host = excluded.host, status = excluded.status, endpoint = excluded.endpoint,
               host_port = excluded.host_port, secrets = excluded.secrets, last_error = excluded.last_error, updated_at = excluded.updated_at,
-              pinned_version = excluded.pinned_version, expires_at = excluded.expires_at
+              pinned_version = excluded.pinned_version, expires_at = excluded.expires_at,
+              maintenance_window = excluded.maintenance_window
             """;
         cmd.Parameters.AddWithValue("$name", t.Name);
         cmd.Parameters.AddWithValue("$product", t.Product);
@@ -120,6 +121,7 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
         cmd.Parameters.AddWithValue("$updated", RegistryTime.Text(t.UpdatedAt));
         cmd.Parameters.AddWithValue("$pinned", (object?)t.PinnedVersion ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$expires", t.ExpiresAt is { } expires ? RegistryTime.Text(expires) : DBNull.Value);
+        cmd.Parameters.AddWithValue("$window", (object?)t.MaintenanceWindow ?? DBNull.Value);
         return cmd;
     }
 
@@ -134,5 +136,6 @@ internal sealed class SqliteTenantRegistry : ITenantRegistry
     {
         PinnedVersion = r.IsDBNull(13) ? null : r.GetString(13),
         ExpiresAt = r.IsDBNull(14) ? null : DateTimeOffset.Parse(r.GetString(14), CultureInfo.InvariantCulture),
+        MaintenanceWindow = r.IsDBNull(15) ? null : r.GetString(15),
     };
 }

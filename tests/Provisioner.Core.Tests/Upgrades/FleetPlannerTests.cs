@@ -11,6 +11,8 @@ public sealed class FleetPlannerTests
 
     private static readonly BackendKind Aws = BackendKind.Of("aws");
 
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
     private static readonly Dictionary<BackendKind, IReadOnlyList<string>> DockerOnly = new() { [Docker] = ["backup", "migrate"] };
 
     private static TenantRecord Tenant(string name, string version = "1.0.0", string status = TenantStatus.Active, string? pinned = null, string product = "notes") =>
@@ -21,7 +23,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_SixTenantsDefaults_CanaryThenWavesOf25Percent()
     {
-        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
 
         Assert.Equal("notes", plan.Product);
         Assert.Equal(["a"], plan.Waves[0].Tenants.Select(t => t.Tenant));
@@ -34,7 +36,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_CanaryByNameAndWaveCount_PutsNamedTenantFirst()
     {
-        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "notes@1.1.0", All = true, Canary = "d", WaveSize = "4" }, DockerOnly);
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "notes@1.1.0", All = true, Canary = "d", WaveSize = "4" }, DockerOnly, Now);
 
         Assert.Equal(["d"], plan.Waves[0].Tenants.Select(t => t.Tenant));
         Assert.Equal([["a", "b", "c", "e"], ["f"]], plan.Waves.Skip(1).Select(w => w.Tenants.Select(t => t.Tenant).ToArray()));
@@ -49,7 +51,7 @@ public sealed class FleetPlannerTests
             Tenant("e", status: TenantStatus.NeedsAttention), Tenant("f", status: TenantStatus.RolledBack), Tenant("g", product: "other"),
         };
 
-        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "notes@1.1.0", All = true }, DockerOnly);
+        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "notes@1.1.0", All = true }, DockerOnly, Now);
 
         Assert.Equal(["a", "f"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         var reasons = plan.Excluded.ToDictionary(e => e.Tenant, e => e.Reason);
@@ -63,7 +65,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_PinnedTenantWithIncludePinned_IsUpgraded()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", pinned: "1.0.0")], new FleetRequest { To = "1.1.0", All = true, IncludePinned = true }, DockerOnly);
+        var plan = FleetPlanner.Plan([Tenant("a", pinned: "1.0.0")], new FleetRequest { To = "1.1.0", All = true, IncludePinned = true }, DockerOnly, Now);
 
         Assert.Equal(["a"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
     }
@@ -71,7 +73,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_FromFilter_KeepsOnlyTenantsOnThatVersion()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", "1.0.0"), Tenant("b", "1.0.1")], new FleetRequest { To = "1.1.0", All = true, From = "1.0.1" }, DockerOnly);
+        var plan = FleetPlanner.Plan([Tenant("a", "1.0.0"), Tenant("b", "1.0.1")], new FleetRequest { To = "1.1.0", All = true, From = "1.0.1" }, DockerOnly, Now);
 
         Assert.Equal(["b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         Assert.Contains("not --from 1.0.1", plan.Excluded.Single().Reason);
@@ -80,7 +82,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_InterruptedTenant_IsIncludedSoItGetsSettled()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", status: TenantStatus.Upgrading)], new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
+        var plan = FleetPlanner.Plan([Tenant("a", status: TenantStatus.Upgrading)], new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
 
         Assert.Single(plan.Waves.SelectMany(w => w.Tenants));
     }
@@ -91,7 +93,7 @@ public sealed class FleetPlannerTests
     [InlineData(false, new[] { "zz" }, "no tenant named zz")]
     public void Plan_BadSelection_IsBadInput(bool all, string[] names, string message)
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = all, Tenants = names }, DockerOnly));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = all, Tenants = names }, DockerOnly, Now));
 
         Assert.Contains(message, e.Message);
     }
@@ -99,7 +101,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_UnknownCanaryName_IsBadInput()
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "nope" }, DockerOnly));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "nope" }, DockerOnly, Now));
 
         Assert.Contains("canary nope", e.Message);
     }
@@ -107,7 +109,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_TwoProductsAndBareVersion_AsksForTheProduct()
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([Tenant("a"), Tenant("b", product: "shop")], new FleetRequest { To = "1.1.0", All = true }, DockerOnly));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([Tenant("a"), Tenant("b", product: "shop")], new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now));
 
         Assert.Contains("ambiguous", e.Message);
     }
@@ -115,7 +117,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_NewerThanTarget_IsNotDowngraded()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", "2.0.0")], new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
+        var plan = FleetPlanner.Plan([Tenant("a", "2.0.0")], new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
 
         Assert.Contains("downgrades are not supported", plan.Excluded.Single().Reason);
     }
@@ -123,7 +125,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_AwsTenant_IsLeftOutWithReason()
     {
-        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = Aws }], new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
+        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = Aws }], new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
 
         Assert.StartsWith("runs on aws", plan.Excluded.Single().Reason);
     }
@@ -131,7 +133,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_AwsTenantWithAnAwsUpgrader_IsPlannedWithTheOthers()
     {
-        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = Aws }, Tenant("b")], new FleetRequest { To = "1.1.0", All = true }, new Dictionary<BackendKind, IReadOnlyList<string>> { [Docker] = ["backup"], [Aws] = ["snapshot"] });
+        var plan = FleetPlanner.Plan([Tenant("a") with { Backend = Aws }, Tenant("b")], new FleetRequest { To = "1.1.0", All = true }, new Dictionary<BackendKind, IReadOnlyList<string>> { [Docker] = ["backup"], [Aws] = ["snapshot"] }, Now);
 
         Assert.Equal(["a", "b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         Assert.Empty(plan.Excluded);
@@ -141,7 +143,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_NamedCanaryAlreadyCurrent_IsDroppedNotAnError()
     {
-        var plan = FleetPlanner.Plan([Tenant("a", "1.1.0"), Tenant("b")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }, DockerOnly);
+        var plan = FleetPlanner.Plan([Tenant("a", "1.1.0"), Tenant("b")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }, DockerOnly, Now);
 
         Assert.Equal(["b"], plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
     }
@@ -150,7 +152,7 @@ public sealed class FleetPlannerTests
     public void Plan_NamedCanaryPinned_IsBadInputNotAFleetWithoutCanary()
     {
         var e = Assert.Throws<BadInputException>(() =>
-            FleetPlanner.Plan([Tenant("a", pinned: "1.0.0"), Tenant("b"), Tenant("c")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }, DockerOnly));
+            FleetPlanner.Plan([Tenant("a", pinned: "1.0.0"), Tenant("b"), Tenant("c")], new FleetRequest { To = "1.1.0", All = true, Canary = "a" }, DockerOnly, Now));
 
         Assert.Contains("canary a cannot be the canary of this upgrade (a pinned to 1.0.0", e.Message);
     }
@@ -160,7 +162,7 @@ public sealed class FleetPlannerTests
     {
         var tenants = new[] { Tenant("a", status: TenantStatus.NeedsAttention), Tenant("b", version: "1.1.0"), Tenant("c", pinned: "1.0.0") };
 
-        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
+        var plan = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
 
         Assert.Equal(["a"], plan.Excluded.Where(e => e.Blocking).Select(e => e.Tenant));
     }
@@ -168,7 +170,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_NoTenants_IsBadInputSayingHowToCreateOne()
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([], new FleetRequest { To = "1.1.0", All = true }, DockerOnly));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan([], new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now));
 
         Assert.Equal("there are no tenants to upgrade", e.Message);
         Assert.Contains("provision tenant NAME", e.Hint);
@@ -179,7 +181,7 @@ public sealed class FleetPlannerTests
     [InlineData("notes@", "--to notes@ names no version")]
     public void Plan_BadTarget_IsBadInput(string to, string message)
     {
-        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = to, All = true }, DockerOnly));
+        var e = Assert.Throws<BadInputException>(() => FleetPlanner.Plan(Six, new FleetRequest { To = to, All = true }, DockerOnly, Now));
 
         Assert.Equal(message, e.Message);
     }
@@ -187,7 +189,7 @@ public sealed class FleetPlannerTests
     [Fact]
     public void Plan_CanaryZero_NoCanaryWaveAndWavesNumberedFromOne()
     {
-        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "0", WaveSize = "50%" }, DockerOnly);
+        var plan = FleetPlanner.Plan(Six, new FleetRequest { To = "1.1.0", All = true, Canary = "0", WaveSize = "50%" }, DockerOnly, Now);
 
         Assert.Equal([1, 2], plan.Waves.Select(w => w.Number));
         Assert.Equal([["a", "b", "c"], ["d", "e", "f"]], plan.Waves.Select(w => w.Tenants.Select(t => t.Tenant).ToArray()));
@@ -198,8 +200,8 @@ public sealed class FleetPlannerTests
     {
         var tenants = new[] { Tenant("a"), Tenant("b", status: TenantStatus.Destroyed) };
 
-        var all = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
-        var named = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", Tenants = ["a", "b"] }, DockerOnly);
+        var all = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
+        var named = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", Tenants = ["a", "b"] }, DockerOnly, Now);
 
         Assert.Equal(("destroyed", false), (all.Excluded.Single().Reason, all.Excluded.Single().Blocking));
         Assert.Equal(("destroyed", true), (named.Excluded.Single().Reason, named.Excluded.Single().Blocking));
@@ -210,8 +212,8 @@ public sealed class FleetPlannerTests
     {
         var tenants = new[] { Tenant("a"), Tenant("b", status: TenantStatus.Suspended) };
 
-        var all = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly);
-        var named = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", Tenants = ["b"] }, DockerOnly);
+        var all = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", All = true }, DockerOnly, Now);
+        var named = FleetPlanner.Plan(tenants, new FleetRequest { To = "1.1.0", Tenants = ["b"] }, DockerOnly, Now);
 
         Assert.Equal(["a"], all.Waves.SelectMany(w => w.Tenants).Select(t => t.Tenant));
         Assert.Equal(("b", false), (all.Excluded.Single().Tenant, all.Excluded.Single().Blocking));

@@ -44,6 +44,7 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
     [InlineData("operations")]
     [InlineData("operation_steps")]
     [InlineData("capacity_snapshots")]
+    [InlineData("fleet_freeze")]
     public async Task Schema_EverySqliteColumn_ExistsInPostgres(string table)
     {
         var sqlite = _store.NewHome();

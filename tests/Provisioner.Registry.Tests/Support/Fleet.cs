@@ -4,7 +4,7 @@ using Provisioner.Core.Tenants;
 
 namespace Provisioner.Registry.Tests.Support;
 
-/// <summary>A small fleet written into a registry: tenants (one pinned, one destroyed, one expiring) with encrypted secrets, a journal, capacity history.</summary>
+/// <summary>A small fleet written into a registry: tenants (one pinned with a maintenance window, one destroyed, one expiring) with encrypted secrets, a journal, capacity history.</summary>
 public static class Fleet
 {
     public const string Password = "correct-horse-battery-staple";
@@ -15,6 +15,7 @@ public static class Fleet
         await stores.Registry.SaveAsync(Tenants.Of("acme", status: TenantStatus.Active) with
         {
             HostPort = 20001, Endpoint = "http://127.0.0.1:20001", EncryptedSecrets = stores.Protector.Protect(secrets, "acme"), PinnedVersion = "1.1.0",
+            MaintenanceWindow = "Sun 02:00-04:00 UTC",
         });
         await stores.Registry.SaveAsync(Tenants.Of("beta", "large", status: TenantStatus.Destroyed) with { EncryptedSecrets = stores.Protector.Protect(secrets, "beta") });
         await stores.Registry.SaveAsync(Tenants.Of("gamma", status: TenantStatus.Failed) with
