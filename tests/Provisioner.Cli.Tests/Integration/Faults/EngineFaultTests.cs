@@ -11,7 +11,7 @@ namespace Provisioner.Cli.Tests.Integration.Faults;
 /// the engine directly converges (the stamp's resources, the registry says Active; after destroy nothing is left); the
 /// engine client never sends a non-idempotent call again after a fault. <c>make test</c> runs two seeds, <c>make soak</c> 50.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class EngineFaultTests(EngineFixture engine, ITestOutputHelper output)
