@@ -36,6 +36,9 @@ internal static class Database
 
     private static readonly TimeSpan PasswordRetryDelay = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The second (of the process's uptime) a refusal was last logged in: at most one line a second.</summary>
+    private static long _lastRefusalLogged = -1;
+
     /// <summary>Opens a pooled connection; one refused for its password is retried for <see cref="PasswordRetryWindow"/>.</summary>
     public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
@@ -48,6 +51,11 @@ internal static class Database
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword && DateTime.UtcNow < deadline)
             {
+                if (Interlocked.Exchange(ref _lastRefusalLogged, Environment.TickCount64 / 1000) != Environment.TickCount64 / 1000)
+                {
+                    Console.WriteLine("database refused the password (28P01): retrying with the password file read again");
+                }
+
                 await Task.Delay(PasswordRetryDelay, ct).ConfigureAwait(false);
             }
         }
