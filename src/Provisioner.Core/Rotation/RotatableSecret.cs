@@ -5,4 +5,4 @@ namespace Provisioner.Core.Rotation;
 /// PostgreSQL data component <see cref="Component"/>, whose database is <see cref="Database"/>. <see cref="Consumers"/>
 /// are the components that receive it as <c>/run/secrets/&lt;name&gt;</c> (the database's own component included).
 /// </summary>
-public sealed record RotatableSecret(string Secret, string Component, string Role, string Database, IReadOnlyList<string> Consumers);
+internal sealed record RotatableSecret(string Secret, string Component, string Role, string Database, IReadOnlyList<string> Consumers);
