@@ -32,6 +32,7 @@ internal static class CliApp
             CloneCommand.Create(globals),
             SuspendCommand.Create(globals),
             ResumeCommand.Create(globals),
+            RotateCommand.Create(globals),
             OffboardCommand.Create(globals),
             OffboardedCommand.Create(globals),
             RestoreOffboardedCommand.Create(globals),

@@ -137,6 +137,16 @@ public interface IProvisioner : IDisposable
     Task<TenantRecord> SuspendAsync(string tenant, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Sets a new password for <paramref name="secret"/> (every rotatable secret when null: the passwords of the tenant's
+    /// PostgreSQL data components) in its database, delivers it to every component that uses it, verifies the new one logs
+    /// in over TCP and the old one is refused, then runs the health checks. Finishes a rotation an earlier run began.
+    /// </summary>
+    Task<Core.Rotation.RotationResult> RotateAsync(string tenant, string? secret = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Rotates every running tenant's rotatable secrets, at most <paramref name="parallel"/> tenants at a time; a failed tenant carries its error.</summary>
+    Task<IReadOnlyList<Core.Rotation.RotationResult>> RotateAllAsync(int parallel = 4, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Brings a suspended tenant back: admitted by the capacity check again (exit 4 when its host is full), started, and
     /// health-gated as a provision is (throws <see cref="TenantUnhealthyException"/>).
     /// </summary>

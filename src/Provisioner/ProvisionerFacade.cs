@@ -98,6 +98,12 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
     public async Task<TenantRecord> SuspendAsync(string tenant, IProgress<string>? progress, CancellationToken cancellationToken) =>
         await services.Suspender(await BackendOfAsync(tenant, cancellationToken)).SuspendAsync(tenant, progress, cancellationToken);
 
+    public async Task<Core.Rotation.RotationResult> RotateAsync(string tenant, string? secret, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        await services.Rotator(await BackendOfAsync(tenant, cancellationToken)).RotateAsync(tenant, secret, progress, cancellationToken);
+
+    public Task<IReadOnlyList<Core.Rotation.RotationResult>> RotateAllAsync(int parallel, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        services.FleetRotator().RotateAllAsync(parallel, progress, cancellationToken);
+
     public async Task<ProvisionResult> ResumeAsync(string tenant, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var record = await services.Registry.RequireAsync(TenantName.Validate(tenant), cancellationToken);

@@ -14,6 +14,20 @@ public sealed class TenantSecrets(IReadOnlyDictionary<string, string> values)
 
     public bool Contains(string name) => values.ContainsKey(name);
 
+    /// <summary>The value of <paramref name="name"/>, or null when there is none.</summary>
+    public string? Find(string name) => values.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>These secrets with <paramref name="name"/> set to <paramref name="value"/>.</summary>
+    public TenantSecrets With(string name, string value) => new(new Dictionary<string, string>(values) { [name] = value });
+
+    /// <summary>These secrets without <paramref name="name"/>.</summary>
+    public TenantSecrets Without(string name)
+    {
+        var all = new Dictionary<string, string>(values);
+        all.Remove(name);
+        return new TenantSecrets(all);
+    }
+
     /// <summary>Returns these secrets plus a freshly generated value for every name in <paramref name="required"/> that is missing.</summary>
     public TenantSecrets WithGenerated(IEnumerable<string> required)
     {

@@ -58,7 +58,7 @@ internal static class MigrateCommand
             attempt++;
             try
             {
-                return await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                return await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
             }
             catch (NpgsqlException e) when (IsWorthRetrying(e) && clock.Elapsed < WaitForDatabase)
             {

@@ -11,9 +11,10 @@ internal sealed class NoteStore(NpgsqlDataSource dataSource, bool hasTitle)
 
     public async Task<Note> CreateAsync(string body, string? title, CancellationToken ct)
     {
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
         await using var command = hasTitle
-            ? dataSource.CreateCommand($"insert into notes (body, title) values ($1, $2) returning {Columns}")
-            : dataSource.CreateCommand($"insert into notes (body) values ($1) returning {Columns}");
+            ? new NpgsqlCommand($"insert into notes (body, title) values ($1, $2) returning {Columns}", connection)
+            : new NpgsqlCommand($"insert into notes (body) values ($1) returning {Columns}", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = body });
         if (hasTitle)
         {
@@ -25,13 +26,15 @@ internal sealed class NoteStore(NpgsqlDataSource dataSource, bool hasTitle)
 
     public async Task<IReadOnlyList<Note>> ListAsync(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from notes order by id desc limit {ListLimit}");
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"select {Columns} from notes order by id desc limit {ListLimit}", connection);
         return await ReadAsync(command, ct).ConfigureAwait(false);
     }
 
     public async Task<Note?> GetAsync(long id, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from notes where id = $1");
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"select {Columns} from notes where id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         var notes = await ReadAsync(command, ct).ConfigureAwait(false);
         return notes.Count == 0 ? null : notes[0];
@@ -39,7 +42,8 @@ internal sealed class NoteStore(NpgsqlDataSource dataSource, bool hasTitle)
 
     public async Task<bool> DeleteAsync(long id, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("delete from notes where id = $1");
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("delete from notes where id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
     }

@@ -17,7 +17,7 @@ internal sealed class ItemStore(NpgsqlDataSource dataSource, SchemaFeatures feat
     /// </summary>
     public async Task<Item> CreateAsync(string title, Attachment? attachment, Func<long, CancellationToken, Task> beforeCommit, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         Item item;
         await using (var insert = new NpgsqlCommand(
@@ -37,13 +37,15 @@ internal sealed class ItemStore(NpgsqlDataSource dataSource, SchemaFeatures feat
 
     public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from items order by id desc limit {ListLimit}");
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"select {Columns} from items order by id desc limit {ListLimit}", connection);
         return await ReadAsync(command, ct).ConfigureAwait(false);
     }
 
     public async Task<Item?> GetAsync(long id, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from items where id = $1");
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"select {Columns} from items where id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         var items = await ReadAsync(command, ct).ConfigureAwait(false);
         return items.Count == 0 ? null : items[0];
@@ -51,7 +53,8 @@ internal sealed class ItemStore(NpgsqlDataSource dataSource, SchemaFeatures feat
 
     public async Task<bool> DeleteAsync(long id, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("delete from items where id = $1");
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("delete from items where id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
     }
@@ -59,9 +62,10 @@ internal sealed class ItemStore(NpgsqlDataSource dataSource, SchemaFeatures feat
     /// <summary>The worker's result. False when the item was deleted meanwhile.</summary>
     public async Task<bool> CompleteAsync(long id, string summary, int? words, CancellationToken ct)
     {
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
         await using var command = features.Words
-            ? dataSource.CreateCommand("update items set state = $2, summary = $3, words = $4 where id = $1")
-            : dataSource.CreateCommand("update items set state = $2, summary = $3 where id = $1");
+            ? new NpgsqlCommand("update items set state = $2, summary = $3, words = $4 where id = $1", connection)
+            : new NpgsqlCommand("update items set state = $2, summary = $3 where id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ItemStates.Processed });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = summary });
@@ -76,8 +80,9 @@ internal sealed class ItemStore(NpgsqlDataSource dataSource, SchemaFeatures feat
     /// <summary>Ids still queued after <paramref name="age"/>: their job was lost (Redis restarted, a worker died mid-job).</summary>
     public async Task<IReadOnlyList<long>> StaleQueuedAsync(TimeSpan age, int limit, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            "select id from items where state = $1 and created_at < now() - make_interval(secs => $2) order by id limit $3");
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "select id from items where state = $1 and created_at < now() - make_interval(secs => $2) order by id limit $3", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ItemStates.Queued });
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = age.TotalSeconds });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });

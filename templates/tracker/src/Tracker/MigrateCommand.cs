@@ -63,7 +63,7 @@ internal static class MigrateCommand
         {
             try
             {
-                return await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                return await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
             }
             catch (NpgsqlException e) when (Database.IsUnavailable(e) && clock.Elapsed < WaitForDatabase)
             {

@@ -15,7 +15,7 @@ internal sealed class Readiness(NpgsqlDataSource dataSource, RedisLink queue, Up
         int schema;
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
             schema = await Schema.CurrentVersionAsync(connection, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)

@@ -66,7 +66,7 @@ internal sealed class Worker(TrackerSettings settings, NpgsqlDataSource dataSour
 
     private async Task RequireSchemaAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
         var current = await Schema.CurrentVersionAsync(connection, ct).ConfigureAwait(false);
         // A newer schema is fine: migrations only add, and this worker only touches the columns it knows.
         if (current < features.Schema)
