@@ -15,6 +15,7 @@ namespace Provisioner.Swarm.Images;
 /// </summary>
 internal sealed class ImageDistributor(DockerEngine manager, DockerEngine? source, ILogger log)
 {
+    private const int PushAttempts = 3;
     private readonly ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
 
     public async Task<string> ReferenceAsync(string image, string registry, IProgress<string>? progress, CancellationToken ct)
@@ -52,18 +53,39 @@ internal sealed class ImageDistributor(DockerEngine manager, DockerEngine? sourc
 
         progress?.Report($"pushing image {image} to the cluster registry {registry}");
         await manager.Client.Images.TagImageAsync(image, new ImageTagParameters { RepositoryName = target, Tag = tag }, ct);
-        var errors = new Errors();
-        await manager.Client.Images.PushImageAsync($"{target}:{tag}", new ImagePushParameters { Tag = tag }, new AuthConfig(), errors, ct);
-        if (errors.First is { } error)
-        {
-            throw new ProvisionerException($"pushing {image} to the cluster registry {registry} failed: {error}", hint: "is the registry service running? `make cluster` checks it");
-        }
+        await PushAsync(image, $"{target}:{tag}", tag, registry, ct);
 
         var after = await InspectAsync(manager.Client, $"{target}:{tag}", ct);
         var reference = after?.RepoDigests?.FirstOrDefault(d => d.StartsWith(target + "@", StringComparison.Ordinal))
             ?? throw new ProvisionerException($"pushed {image} to {registry} but the manager recorded no digest for it");
         log.LogInformation("Pushed {Image} as {Reference}", image, reference);
         return _resolved[image] = reference;
+    }
+
+    /// <summary>
+    /// Pushes, again after 1 s and 2 s when the registry refused (pushing the same image twice is harmless): two
+    /// provisions pushing one image at once can get a 500 from the registry for the layer they both upload.
+    /// </summary>
+    private async Task PushAsync(string image, string reference, string tag, string registry, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var errors = new Errors();
+            await manager.Client.Images.PushImageAsync(reference, new ImagePushParameters { Tag = tag }, new AuthConfig(), errors, ct);
+            if (errors.First is not { } error)
+            {
+                return;
+            }
+
+            if (attempt == PushAttempts)
+            {
+                throw new ProvisionerException(
+                    $"pushing {image} to the cluster registry {registry} failed ({attempt} attempts): {error}", hint: "is the registry service running? `make cluster` checks it");
+            }
+
+            log.LogWarning("Pushing {Image} to {Registry} failed ({Error}); attempt {Attempt} of {Attempts} in {Seconds} s", image, registry, error, attempt + 1, PushAttempts, attempt);
+            await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+        }
     }
 
     /// <summary><c>provisioner/postgres:15</c> → (<c>provisioner/postgres</c>, <c>15</c>); no tag → latest.</summary>
