@@ -90,15 +90,16 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
             return ProbeResult.Fail($"no probe for {check.GetType().Name}", TimeSpan.Zero);
         }
 
+        var budget = ProbeBudget.For(check, target.Template, Options.ProbeTimeout);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Options.ProbeTimeout);
+        timeout.CancelAfter(budget);
         try
         {
             return await probe.ProbeAsync(check, target, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return ProbeResult.Fail($"timed out after {Options.ProbeTimeout.TotalSeconds:0} s", Options.ProbeTimeout);
+            return ProbeResult.Fail($"timed out after {budget.TotalSeconds:0} s", budget);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

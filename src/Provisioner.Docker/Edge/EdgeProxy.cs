@@ -64,17 +64,18 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
 
     private async Task<string> EnsureRunningAsync(CancellationToken ct)
     {
-        // Two first provisions can make the edge's network at the same moment: both settle on one (by id).
-        var network = await NetworkGuard.CreateSharedAsync(
-            docker.Networks, new NetworksCreateParameters { Name = edge.Name, Driver = "bridge", Labels = EdgeContainer.Labels(edge) }, ct);
         var container = await InspectAsync(ct);
+        if (container is null && !await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
+        {
+            throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
+        }
+
+        // Two first provisions (from two homes, even) can make the edge's network at the same moment: it is created under
+        // a lock on the engine, whose never-started container uses the edge's own image.
+        var network = await NetworkGuard.CreateSharedAsync(
+            docker, new NetworksCreateParameters { Name = edge.Name, Driver = "bridge", Labels = EdgeContainer.Labels(edge) }, edge.Image, ct);
         if (container is null)
         {
-            if (!await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
-            {
-                throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
-            }
-
             await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = EdgeContainer.Volume(edge), Labels = EdgeContainer.Labels(edge) }, ct);
             try
             {

@@ -7,7 +7,7 @@ namespace Provisioner.Docker.Engine;
 /// Network create without a duplicate: Docker.DotNet sends no <c>CheckDuplicate</c>, and on API 1.41 the engine then
 /// creates a second network with the same name. So the name is looked up first. (Concurrent creates of one tenant's
 /// networks do not happen: the tenant's lock is held around every apply; a network that several processes may create
-/// at once, such as the edge's, goes through <see cref="CreateSharedAsync"/>.)
+/// at once, such as the edge's, goes through <see cref="CreateSharedAsync"/>, under a lock kept on the engine.)
 /// </summary>
 internal static class NetworkGuard
 {
@@ -23,61 +23,54 @@ internal static class NetworkGuard
         return (await networks.CreateNetworkAsync(parameters, ct)).ID;
     }
 
-    /// <summary>How long a network must stay the only one of its name, seen twice that far apart, before it is taken.</summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(400);
+    /// <summary>How long a shared network's create may wait for another process's.</summary>
+    private static readonly TimeSpan SharedWait = TimeSpan.FromSeconds(90);
 
     /// <summary>
     /// Like <see cref="CreateIfAbsentAsync"/> for a network that processes holding no common lock may create at the same
-    /// time: when two were made, every caller keeps the oldest (then the lowest id) and removes the others, so all of
-    /// them go on with the same network. The engine lists a network only once its creation has finished, yet dates it
-    /// from the start: a create still under way can turn out older than what a caller sees. So a caller that created one
-    /// takes the survivor only after it was the only one of its name in two lists <see cref="Settle"/> apart (at most
-    /// 20 rounds). Use the returned id, not the name, until the extras are gone.
+    /// time (the edge's: two first provisions from two homes). Looking first and then creating cannot be made safe from
+    /// outside: the engine lists a network only once its create has finished, so two creates in flight both see none.
+    /// The create therefore runs under an <see cref="EngineNameLock"/> named after the network (a never-started container
+    /// of <paramref name="lockImage"/>, which must be on the engine), and the name is looked up again inside it.
+    /// Duplicates an earlier version left are removed, the oldest kept.
     /// </summary>
-    public static async Task<string> CreateSharedAsync(INetworkOperations networks, NetworksCreateParameters parameters, CancellationToken ct)
+    public static async Task<string> CreateSharedAsync(IDockerClient docker, NetworksCreateParameters parameters, string lockImage, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(parameters.Name, nameof(parameters));
-        var created = false;
-        if (await FindAsync(networks, parameters.Name, ct) is null)
+        if (await KeepOldestAsync(docker.Networks, parameters.Name, ct) is { } existing)
         {
-            await networks.CreateNetworkAsync(parameters, ct);
-            created = true;
+            return existing;
         }
 
-        string? keeper = null;
-        for (var round = 0; round < 20; round++)
+        await using (await EngineNameLock.AcquireAsync(docker.Containers, LockName(parameters.Name), lockImage, parameters.Labels, SharedWait, ct))
         {
-            if (round > 0)
-            {
-                await Task.Delay(Settle, ct);
-            }
+            return await KeepOldestAsync(docker.Networks, parameters.Name, ct) ?? (await docker.Networks.CreateNetworkAsync(parameters, ct)).ID;
+        }
+    }
 
-            var candidates = (await networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(parameters.Name) }, ct))
-                .Where(n => string.Equals(n.Name, parameters.Name, StringComparison.Ordinal))
-                .OrderBy(n => n.Created).ThenBy(n => n.ID, StringComparer.Ordinal)
-                .ToList();
-            foreach (var extra in candidates.Skip(1))
-            {
-                try
-                {
-                    await networks.DeleteNetworkAsync(extra.ID, ct);
-                }
-                catch (DockerApiException)
-                {
-                    // removed by the other caller already, or (briefly) still in its hands: it settles on the same keeper
-                }
-            }
+    /// <summary>The name of the engine lock <see cref="CreateSharedAsync"/> takes for <paramref name="network"/>.</summary>
+    public static string LockName(string network) => $"{network}-netlock";
 
-            var first = candidates.Count > 0 ? candidates[0].ID : throw new InvalidOperationException($"network {parameters.Name} vanished right after it was created");
-            if ((!created && candidates.Count == 1) || (candidates.Count == 1 && first == keeper))
+    /// <summary>The id of the oldest network of this name (the others are removed, as far as no container uses them), or null.</summary>
+    private static async Task<string?> KeepOldestAsync(INetworkOperations networks, string name, CancellationToken ct)
+    {
+        var candidates = (await networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(name) }, ct))
+            .Where(n => string.Equals(n.Name, name, StringComparison.Ordinal))
+            .OrderBy(n => n.Created).ThenBy(n => n.ID, StringComparer.Ordinal)
+            .ToList();
+        foreach (var extra in candidates.Skip(1))
+        {
+            try
             {
-                return first;
+                await networks.DeleteNetworkAsync(extra.ID, ct);
             }
-
-            keeper = candidates.Count == 1 ? first : null;
+            catch (DockerApiException)
+            {
+                // removed by another caller already, or in use: the oldest is the one used from now on
+            }
         }
 
-        return keeper ?? throw new InvalidOperationException($"network {parameters.Name}: duplicates kept appearing for {20 * Settle.TotalSeconds:0} s");
+        return candidates.Count > 0 ? candidates[0].ID : null;
     }
 
     /// <summary>The network with exactly this name, or null (the engine's name filter matches substrings).</summary>

@@ -60,7 +60,8 @@ public sealed class FleetBackupTests(EngineFixture engine)
         Assert.Equal(files, await probe.FilesChecksumAsync(tracker, "web", "/srv/uploads"));
         Assert.Equal("kept attachment", await probe.AttachmentAsync(tracker, kept));
         Assert.Equal("0", (await probe.PsqlAsync(tracker, "tracker", $"select count(*) from items where id = {later}")).Trim());
-        Assert.Equal(0, (await cli.RunAsync("status", tracker)).ExitCode);
+        var status = await cli.RunAsync("status", tracker);
+        Assert.True(status.ExitCode == 0, status.ToString());
         foreach (var name in new[] { tracker, notes })
         {
             Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
