@@ -14,26 +14,11 @@ internal sealed class FleetBackup(ITemplateCatalog templates, ITenantRegistry re
 {
     public async Task<FleetBackupResult> RunAsync(int parallel, IProgress<string>? progress, CancellationToken ct)
     {
-        if (parallel < 1)
-        {
-            throw new BadInputException($"--parallel must be at least 1 (got {parallel})", "e.g. --parallel 2");
-        }
+        FleetFanOut.RequireParallel(parallel, 2);
 
         var start = time.GetTimestamp();
         var tenants = (await registry.ListAsync(ct)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        using var gate = new SemaphoreSlim(parallel);
-        var outcomes = await Task.WhenAll(tenants.Select(async t =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                return await OneAsync(t, progress, ct);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        var outcomes = await FleetFanOut.RunAsync(tenants, parallel, t => OneAsync(t, progress, ct), ct);
         return new FleetBackupResult(outcomes, parallel, time.GetElapsedTime(start));
     }
 

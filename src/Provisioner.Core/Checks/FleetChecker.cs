@@ -23,10 +23,7 @@ internal sealed class FleetChecker(
 {
     public async Task<FleetCheckResult> RunAsync(CheckRequest request, IProgress<string>? progress, CancellationToken ct)
     {
-        if (request.Parallel < 1)
-        {
-            throw new BadInputException($"--parallel must be at least 1 (got {request.Parallel})", "e.g. --parallel 4");
-        }
+        FleetFanOut.RequireParallel(request.Parallel, 4);
 
         if (request.Keep < 1)
         {
@@ -36,26 +33,17 @@ internal sealed class FleetChecker(
         var start = time.GetTimestamp();
         var at = time.GetUtcNow();
         var tenants = await SelectAsync(request.Tenant, ct);
-        using var gate = new SemaphoreSlim(request.Parallel);
-        var results = await Task.WhenAll(tenants.Select(async t =>
+        var results = await FleetFanOut.RunAsync(tenants, request.Parallel, async t =>
         {
-            await gate.WaitAsync(ct);
-            try
+            var result = await OneAsync(t, ct);
+            progress?.Report($"{t.Name}: {result.State}{(result.Reason is null ? "" : $" ({result.Reason})")}");
+            if (result.State != TenantCheckState.Skipped)
             {
-                var result = await OneAsync(t, ct);
-                progress?.Report($"{t.Name}: {result.State}{(result.Reason is null ? "" : $" ({result.Reason})")}");
-                if (result.State != TenantCheckState.Skipped)
-                {
-                    await history.AppendAsync(result, request.Keep, ct);
-                }
+                await history.AppendAsync(result, request.Keep, ct);
+            }
 
-                return result;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+            return result;
+        }, ct);
 
         var recent = new Dictionary<string, IReadOnlyList<TenantCheck>>(StringComparer.Ordinal);
         foreach (var r in results.Where(r => r.State != TenantCheckState.Skipped))

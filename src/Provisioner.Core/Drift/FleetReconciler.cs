@@ -23,10 +23,7 @@ internal sealed class FleetReconciler(
 {
     public async Task<ReconcileReport> RunAsync(string? tenant, int parallel, IProgress<string>? progress, CancellationToken ct)
     {
-        if (parallel < 1)
-        {
-            throw new BadInputException($"--parallel must be at least 1 (got {parallel})", "e.g. --parallel 4");
-        }
+        FleetFanOut.RequireParallel(parallel, 4);
 
         var start = time.GetTimestamp();
         var recorded = await registry.ListAsync(ct);
@@ -48,10 +45,8 @@ internal sealed class FleetReconciler(
             throw new BadInputException($"no tenant named '{tenant}' in the registry or on the engine", "`provision list` shows the tenants; `provision reconcile --all` converges them all");
         }
 
-        using var gate = new SemaphoreSlim(parallel);
-        var outcomes = await Task.WhenAll(work.OrderBy(w => w.Name, StringComparer.Ordinal).Select(async w =>
+        var outcomes = await FleetFanOut.RunAsync(work.OrderBy(w => w.Name, StringComparer.Ordinal), parallel, async w =>
         {
-            await gate.WaitAsync(ct);
             var one = time.GetTimestamp();
             try
             {
@@ -69,11 +64,7 @@ internal sealed class FleetReconciler(
                 progress?.Report($"{w.Name}: {outcome.Outcome} ({outcome.Reason})");
                 return outcome;
             }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        }, ct);
         return new ReconcileReport(outcomes, parallel, time.GetElapsedTime(start));
     }
 

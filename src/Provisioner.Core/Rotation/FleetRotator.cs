@@ -15,19 +15,14 @@ internal sealed class FleetRotator(ITenantRegistry registry, ITemplateCatalog te
 {
     public async Task<IReadOnlyList<RotationResult>> RotateAllAsync(int parallel, IProgress<string>? progress, CancellationToken ct)
     {
-        if (parallel < 1)
-        {
-            throw new BadInputException($"--parallel must be at least 1 (got {parallel})", "e.g. --parallel 4");
-        }
+        FleetFanOut.RequireParallel(parallel, 4);
 
         var tenants = (await registry.ListAsync(ct))
             .Where(t => t.Status is not (TenantStatus.Destroyed or TenantStatus.Suspended) && HasRotatable(t))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        using var gate = new SemaphoreSlim(parallel);
-        var results = await Task.WhenAll(tenants.Select(async t =>
+        return await FleetFanOut.RunAsync(tenants, parallel, async t =>
         {
-            await gate.WaitAsync(ct);
             var start = time.GetTimestamp();
             try
             {
@@ -41,12 +36,7 @@ internal sealed class FleetRotator(ITenantRegistry registry, ITemplateCatalog te
                 progress?.Report($"{t.Name}: failed: {e.Message}");
                 return new RotationResult(t.Name, [], 0, time.GetElapsedTime(start), e.Message);
             }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        return results;
+        }, ct);
     }
 
     private bool HasRotatable(TenantRecord tenant)
