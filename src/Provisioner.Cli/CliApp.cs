@@ -56,8 +56,9 @@ internal static class CliApp
 
         try
         {
-            // On Ctrl-C the token is cancelled; the operation gets time to record "cancelled" before the process ends.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });
+            // On Ctrl-C the token is cancelled; the operation gets 15 s to record "cancelled" before the process ends.
+            using var signals = new Hosting.StopSignals(TimeSpan.FromSeconds(15));
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signals.Token);
         }
         catch (Exception e)
         {

@@ -13,9 +13,6 @@ internal static class CommandRunner
     public static void SetHandler(this Command command, GlobalOptions globals, Func<ParseResult, CliServices, CliOutput, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, ct) =>
         {
-            // System.CommandLine registers its Ctrl+C handler only once this action has returned its task: yield first, so
-            // work that happens to complete synchronously (an empty fleet's check) cannot run before Ctrl+C is handled.
-            await Task.Yield();
             var output = new CliOutput(Console.Out, Console.Error, parse.GetValue(globals.Json));
             using var services = new CliServices(parse.GetValue(globals.Config), parse.GetValue(globals.Verbose));
             var path = Audit.MutatingCommands.PathOf(parse.CommandResult.Command);

@@ -20,6 +20,9 @@ internal static class EdgeContainer
 
     public static string Volume(EdgeOptions edge) => $"{edge.Name}-data";
 
+    /// <summary>The engine lock taken while the edge is created (a never-started container of this name; none once created).</summary>
+    public static string LockName(EdgeOptions edge) => $"{edge.Name}-lock";
+
     public static CreateContainerParameters For(EdgeOptions edge, string network)
     {
         var port = $"{CaddyConfig.ListenPort}/tcp";

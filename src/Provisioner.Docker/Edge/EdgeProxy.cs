@@ -18,6 +18,9 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
 {
     private const int LoadAttempts = 20;
 
+    /// <summary>How long a provision waits for another one that is creating the edge.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(90);
+
     /// <summary>
     /// Makes sure the edge runs, is attached to every tenant edge network it serves, has loaded exactly their routes,
     /// and that its CA root is exported. Idempotent. Returns the number of routes loaded.
@@ -65,29 +68,9 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     private async Task<string> EnsureRunningAsync(CancellationToken ct)
     {
         var container = await InspectAsync(ct);
-        if (container is null && !await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
+        if (container is null || await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is null)
         {
-            throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
-        }
-
-        // Two first provisions (from two homes, even) can make the edge's network at the same moment: it is created under
-        // a lock on the engine, whose never-started container uses the edge's own image.
-        var network = await NetworkGuard.CreateSharedAsync(
-            docker, new NetworksCreateParameters { Name = edge.Name, Driver = "bridge", Labels = EdgeContainer.Labels(edge) }, edge.Image, ct);
-        if (container is null)
-        {
-            await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = EdgeContainer.Volume(edge), Labels = EdgeContainer.Labels(edge) }, ct);
-            try
-            {
-                await docker.Containers.CreateContainerAsync(EdgeContainer.For(edge, network), ct);
-                log.LogInformation("Created the edge proxy {Edge} on {Address}:{Port}", edge.Name, edge.Address, edge.Port);
-            }
-            catch (Exception e) when (EngineErrorMapping.IsConflict(e))
-            {
-                // another provision created it meanwhile
-            }
-
-            container = await InspectAsync(ct) ?? throw new ProvisionerException($"the edge proxy {edge.Name} vanished while it was created");
+            container = await CreateAsync(ct);
         }
 
         if (container.State?.Running != true)
@@ -105,6 +88,34 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         }
 
         return container.ID;
+    }
+
+    /// <summary>
+    /// The edge's network, volume and container, made under a lock kept on the engine (<see cref="EngineNameLock"/>): two
+    /// first provisions, from two homes even, may get here at once, and the engine neither refuses a second network of a
+    /// name nor shows a container before its create has finished. The lock's never-started container uses the edge's image.
+    /// </summary>
+    private async Task<ContainerInspectResponse> CreateAsync(CancellationToken ct)
+    {
+        if (!await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
+        {
+            throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
+        }
+
+        await using (await EngineNameLock.AcquireAsync(docker.Containers, EdgeContainer.LockName(edge), edge.Image, EdgeContainer.Labels(edge), LockWait, ct))
+        {
+            var network = await NetworkGuard.CreateIfAbsentAsync(
+                docker.Networks, new NetworksCreateParameters { Name = edge.Name, Driver = "bridge", Labels = EdgeContainer.Labels(edge) }, ct);
+            if (await InspectAsync(ct) is { } made)
+            {
+                return made;   // made by another provision while this one waited for the lock
+            }
+
+            await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = EdgeContainer.Volume(edge), Labels = EdgeContainer.Labels(edge) }, ct);
+            await docker.Containers.CreateContainerAsync(EdgeContainer.For(edge, network), ct);
+            log.LogInformation("Created the edge proxy {Edge} on {Address}:{Port}", edge.Name, edge.Address, edge.Port);
+            return await InspectAsync(ct) ?? throw new ProvisionerException($"the edge proxy {edge.Name} vanished right after it was created");
+        }
     }
 
     private async Task StartAsync(string id, CancellationToken ct)

@@ -49,12 +49,16 @@ public sealed class ProvisionCli
     /// <summary>Starts provision without waiting (for kill -9 and lock tests). Output is drained in the background.</summary>
     public Process Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // Through `env --default-signal=INT` (which execs, so the PID is provision's): a suite started from a script's
+        // background job inherits SIGINT ignored, and .NET keeps an inherited ignore, so a Ctrl+C test would wait forever.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Dll);
         foreach (var a in args)
         {

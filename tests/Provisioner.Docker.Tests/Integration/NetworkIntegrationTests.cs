@@ -47,60 +47,6 @@ public sealed class NetworkIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateShared_TwoWithTheNameAlready_EveryCallerKeepsTheOldestAndTheOtherGoes()
-    {
-        // What two first provisions racing on the edge's network leave: the engine takes a second create of a name.
-        var parameters = new NetworksCreateParameters { Name = _run.Name("shared"), Driver = "bridge", Labels = _run.Labels };
-        var oldest = (await _run.Client.Networks.CreateNetworkAsync(parameters, _run.Deadline())).ID;
-        await _run.Client.Networks.CreateNetworkAsync(parameters, _run.Deadline());
-
-        await TestImages.EnsureBaseImageAsync(_run.Client, _run.Deadline(660));
-
-        var kept = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => NetworkGuard.CreateSharedAsync(_run.Client, parameters, TestRun.BaseImage, _run.Deadline())));
-
-        Assert.All(kept, id => Assert.Equal(oldest, id));
-        var named = await _run.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(parameters.Name) }, _run.Deadline());
-        Assert.Equal([oldest], named.Where(n => n.Name == parameters.Name).Select(n => n.ID));
-    }
-
-    [Fact]
-    public async Task CreateShared_FourAtOnce_AllGetTheSameNetworkAndOneIsLeft()
-    {
-        var parameters = new NetworksCreateParameters { Name = _run.Name("race"), Driver = "bridge", Labels = _run.Labels };
-
-        await TestImages.EnsureBaseImageAsync(_run.Client, _run.Deadline(660));
-
-        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => NetworkGuard.CreateSharedAsync(_run.Client, parameters, TestRun.BaseImage, _run.Deadline()))));
-
-        Assert.Single(ids.Distinct());
-        var named = await _run.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = EngineFilters.Name(parameters.Name) }, _run.Deadline());
-        Assert.Equal([ids[0]], named.Where(n => n.Name == parameters.Name).Select(n => n.ID));
-        var locks = await _run.Client.Containers.ListContainersAsync(
-            new ContainersListParameters { All = true, Filters = EngineFilters.Name(NetworkGuard.LockName(parameters.Name)) }, _run.Deadline());
-        Assert.Empty(locks);
-    }
-
-    [Fact]
-    public async Task CreateShared_WhileAnotherProcessHoldsTheEngineLock_WaitsForItThenCreates()
-    {
-        // Another process's lock: the never-started container of the network's lock name, as CreateSharedAsync makes it.
-        var parameters = new NetworksCreateParameters { Name = _run.Name("held"), Driver = "bridge", Labels = _run.Labels };
-        await TestImages.EnsureBaseImageAsync(_run.Client, _run.Deadline(660));
-        var held = await _run.Client.Containers.CreateContainerAsync(
-            new CreateContainerParameters { Name = NetworkGuard.LockName(parameters.Name), Image = TestRun.BaseImage, Labels = _run.Labels }, _run.Deadline());
-
-        var create = Task.Run(() => NetworkGuard.CreateSharedAsync(_run.Client, parameters, TestRun.BaseImage, _run.Deadline()));
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var whileHeld = await NetworkGuard.FindAsync(_run.Client.Networks, parameters.Name, _run.Deadline());
-        await _run.Client.Containers.RemoveContainerAsync(held.ID, new ContainerRemoveParameters { Force = true }, _run.Deadline());
-        var id = await create;
-
-        Assert.Null(whileHeld);
-        Assert.False(create.IsFaulted);
-        Assert.Equal(id, (await NetworkGuard.FindAsync(_run.Client.Networks, parameters.Name, _run.Deadline()))?.ID);
-    }
-
-    [Fact]
     public async Task DeleteNetworkAsync_Missing_NotFound()
     {
         var error = await Assert.ThrowsAnyAsync<DockerApiException>(() => _run.Client.Networks.DeleteNetworkAsync(_run.Name("missing"), _run.Deadline()));

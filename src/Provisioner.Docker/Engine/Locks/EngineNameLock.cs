@@ -8,12 +8,12 @@ namespace Provisioner.Docker.Engine;
 /// A lock kept on the engine itself, for processes that share no registry and so no lock of ours (two homes, two
 /// machines, one engine): a container of a fixed name, created and never started. The engine refuses a second container
 /// of a name atomically (409), which plain network creates do not do. A holder that died leaves its container: one
-/// older than <see cref="Stale"/> is removed (by its id, so a newer holder's is never hit) and the lock taken.
+/// older than <see cref="DefaultStale"/> is removed (by its id, so a newer holder's is never hit) and the lock taken.
 /// </summary>
 internal sealed class EngineNameLock : IAsyncDisposable
 {
-    /// <summary>How old a lock container must be before its holder is taken for dead (a holder keeps it for well under a second).</summary>
-    public static readonly TimeSpan Stale = TimeSpan.FromSeconds(60);
+    /// <summary>How old a lock container must be before its holder is taken for dead (a holder keeps it for seconds).</summary>
+    public static readonly TimeSpan DefaultStale = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
@@ -28,11 +28,13 @@ internal sealed class EngineNameLock : IAsyncDisposable
 
     /// <summary>
     /// Takes the lock named <paramref name="name"/>: waits while another process holds it, at most
-    /// <paramref name="wait"/>. <paramref name="image"/> must be on the engine (the container is never started).
+    /// <paramref name="wait"/>; a lock older than <paramref name="stale"/> (default <see cref="DefaultStale"/>) is taken
+    /// over. <paramref name="image"/> must be on the engine (the container is never started).
     /// </summary>
     public static async Task<EngineNameLock> AcquireAsync(
-        IContainerOperations containers, string name, string image, IDictionary<string, string>? labels, TimeSpan wait, CancellationToken ct)
+        IContainerOperations containers, string name, string image, IDictionary<string, string>? labels, TimeSpan wait, CancellationToken ct, TimeSpan? stale = null)
     {
+        var staleAfter = stale ?? DefaultStale;
         var parameters = new CreateContainerParameters
         {
             Name = name,
@@ -53,7 +55,7 @@ internal sealed class EngineNameLock : IAsyncDisposable
                 // held by another process: wait for it, or take it over when its holder died
             }
 
-            if (await HolderAsync(containers, name, ct) is { } holder && DateTime.UtcNow - holder.Created.ToUniversalTime() > Stale)
+            if (await HolderAsync(containers, name, ct) is { } holder && DateTime.UtcNow - holder.Created.ToUniversalTime() > staleAfter)
             {
                 await RemoveAsync(containers, holder.ID, ct);
                 continue;
@@ -63,7 +65,7 @@ internal sealed class EngineNameLock : IAsyncDisposable
             {
                 throw new ProvisionerException(
                     $"the engine lock {name} was held by another process for over {wait.TotalSeconds:0} s",
-                    hint: $"rerun when the other provision has finished; a lock whose holder died is taken over after {Stale.TotalSeconds:0} s");
+                    hint: $"rerun when the other provision has finished; a lock whose holder died is taken over after {staleAfter.TotalSeconds:0} s");
             }
 
             await Task.Delay(Poll, ct);

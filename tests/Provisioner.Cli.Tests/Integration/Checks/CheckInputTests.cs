@@ -44,7 +44,15 @@ public sealed class CheckInputTests(EngineFixture engine)
         var sigint = await Shell.RunAsync("kill", "-INT", watch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(sigint.ExitCode == 0, sigint.ToString());
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // a guard against a hang, not a timing assertion
-        await watch.WaitForExitAsync(bound.Token);
+        try
+        {
+            await watch.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            watch.Kill();
+            Assert.Fail($"still running a minute after SIGINT; its stderr:\n{await stderr}");
+        }
 
         Assert.True(watch.ExitCode == 0, await stderr);
         Assert.Contains("Next check in 60 s (Ctrl+C stops).", await stderr);

@@ -181,7 +181,7 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
     /// <summary>The edge goes first (a tenant network it is attached to cannot be removed); the fixture removes the tenants.</summary>
     public async Task DisposeAsync()
     {
-        await Shell.RunAsync("docker", "rm", "-f", _edge, $"{_edge}-netlock");
+        await Shell.RunAsync("docker", "rm", "-f", _edge, $"{_edge}-lock");
         await Shell.RunAsync("docker", "network", "rm", _edge);
         await Shell.RunAsync("docker", "volume", "rm", "-f", $"{_edge}-data");
         _withEgress.Dispose();
