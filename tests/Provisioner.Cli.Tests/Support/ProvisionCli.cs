@@ -7,6 +7,15 @@ public sealed class ProvisionCli
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "provision.dll");
 
+    /// <summary>
+    /// The <c>dotnet</c> this test process finds on its PATH, by full path: <c>env</c> (below) would look it up on the
+    /// child's PATH, which some tests narrow (to hide <c>pulumi</c>, say).
+    /// </summary>
+    private static readonly string Dotnet = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(d => Path.Combine(d, "dotnet"))
+        .FirstOrDefault(File.Exists) ?? "dotnet";
+
     /// <summary>The last slice of ports handed out in this test process; starts at a random slice (other suites run beside this one).</summary>
     private static int _slice = Random.Shared.Next(0, Slices);
 
@@ -58,7 +67,7 @@ public sealed class ProvisionCli
             UseShellExecute = false,
         };
         info.ArgumentList.Add("--default-signal=INT");
-        info.ArgumentList.Add("dotnet");
+        info.ArgumentList.Add(Dotnet);
         info.ArgumentList.Add(Dll);
         foreach (var a in args)
         {
