@@ -21,7 +21,9 @@ case $action in
         for _ in $(seq 1 50); do [ -z "$(node_pids "$n")" ] && break; sleep 0.1; done
         echo "node $(hostname_of "$n"): killed" ;;
     start)
-        rm -f "$STATE/$n/docker.pid"
+        # The pid files of a killed dockerd and containerd: dockerd waits for a containerd whose recorded pid still
+        # answers kill -0 (a zombie not yet reaped, or the pid reused) and gives up after a minute.
+        rm -f "$STATE/$n/docker.pid" "$STATE/$n/exec/containerd/containerd.pid"
         start_node "$n"
         for _ in $(seq 1 300); do curl -fsS --max-time 2 --unix-socket "$(sock_of "$n")" http://docker/_ping >/dev/null 2>&1 && break; sleep 0.1; done
         echo "node $(hostname_of "$n"): started" ;;

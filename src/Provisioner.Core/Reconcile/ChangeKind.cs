@@ -17,4 +17,10 @@ public enum ChangeKind
 
     /// <summary>Remove a resource of this tenant that the stamp no longer has.</summary>
     Remove,
+
+    /// <summary>
+    /// Deliver its secrets again to a running container that lost them (the engine restarted it after a crash or a reboot,
+    /// and its tmpfs started empty): found while applying, never planned.
+    /// </summary>
+    Deliver,
 }

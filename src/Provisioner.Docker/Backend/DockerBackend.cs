@@ -71,7 +71,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
         // First: a running container this plan leaves alone may be waiting for secrets it never got (the engine restarted it,
         // or a provision was killed between its start and the delivery); later changes wait for it to be ready.
-        await RedeliverSecretsAsync(stamp, secrets, plan, ct);
+        var delivered = await RedeliverSecretsAsync(stamp, secrets, plan, ct);
         foreach (var change in plan)
         {
             await context.BeforeChange(change);
@@ -85,7 +85,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             await edge.ConvergeAsync(ct); // the tenant's route, and every other one (a recreated edge gets them all back)
         }
 
-        return new ApplyResult(plan, stamp.Endpoint);
+        return new ApplyResult([.. delivered, .. plan], stamp.Endpoint);
     }, ct);
 
     public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => Guard(() => DockerStatusReader.ReadAsync(_docker, tenant, ct), ct);
