@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 using Provisioner.Core.Errors;
 using Provisioner.Docker.Engine;
 
@@ -68,23 +70,31 @@ internal sealed class ImageDistributor(DockerEngine manager, DockerEngine? sourc
     /// </summary>
     private async Task PushAsync(string image, string reference, string tag, string registry, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var pipeline = new ResiliencePipelineBuilder<string?>()
+            .AddRetry(new RetryStrategyOptions<string?>
+            {
+                MaxRetryAttempts = PushAttempts - 1,
+                BackoffType = DelayBackoffType.Linear,
+                Delay = TimeSpan.FromSeconds(1),
+                ShouldHandle = new PredicateBuilder<string?>().HandleResult(error => error is not null),
+                OnRetry = a =>
+                {
+                    log.LogWarning("Pushing {Image} to {Registry} failed ({Error}); attempt {Attempt} of {Attempts} in {Seconds} s",
+                        image, registry, a.Outcome.Result, a.AttemptNumber + 2, PushAttempts, a.RetryDelay.TotalSeconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        var failure = await pipeline.ExecuteAsync(async token =>
         {
             var errors = new Errors();
-            await manager.Client.Images.PushImageAsync(reference, new ImagePushParameters { Tag = tag }, new AuthConfig(), errors, ct);
-            if (errors.First is not { } error)
-            {
-                return;
-            }
-
-            if (attempt == PushAttempts)
-            {
-                throw new ProvisionerException(
-                    $"pushing {image} to the cluster registry {registry} failed ({attempt} attempts): {error}", hint: "is the registry service running? `make cluster` checks it");
-            }
-
-            log.LogWarning("Pushing {Image} to {Registry} failed ({Error}); attempt {Attempt} of {Attempts} in {Seconds} s", image, registry, error, attempt + 1, PushAttempts, attempt);
-            await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+            await manager.Client.Images.PushImageAsync(reference, new ImagePushParameters { Tag = tag }, new AuthConfig(), errors, token);
+            return errors.First;
+        }, ct);
+        if (failure is not null)
+        {
+            throw new ProvisionerException(
+                $"pushing {image} to the cluster registry {registry} failed ({PushAttempts} attempts): {failure}", hint: "is the registry service running? `make cluster` checks it");
         }
     }
 

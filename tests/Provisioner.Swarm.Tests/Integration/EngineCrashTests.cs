@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -31,8 +30,8 @@ public sealed class EngineCrashTests : IDisposable
     [ClusterFact]
     public async Task Kill9OfTheEngine_CheckSaysDown_ReconcileBringsAllThreeBack_DataKept()
     {
-        var (address, socket) = NodeOf(Node);
-        await ShellAsync($"docker save notes-app:1.1.0 provisioner/postgres:15 | docker -H {socket} load -q");
+        var (address, socket) = ClusterNodes.Of(Node);
+        await ClusterNodes.ShellAsync($"docker save notes-app:1.1.0 provisioner/postgres:15 | docker -H {socket} load -q");
         var cli = Cli(address);
         var names = Enumerable.Range(1, 3).Select(i => $"{_run}-{i}").ToList();
         _made.AddRange(names);
@@ -47,14 +46,14 @@ public sealed class EngineCrashTests : IDisposable
 
         // The power cut: SIGKILL to every process of the node. While it is dead, every tenant on it is down.
         _killed = true;
-        await NodeScriptAsync("kill");
+        await ClusterNodes.NodeScriptAsync("kill", Node);
         var dead = await cli.RunAsync("check", "--all", "--json");
         Assert.True(dead.ExitCode == 5, dead.ToString());
         Assert.All(Statuses(dead, names), s => Assert.NotEqual("up", s));
 
         // The engine back: its restart policy starts the containers, which wait for the secrets their tmpfs lost.
-        await NodeScriptAsync("start");
-        await NodeScriptAsync("wait-ready");
+        await ClusterNodes.NodeScriptAsync("start", Node);
+        await ClusterNodes.NodeScriptAsync("wait-ready", Node);
         _killed = false;
         var back = await cli.RunAsync("check", "--all", "--json");
         Assert.True(back.ExitCode == 5, back.ToString());
@@ -81,11 +80,11 @@ public sealed class EngineCrashTests : IDisposable
         {
             if (_killed)
             {
-                NodeScriptAsync("start").GetAwaiter().GetResult();
-                NodeScriptAsync("wait-ready").GetAwaiter().GetResult();
+                ClusterNodes.NodeScriptAsync("start", Node).GetAwaiter().GetResult();
+                ClusterNodes.NodeScriptAsync("wait-ready", Node).GetAwaiter().GetResult();
             }
 
-            var cli = Cli(NodeOf(Node).Address);
+            var cli = Cli(ClusterNodes.Of(Node).Address);
             foreach (var name in _made)
             {
                 cli.RunAsync("destroy", name, "--yes", "--delete-data").GetAwaiter().GetResult();
@@ -121,29 +120,5 @@ public sealed class EngineCrashTests : IDisposable
         var tenants = JsonDocument.Parse(check.Stdout).RootElement.GetProperty("tenants").EnumerateArray()
             .ToDictionary(t => t.GetProperty("tenant").GetString()!, t => t.GetProperty("state").GetString());
         return names.Select(n => tenants[n]);
-    }
-
-    /// <summary>The node's address and engine socket, from the cluster's nodes.json.</summary>
-    private static (string Address, string Socket) NodeOf(int n)
-    {
-        using var nodes = JsonDocument.Parse(File.ReadAllText(Path.Combine(SwarmCluster.StateDir, "nodes.json")));
-        var node = nodes.RootElement.GetProperty("nodes").EnumerateArray().Single(e => e.GetProperty("hostname").GetString() == $"swt{n}");
-        return (node.GetProperty("address").GetString()!, node.GetProperty("engine").GetString()!);
-    }
-
-    private static Task NodeScriptAsync(string action) =>
-        ShellAsync($"CLUSTER_STATE='{SwarmCluster.StateDir}' '{Path.Combine(RepoPaths.Root, "infra", "cluster", "node.sh")}' {action} {Node}");
-
-    private static async Task ShellAsync(string command)
-    {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("set -o pipefail; " + command);
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{command}: exit {process.ExitCode}\n{await output}\n{await error}");
     }
 }
