@@ -163,8 +163,17 @@ internal sealed class InMemoryBackend : ITenantBackend, IComponentExec, ICompone
             removed.Select(r => new PlannedChange(ChangeKind.Remove, ResourceType.Of(r[..r.IndexOf(' ')]), r[(r.IndexOf(' ') + 1)..], "destroy")).ToList());
     }
 
-    public Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct) =>
-        Task.FromResult(new CommandResult(0, "", ""));
+    /// <summary>Every exec, as "tenant component: command".</summary>
+    public List<string> Execs { get; } = [];
+
+    /// <summary>What an exec answers (component, command); succeeds with no output unless a test says otherwise.</summary>
+    public Func<string, IReadOnlyList<string>, CommandResult> OnExec { get; set; } = (_, _) => new CommandResult(0, "", "");
+
+    public Task<CommandResult> ExecAsync(string tenant, string component, IReadOnlyList<string> command, string? user, CancellationToken ct)
+    {
+        Execs.Add($"{tenant} {component}: {string.Join(' ', command)}");
+        return Task.FromResult(OnExec(component, command));
+    }
 
     /// <summary>Stops the component's container, if it has one (a job or a missing component is not an error).</summary>
     public Task StopComponentAsync(string tenant, string component, CancellationToken ct)
