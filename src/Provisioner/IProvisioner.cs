@@ -4,6 +4,7 @@ using Provisioner.Core.Capacity;
 using Provisioner.Core.Checks;
 using Provisioner.Core.Cloning;
 using Provisioner.Core.Drift;
+using Provisioner.Core.Hosts;
 using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Maintenance;
 using Provisioner.Core.Provisioning;
@@ -38,9 +39,16 @@ public interface IProvisioner : IDisposable
 
     /// <summary>
     /// Drains a node (<paramref name="drain"/>: its stateless work moves to other nodes; <paramref name="force"/> is needed when it
-    /// holds tenants' data, which does not move yet) or makes it active again. Returns the node afterwards.
+    /// holds tenants' data, which this call does not move: <see cref="DrainHostAsync"/> does) or makes it active again.
+    /// Returns the node afterwards.
     /// </summary>
     Task<HostStatus> SetHostAvailabilityAsync(string host, bool drain, bool force = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves every tenant whose data a node holds to other nodes with its data (verified backup, restore there, checksums
+    /// compared, health gate, switch), one at a time, then drains the node; resumable. See <see cref="Core.Hosts.HostDrainer"/>.
+    /// </summary>
+    Task<HostDrainResult> DrainHostAsync(string host, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>One tenant: its record, what runs, one run of every check, its recent operations.</summary>
     Task<TenantStatusReport> StatusAsync(string tenant, CancellationToken cancellationToken = default);

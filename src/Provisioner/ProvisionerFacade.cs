@@ -7,6 +7,7 @@ using Provisioner.Core.Checks;
 using Provisioner.Core.Cloning;
 using Provisioner.Core.Drift;
 using Provisioner.Core.Errors;
+using Provisioner.Core.Hosts;
 using Provisioner.Core.Lifecycle;
 using Provisioner.Core.Maintenance;
 using Provisioner.Core.Provisioning;
@@ -154,6 +155,9 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
         await services.SwarmHosts().SetAvailabilityAsync(host, drain ? "drain" : "active", withData, force, cancellationToken);
         return (await HostsAsync(cancellationToken)).First(h => h.Name == host);
     }
+
+    public async Task<HostDrainResult> DrainHostAsync(string host, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        await services.HostDrainer().DrainAsync(host, progress, cancellationToken);
 
     public Task<RegistryTransferCounts> ExportRegistryAsync(TextWriter output, CancellationToken cancellationToken) =>
         services.Stores.ExportAsync(output, cancellationToken);

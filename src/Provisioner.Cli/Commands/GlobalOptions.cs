@@ -11,11 +11,11 @@ internal sealed class GlobalOptions
 
     /// <summary>
     /// One <c>--force</c> for every command: lets a change through a fleet freeze (the audit log records it as forced); on
-    /// <c>tenant</c> it also provisions past the capacity check, on <c>host drain</c> it drains a node holding tenants' data.
+    /// <c>tenant</c> it also provisions past the capacity check.
     /// </summary>
     public Option<bool> Force { get; } = new("--force")
     {
-        Description = "Let this change through a fleet freeze (recorded as forced); on `tenant` also past the capacity check, on `host drain` also a node holding data",
+        Description = "Let this change through a fleet freeze (recorded as forced); on `tenant` also past the capacity check",
         Recursive = true,
     };
 

@@ -6,8 +6,8 @@ using Spectre.Console;
 namespace Provisioner.Cli.Commands;
 
 /// <summary>
-/// <c>provision host list|drain NODE [--force]|activate NODE</c>: the Swarm cluster's nodes, their state, the tenants whose data
-/// each holds and its free capacity; drain moves a node's stateless work away (tenant data does not move yet).
+/// <c>provision host list|drain NODE|activate NODE</c>: the Swarm cluster's nodes, their state, the tenants whose data each
+/// holds and its free capacity; drain moves every tenant off a node with its data, then its stateless work.
 /// </summary>
 internal static class HostCommand
 {
@@ -21,14 +21,14 @@ internal static class HostCommand
         });
 
         var node = new Argument<string>("node") { Description = "Node hostname, as `provision host list` shows it" };
-        var drain = new Command("drain", "Take a node out of scheduling: Swarm moves its stateless work to other nodes now") { node };
+        var drain = new Command(
+            "drain",
+            "Move every tenant whose data the node holds to other nodes with its data (verified backup, restore, checksums, health gate, switch), one at a time, then drain the node; rerun to finish an interrupted drain") { node };
         drain.SetHandler(globals, async (parse, services, output, ct) =>
         {
-            var host = await services.Provisioner.SetHostAvailabilityAsync(parse.GetValue(node)!, drain: true, parse.GetValue(globals.Force), ct);
-            output.Line($"Node {host.Name} is draining: new work goes elsewhere and its stateless tasks move now"
-                + (host.Tenants.Count == 0 ? "." : $"; the data of {string.Join(", ", host.Tenants)} stays on it (their data services wait until `provision host activate {host.Name}`)."));
-            Render([host], output);
-            return 0;
+            var result = await services.Provisioner.DrainHostAsync(parse.GetValue(node)!, new LineProgress(output), ct);
+            DrainReport.Render(result, output);
+            return result.Drained ? 0 : 1;
         });
 
         var activate = new Command("activate", "Put a drained node back into scheduling") { node };

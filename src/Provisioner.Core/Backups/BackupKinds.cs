@@ -12,9 +12,13 @@ public static class BackupKinds
     /// <summary>The final backup of an offboarded tenant, copied back by <c>restore-offboarded</c>; never pruned by retention.</summary>
     public const string Offboard = "offboard";
 
+    /// <summary>Taken by <c>provision host drain</c> when a tenant's data moves to another node; never pruned by retention.</summary>
+    public const string Move = "move";
+
     public static string Of(string id) =>
         id.StartsWith(Manual + "-", StringComparison.Ordinal) ? Manual
         : id.StartsWith(Upgrade + "-", StringComparison.Ordinal) ? Upgrade
         : id.StartsWith(Offboard + "-", StringComparison.Ordinal) ? Offboard
+        : id.StartsWith(Move + "-", StringComparison.Ordinal) ? Move
         : "other";
 }

@@ -43,6 +43,14 @@ internal sealed class CapacityAdmission(
         return await DecideAsync(tenant, scope, recorded is null ? null : [recorded.Host], template, size, force, progress, ct);
     }
 
+    /// <summary>
+    /// Where a recorded tenant's data can move (<c>provision host drain</c>): the one of <paramref name="hosts"/> where the most
+    /// of its size still fit, the tenant itself not counted; refused with exit 4 when none fits.
+    /// </summary>
+    public Task<Admission> RelocateAsync(
+        string tenant, string scope, ProductTemplate template, string size, IReadOnlyList<string> hosts, IProgress<string>? progress, CancellationToken ct) =>
+        DecideAsync(tenant, scope, hosts, template, size, force: false, progress, ct);
+
     private async Task<Admission> DecideAsync(
         string tenant, string scope, IReadOnlyList<string>? hosts, ProductTemplate template, string size, bool force,
         IProgress<string>? progress, CancellationToken ct)

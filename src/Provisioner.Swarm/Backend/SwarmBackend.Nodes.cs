@@ -160,6 +160,16 @@ internal sealed partial class SwarmBackend
         }
     }
 
+    public Task RemoveVolumesOnHostAsync(string tenant, string host, IReadOnlyList<string> volumes, CancellationToken ct) => Guard(async () =>
+    {
+        var node = await SwarmNodes.FindAsync(_docker, host, ct);
+        foreach (var volume in volumes)
+        {
+            await RemoveVolumeAsync(tenant, node, volume, ct);
+            _log.LogInformation("{Tenant}: removed the old copy of volume {Volume} on {Host}", tenant, volume, node.Hostname);
+        }
+    }, ct);
+
     /// <summary>Removes a data volume on its node, first removing the tenant's stopped task containers there that still hold it.</summary>
     private async Task RemoveVolumeAsync(string tenant, SwarmNode node, string volume, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ namespace Provisioner.Swarm.Backend;
 /// </summary>
 internal sealed partial class SwarmBackend(
     DockerEngine manager, ImageDistributor images, NodeEngines nodeEngines, SwarmBackendOptions options, ILoggerFactory loggers)
-    : ITenantBackend, IMultiHostBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess
+    : ITenantBackend, IMultiHostBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess, IHostVolumes
 {
     private readonly IDockerClient _docker = manager.Client;
 
@@ -55,12 +55,34 @@ internal sealed partial class SwarmBackend(
     }, ct);
 
     public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
-        ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(await SwarmObserver.ReadAsync(_docker, stamp.Tenant, ct))), ct);
+    {
+        var read = await SwarmObserver.ReadAsync(_docker, stamp.Tenant, ct);
+        return WithMoves(stamp, read, ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(read)));
+    }, ct);
+
+    /// <summary>
+    /// The plan, plus a replacement of every pinned service whose node is not the stamp's host (the tenant's data is moving
+    /// there: <c>provision host drain</c>); the node is not part of a service's hash, so the planner alone does not see it.
+    /// </summary>
+    private IReadOnlyList<PlannedChange> WithMoves(Stamp stamp, TenantServices read, IReadOnlyList<PlannedChange> plan)
+    {
+        if (stamp.Host is null || stamp.Host == options.ClusterName)
+        {
+            return plan;
+        }
+
+        var moves = read.Services
+            .Where(s => s.Labels.TryGetValue(SwarmLabels.Node, out var node) && node != stamp.Host)
+            .Where(s => stamp.Containers.Any(c => c.Name == s.Name) && plan.All(p => p.Name != s.Name))
+            .Select(s => new PlannedChange(ChangeKind.Replace, ResourceType.Container, s.Name, $"pinned to {s.Labels[SwarmLabels.Node]}; moving to {stamp.Host}"))
+            .ToList();
+        return moves.Count == 0 ? plan : [.. moves, .. plan]; // first: what depends on them then waits for them on the new node
+    }
 
     public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
     {
         var read = await SettledAsync(stamp.Tenant, ct);
-        var plan = await NoteEncryptionAsync(ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(read)), ct);
+        var plan = await NoteEncryptionAsync(WithMoves(stamp, read, ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(read))), ct);
         var ready = new HashSet<string>();
         async Task WaitFor(IReadOnlyList<string> dependencies)
         {
@@ -112,6 +134,20 @@ internal sealed partial class SwarmBackend(
         {
             await RemoveVolumeAsync(tenant, node, volume, ct);
             changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Volume, volume, $"destroy --delete-data (on {node.Hostname})"));
+        }
+
+        if (deleteData)
+        {
+            // Copies on other nodes too: a move to another node that failed or was abandoned leaves the old one behind.
+            foreach (var node in nodes.Where(n => n.IsReady))
+            {
+                var left = await nodeEngines.For(node).Client.Volumes.ListAsync(new VolumesListParameters { Filters = EngineFilters.Label(StampLabels.TenantFilter(tenant)) }, ct);
+                foreach (var volume in left.Volumes ?? [])
+                {
+                    await RemoveVolumeAsync(tenant, node, volume.Name, ct);
+                    changes.Add(new PlannedChange(ChangeKind.Remove, ResourceType.Volume, volume.Name, $"destroy --delete-data (a copy left on {node.Hostname})"));
+                }
+            }
         }
 
         return (IReadOnlyList<PlannedChange>)changes;
