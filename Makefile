@@ -44,6 +44,7 @@ bench: setup cluster
 	bench/capacity.sh
 	bench/registry-scale.sh
 	bench/cluster-vs-engine.sh
+	bench/drain.sh
 	bench/clone.sh
 
 setup: engine images build
