@@ -37,7 +37,7 @@ swarm-test: build cluster
 unit: build
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --filter "Category!=Integration"
 
-## bench: provision vs docker-compose up (ratio); fleet upgrade parallelism (ratio); capacity over 10,000 tenants on 50 hosts; list/status over 1,000 and capacity/upgrade --dry-run over 10,000 tenants (time, peak RSS); provision on the cluster vs one engine (ratio); clone of 1 GiB vs provision + file copy (ratio)
+## bench: provision vs docker-compose up (ratio); fleet upgrade parallelism (ratio); capacity over 10,000 tenants on 50 hosts; list/status over 1,000 and capacity/upgrade --dry-run over 10,000 tenants (time, peak RSS); provision on the cluster vs one engine (ratio); host drain per tenant vs provision on the cluster (ratio); clone of 1 GiB vs provision + file copy (ratio)
 bench: setup cluster
 	bench/provision-vs-compose.sh
 	bench/fleet-upgrade.sh

@@ -5,10 +5,11 @@ using Provisioner.Swarm.Tests.Support;
 namespace Provisioner.Swarm.Tests.Integration;
 
 /// <summary>
-/// An upgrade on the cluster with the same machinery as on one engine: two notes tenants on 1.0.0 (each with a note),
-/// <c>upgrade --all --to 1.1.0</c>: both upgraded (verified backup taken through the node's engine, migration job,
-/// replace, health gate, monitor window), their notes kept, their data still on the node it was placed on, their
-/// recorded endpoints still answering.
+/// An upgrade on the cluster with the same machinery as on one engine: three notes tenants on 1.0.0 (each with a note).
+/// The third is upgraded to the test-only version that crashes 3 s after it is ready (tests/fixtures): rolled back to
+/// 1.0.0 with its database restored from the backup, its note kept. Then <c>upgrade --all --to 1.1.0</c>: the other two
+/// upgraded (verified backup taken through the node's engine, migration job, replace, health gate, monitor window), their
+/// notes kept, their data still on the node it was placed on, their recorded endpoints still answering.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
@@ -24,17 +25,30 @@ public sealed class ClusterUpgradeTests : IDisposable
     {
         var cli = new SwarmCli(_home);
         var names = new[] { $"{_run}-1", $"{_run}-2" };
-        _made.AddRange(names);
-        var made = await Task.WhenAll(names.Select(n => cli.RunAsync("tenant", n, "--template", "notes@1.0.0")));
+        var failing = $"{_run}-3";
+        _made.AddRange([.. names, failing]);
+        var made = await Task.WhenAll(names.Append(failing).Select(n => cli.RunAsync("tenant", n, "--template", "notes@1.0.0")));
         Assert.All(made, r => Assert.True(r.ExitCode == 0, r.ToString()));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var before = await RecordsAsync(cli);
-        foreach (var name in names)
+        foreach (var name in names.Append(failing))
         {
             var posted = await http.PostAsJsonAsync($"{before[name].Endpoint}/api/notes", new { body = $"kept by {name}" });
             Assert.True(posted.IsSuccessStatusCode, $"{name}: {posted.StatusCode}");
         }
+
+        // The rollback fixture: crashes in the monitor window; back on 1.0.0 with its database restored, on its node.
+        cli.Environment["PROVISIONER_TEMPLATES"] = WithFixtures();
+        var crash = await cli.RunAsync("upgrade", failing, "--to", "1.2.0-crash-after-ready", "--monitor", "8");
+        cli.Environment.Remove("PROVISIONER_TEMPLATES");
+        Assert.True(crash.ExitCode == 1, crash.ToString());
+        Assert.Contains($"{failing}: ROLLED BACK to 1.0.0 (database restored)", crash.All);
+        var rolledBack = (await RecordsAsync(cli))[failing];
+        Assert.Equal("1.0.0", rolledBack.Version);
+        Assert.Equal(before[failing].Host, rolledBack.Host);
+        Assert.Contains($"kept by {failing}", await http.GetStringAsync($"{rolledBack.Endpoint}/api/notes"));
+        Assert.Equal(0, (await cli.RunAsync("check", failing)).ExitCode);
 
         var upgrade = await cli.RunAsync("upgrade", "--all", "--to", "1.1.0");
 
@@ -51,6 +65,23 @@ public sealed class ClusterUpgradeTests : IDisposable
             var db = JsonDocument.Parse(status.Stdout).RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("component").GetString() == "db");
             Assert.Equal(before[name].Host, db.GetProperty("node").GetString());
         }
+    }
+
+    /// <summary>The real templates and the test-only faulty versions (tests/fixtures/templates) in one folder of this test's.</summary>
+    private string WithFixtures()
+    {
+        var root = Path.Combine(_home, "with-fixtures");
+        foreach (var source in new[] { RepoPaths.Templates, Path.Combine(RepoPaths.Root, "tests", "fixtures", "templates") })
+        {
+            foreach (var file in Directory.EnumerateFiles(source, "template.yaml", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(root, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target, overwrite: true);
+            }
+        }
+
+        return root;
     }
 
     private static async Task<Dictionary<string, (string Host, string Version, string Endpoint)>> RecordsAsync(SwarmCli cli)
