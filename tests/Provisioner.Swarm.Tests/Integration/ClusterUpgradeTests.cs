@@ -21,7 +21,7 @@ public sealed class ClusterUpgradeTests : IDisposable
     private readonly List<string> _made = [];
 
     [ClusterFact]
-    public async Task UpgradeAll_TwoTenantsOnTheCluster_UpgradedWithTheirNotesOnTheirNodes()
+    public async Task RollbackFixture_RestoredOnItsNode_ThenUpgradeAll_TenantsUpgradedWithTheirNotesOnTheirNodes()
     {
         var cli = new SwarmCli(_home);
         var names = new[] { $"{_run}-1", $"{_run}-2" };
