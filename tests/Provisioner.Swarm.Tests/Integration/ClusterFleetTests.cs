@@ -7,7 +7,8 @@ namespace Provisioner.Swarm.Tests.Integration;
 /// <summary>
 /// A fleet of the sample product on the real 3-node cluster (make cluster), through the real <c>provision</c> binary, in one
 /// run because each tenant costs seconds on a 2-core machine: six small tenants spread over the nodes by capacity and
-/// health-checked; a tenant that fits on no node refused with exit 4 and nothing of it created; status naming each
+/// health-checked; the isolation probe across nodes (one tenant per node: none reaches another's database or app, each
+/// reaches its own); the capacity page with every node (rendered in headless Chromium); a tenant that fits on no node refused with exit 4 and nothing of it created; status naming each
 /// component's node; host list naming each node's tenants; destroy leaving nothing behind. Names are unique per run.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -45,6 +46,19 @@ public sealed class ClusterFleetTests : IDisposable
             .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("host").GetString()!);
         Assert.Equal(["swt1", "swt2", "swt3"], hostOf.Values.Distinct().Order());
         Assert.All(hostOf.Values.GroupBy(h => h), g => Assert.Equal(2, g.Count()));
+
+        // The isolation probe across nodes, with one tenant of each node.
+        await ClusterIsolationProbe.AssertIsolatedAsync(hostOf.GroupBy(h => h.Value).Select(g => g.First().Key).ToList());
+
+        // The capacity page shows every node (the screenshot is kept in TestResults/cluster/ to be looked at).
+        var page = Path.Combine(Chromium.ResultsDir, "capacity.html");
+        var png = Path.Combine(Chromium.ResultsDir, "capacity.png");
+        var capacity = await cli.RunAsync("capacity", "--for", "small", "--html", page);
+        Assert.True(capacity.ExitCode == 0, capacity.ToString());
+        var html = await File.ReadAllTextAsync(page);
+        Assert.All(["swt1", "swt2", "swt3"], node => Assert.Contains(node, html));
+        await Chromium.ScreenshotAsync(page, png);
+        Assert.True(new FileInfo(png).Length > 10_000, $"no screenshot at {png}");
 
         // Status names the node of each component; the database runs on the tenant's node.
         var status = await cli.RunAsync("status", names[0], "--json");

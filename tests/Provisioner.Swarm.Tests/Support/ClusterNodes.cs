@@ -31,6 +31,16 @@ internal static class ClusterNodes
 
     public static async Task<string> ShellAsync(string command)
     {
+        var (exitCode, output, error) = await RunAsync(command);
+        Assert.True(exitCode == 0, $"{command}: exit {exitCode}\n{output}\n{error}");
+        return output;
+    }
+
+    /// <summary>The exit code of a shell command that may fail (a probe).</summary>
+    public static async Task<int> ExitCodeAsync(string command) => (await RunAsync(command)).ExitCode;
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string command)
+    {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("set -o pipefail; " + command);
@@ -39,7 +49,6 @@ internal static class ClusterNodes
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{command}: exit {process.ExitCode}\n{await output}\n{await error}");
-        return await output;
+        return (process.ExitCode, await output, await error);
     }
 }
