@@ -25,6 +25,13 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
     public IReadOnlyList<string> Servers(ProductTemplate template) =>
         template.Components.Where(c => c.Data is not null && adapters.For(c.Data).ServesData).Select(c => c.Name).ToList();
 
+    /// <summary>The read-only checks of the data servers: they pass once a restore can run inside them.</summary>
+    public IReadOnlyList<HealthCheckSpec> ServerChecks(ProductTemplate template)
+    {
+        var servers = Servers(template);
+        return template.Components.Where(c => servers.Contains(c.Name)).SelectMany(c => c.Health).Where(c => !c.Writes).ToList();
+    }
+
     public async Task<long> SizeAsync(string tenant, ProductTemplate template, CancellationToken ct)
     {
         long total = 0;

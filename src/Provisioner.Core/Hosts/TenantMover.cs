@@ -155,8 +155,7 @@ internal sealed class TenantMover(
     /// <summary>The data servers (a database) answer their read-only checks on the new node: a restore runs inside them.</summary>
     private async Task DataServersReadyAsync(string tenant, ProductTemplate template, string to, CancellationToken ct)
     {
-        var servers = data.Servers(template);
-        var checks = template.Components.Where(c => servers.Contains(c.Name)).SelectMany(c => c.Health).Where(c => !c.Writes).ToList();
+        var checks = data.ServerChecks(template);
         if (checks.Count == 0)
         {
             return;
@@ -165,7 +164,7 @@ internal sealed class TenantMover(
         var report = await health.WaitHealthyAsync(new ProbeTarget(tenant, template, null, data.Backend), checks, ct);
         if (!report.Passed)
         {
-            throw new ProvisionerException($"{string.Join(", ", servers)} did not become ready on {to}: {report.Failure}");
+            throw new ProvisionerException($"{string.Join(", ", data.Servers(template))} did not become ready on {to}: {report.Failure}");
         }
     }
 

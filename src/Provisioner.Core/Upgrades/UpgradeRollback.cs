@@ -90,7 +90,7 @@ internal sealed class UpgradeRollback(
 
         var only = stamp with { Containers = stamp.Containers.Where(c => servers.Contains(c.Component)).ToList(), Jobs = [] };
         var applied = await _applier.ApplyAsync(only, secrets, operation, progress, CancellationToken.None);
-        var checks = stamp.Template.Components.Where(c => servers.Contains(c.Name)).SelectMany(c => c.Health).Where(c => !c.Writes).ToList();
+        var checks = data.ServerChecks(stamp.Template);
         var report = await health.WaitHealthyAsync(new ProbeTarget(tenant, stamp.Template, applied.Endpoint, backend), checks, CancellationToken.None);
         if (!report.Passed)
         {
