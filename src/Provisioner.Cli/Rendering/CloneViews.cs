@@ -11,6 +11,7 @@ internal static class CloneViews
         tenant = Views.Tenant(r.Provision.Tenant),
         copy = new
         {
+            method = r.Copy.Method,
             bytes = r.Copy.Set.Bytes,
             takenAt = r.Copy.Set.TakenAt,
             sourceStopped = r.Copy.Stopped,

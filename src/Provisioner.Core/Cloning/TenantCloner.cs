@@ -24,6 +24,7 @@ internal sealed class TenantCloner(
     Func<ProvisionRequest, CancellationToken, Task<ProvisionResult>> provision,
     Func<string, string, CancellationToken, Task<SourceCopy>> copy,
     Func<string, string, bool, CancellationToken, Task<RestoreResult>> restore,
+    Func<Backends.BackendKind, IDirectClone>? direct,
     TimeProvider time,
     ILogger<TenantCloner> log)
 {
@@ -45,19 +46,23 @@ internal sealed class TenantCloner(
                 provision(new ProvisionRequest(name, template.Ref, size, Backend: source.Backend.Name), ct));
 
             SourceCopy copied;
-            if (BackupSet.IsComplete(folder))
+            RestoreResult restored;
+            if (direct?.Invoke(source.Backend) is { } fast && fast.Supports(template))
             {
-                // An interrupted run's copy, verified when it was taken: the clone is of that moment.
-                progress?.Report($"{name}: using the copy of {source.Name} an interrupted clone took");
-                copied = new SourceCopy(source.Name, BackupSet.Load(folder), [], TimeSpan.Zero);
+                // Fast path: SOURCE's files straight into NEW beside its own data, prepared (masked) there, swapped in.
+                copied = await StepAsync(operation, "copy", $"{source.Name}'s data, file by file, beside {name}'s own", () => fast.StageAsync(source.Name, name, mask, progress, ct));
+                restored = await StepAsync(operation, "restore", "swapped in, health-gated", () => fast.SwapAsync(name, copied, operation, progress, ct));
             }
             else
             {
-                copied = await StepAsync(operation, "copy", $"{source.Name}'s data", () => copy(source.Name, folder, ct));
+                (copied, restored) = await ThroughBackupAsync(operation, source, name, mask, folder, progress, ct);
             }
 
-            var restored = await StepAsync(operation, "restore", mask ? "staged, masked, swapped in" : "staged, swapped in", () => restore(name, CopyId(source.Name), mask, ct));
-            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
             var healthy = restored.Health.Passed;
             await registry.Journal.EndAsync(operation, healthy ? JournalStatus.Succeeded : JournalStatus.Failed, healthy ? null : restored.Health.Failure, CancellationToken.None);
             var masked = mask ? template.DataComponents.Where(c => c.Data!.Mask is not null).Select(c => c.Name).ToList() : [];
@@ -70,6 +75,26 @@ internal sealed class TenantCloner(
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, e is OperationCanceledException ? "cancelled" : e.Message, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The general path: a verified backup set of SOURCE's data in NEW's folder, restored into NEW (staged, masked, swapped).</summary>
+    private async Task<(SourceCopy Copied, RestoreResult Restored)> ThroughBackupAsync(
+        long operation, TenantRecord source, string name, bool mask, string folder, IProgress<string>? progress, CancellationToken ct)
+    {
+        SourceCopy copied;
+        if (BackupSet.IsComplete(folder))
+        {
+            // An interrupted run's copy, verified when it was taken: the clone is of that moment.
+            progress?.Report($"{name}: using the copy of {source.Name} an interrupted clone took");
+            copied = new SourceCopy(source.Name, BackupSet.Load(folder), [], TimeSpan.Zero);
+        }
+        else
+        {
+            copied = await StepAsync(operation, "copy", $"{source.Name}'s data", () => copy(source.Name, folder, ct));
+        }
+
+        var restored = await StepAsync(operation, "restore", mask ? "staged, masked, swapped in" : "staged, swapped in", () => restore(name, CopyId(source.Name), mask, ct));
+        return (copied, restored);
     }
 
     /// <summary>Everything refused before anything is made: names, the source and its state, NEW's existence, the size and the mask.</summary>

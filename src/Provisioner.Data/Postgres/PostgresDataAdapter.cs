@@ -10,10 +10,13 @@ namespace Provisioner.Data.Postgres;
 /// A PostgreSQL database in a tenant's component (<c>data: { kind: postgres, database: NAME, user: postgres }</c>), reached
 /// with the tools inside it through the backend (no database port is published): <c>pg_dump</c> streamed into a gzip file,
 /// verified by loading it into a scratch database and comparing a checksum over every row; a restore loads into another
-/// scratch database, which replaces the live one only when its rows match the checksum taken at backup time.
+/// scratch database, which replaces the live one only when its rows match the checksum taken at backup time. A clone copies
+/// the whole cluster file by file instead (<see cref="PhysicalClone"/>).
 /// </summary>
-internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRestore, IStagedMask
+internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRestore, IStagedMask, IDirectCopy
 {
+    private readonly PhysicalClone _clone = new();
+
     /// <summary>The scratch database a backup is loaded into for verification (dropped afterwards).</summary>
     public const string ScratchDatabase = "provision_verify";
 
@@ -105,6 +108,15 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRes
     /// <summary>The template's mask, on the staged database (psql runs a multi-statement <c>-c</c> as one transaction).</summary>
     public Task MaskStagedAsync(DataTarget target, string sql, CancellationToken ct) =>
         new PostgresCommands(target).ExecuteAsync(RestoreDatabase, sql, "mask", ct);
+
+    public bool CanCopyDirectly(ComponentSpec component) => PhysicalClone.CanCopy(component);
+
+    public Task<DirectCopy> StageCopyAsync(DataTarget source, DataTarget destination, string? maskSql, CancellationToken ct) =>
+        _clone.StageAsync(source, destination, maskSql, ct);
+
+    public Task SwapCopyAsync(DataTarget destination, CancellationToken ct) => _clone.SwapAsync(destination, ct);
+
+    public Task DiscardCopyAsync(DataTarget destination, CancellationToken ct) => _clone.DiscardAsync(destination, ct);
 
     private static async Task<string> LoadAndChecksumAsync(PostgresCommands psql, string database, string path, string? owner, CancellationToken ct)
     {

@@ -18,6 +18,14 @@ internal sealed partial class DockerBackend
 
     public Task<CommandResult> RunWithVolumeAsync(
         string tenant, string image, string volume, string mountPath, IReadOnlyList<string> command, Stream? stdin, Stream? stdout, CancellationToken ct) =>
+        RunHelperAsync(tenant, image, [new Mount { Type = "volume", Source = volume, Target = mountPath }], command, stdin, stdout, ct);
+
+    /// <summary>Every tenant's volumes live on this one engine: a helper can mount several, of several tenants, at once.</summary>
+    public Task<CommandResult> RunWithVolumesAsync(string tenant, string image, IReadOnlyList<HelperMount> mounts, IReadOnlyList<string> command, CancellationToken ct) =>
+        RunHelperAsync(tenant, image, mounts.Select(m => new Mount { Type = "volume", Source = m.Volume, Target = m.Path, ReadOnly = m.ReadOnly }).ToList(), command, null, null, ct);
+
+    private Task<CommandResult> RunHelperAsync(
+        string tenant, string image, IList<Mount> mounts, IReadOnlyList<string> command, Stream? stdin, Stream? stdout, CancellationToken ct) =>
         Guard(async () =>
         {
             var name = $"t-{tenant}-helper-{Guid.NewGuid():N}"[..Math.Min(63, tenant.Length + 22)];
@@ -37,7 +45,7 @@ internal sealed partial class DockerBackend
                     HostConfig = new HostConfig
                     {
                         NetworkMode = "none",
-                        Mounts = [new Mount { Type = "volume", Source = volume, Target = mountPath }],
+                        Mounts = mounts,
                         Memory = 256L << 20,
                         PidsLimit = 256,
                         // Root for files of any owner (tar keeps owners and modes), with only the file capabilities that takes.

@@ -18,7 +18,7 @@ namespace Provisioner.Docker.Backend;
 /// <see cref="ReconcilePlanner"/> and applies only the difference, so a rerun after any interruption converges.
 /// </summary>
 internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOptions options, ILogger<DockerBackend> log)
-    : ITenantBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess, IComponentAddresses, IEngineInventory
+    : ITenantBackend, IComponentExec, IComponentStreams, IComponentControl, IVolumeAccess, IVolumePairs, IComponentAddresses, IEngineInventory
 {
     private readonly IDockerClient _docker = engine.Client;
 

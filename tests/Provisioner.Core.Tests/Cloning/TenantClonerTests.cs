@@ -24,6 +24,7 @@ public sealed class TenantClonerTests : IDisposable
     private readonly InMemoryRegistry _registry;
     private readonly string _root = Directory.CreateTempSubdirectory("cloner-").FullName;
     private readonly List<string> _calls = [];
+    private IDirectClone? _direct;
     private InMemoryCatalog _templates = new(new List<ProductTemplate> { TestTemplates.ParseNotes(TestTemplates.Notes.Replace("data: { kind: postgres, database: notes }", Masked)) });
 
     public TenantClonerTests() => _registry = new InMemoryRegistry(_time);
@@ -42,6 +43,36 @@ public sealed class TenantClonerTests : IDisposable
         var op = _registry.Journal.Operations.Single(o => o.Kind == TenantCloner.JournalKind);
         Assert.Equal(("acme-dbg", "from acme", JournalStatus.Succeeded), (op.Tenant, op.Detail, op.Status));
         Assert.Equal(["provision", "copy", "restore"], op.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task Clone_DirectCopySupported_StagesBesideNewAndSwapsNoBackupFolderLeft()
+    {
+        await _registry.SaveAsync(Tenant("acme", TenantStatus.Active));
+        _direct = new RecordingDirectClone(_calls, supports: true);
+        var earlier = Path.Combine(_root, "acme-dbg", TenantCloner.CopyId("acme"));
+        WriteCopy(earlier);   // a dump an older, interrupted run took: not used, deleted
+
+        var result = await Cloner().CloneAsync(new CloneRequest("acme", "acme-dbg"), null, CancellationToken.None);
+
+        Assert.Equal(["provision acme-dbg notes@1.1.0 small memory", "stage acme -> acme-dbg mask=True", "swap acme-dbg"], _calls);
+        Assert.Equal((SourceCopy.Physical, 42L, TimeSpan.Zero), (result.Copy.Method, result.Copy.Set.Bytes, result.Copy.Paused));
+        Assert.Equal(["db"], result.Masked);
+        Assert.False(Directory.Exists(earlier));
+        var op = _registry.Journal.Operations.Single(o => o.Kind == TenantCloner.JournalKind);
+        Assert.Equal(JournalStatus.Succeeded, op.Status);
+        Assert.Equal(["provision", "copy", "restore"], op.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task Clone_DirectCopyNotSupported_TakesTheBackupPath()
+    {
+        await _registry.SaveAsync(Tenant("acme", TenantStatus.Active));
+        _direct = new RecordingDirectClone(_calls, supports: false);
+
+        await Cloner().CloneAsync(new CloneRequest("acme", "acme-dbg", Mask: MaskChoice.Skip), null, CancellationToken.None);
+
+        Assert.Equal(["provision acme-dbg notes@1.1.0 small memory", "copy acme", "restore acme-dbg clone-from-acme mask=False"], _calls);
     }
 
     [Theory]
@@ -181,6 +212,7 @@ public sealed class TenantClonerTests : IDisposable
             var info = new BackupCatalog(_root).List(tenant).Single(b => b.Id == id);
             return Task.FromResult(new RestoreResult(tenant, info, ["app"], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), false, Healthy()));
         },
+        _direct is null ? null : _ => _direct,
         _time,
         NullLogger<TenantCloner>.Instance);
 

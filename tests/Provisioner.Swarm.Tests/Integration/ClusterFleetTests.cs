@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Docker.DotNet.Models;
 using Provisioner.Swarm.Tests.Support;
@@ -69,6 +70,31 @@ public sealed class ClusterFleetTests : IDisposable
         Assert.All(components, c => Assert.StartsWith("swt", c.GetProperty("node").GetString()));
         var text = await cli.RunAsync("status", names[0]);
         Assert.Contains("│ NODE │", text.Stdout);
+
+        // A clone on the cluster: the volumes live on their nodes, so the physical copy streams through provision (the
+        // exec path, not the same-engine one); its own node by capacity, the source's note masked, healthy.
+        var clone = $"{_run}-c";
+        _made.Add(clone);
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+        {
+            var endpoint = new Uri(JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == names[0]).GetProperty("endpoint").GetString()!);
+            Assert.True((await http.PostAsJsonAsync(new Uri(endpoint, "/api/notes"), new { body = "cloned across nodes" })).IsSuccessStatusCode);
+        }
+
+        var cloned = await cli.RunAsync("clone", names[0], clone, "--json");
+        Assert.True(cloned.ExitCode == 0, cloned.ToString());
+        var copy = JsonDocument.Parse(cloned.Stdout).RootElement;
+        Assert.Equal("physical", copy.GetProperty("copy").GetProperty("method").GetString());
+        Assert.Equal(["db"], copy.GetProperty("masked").EnumerateArray().Select(m => m.GetString()));
+        Assert.True(copy.GetProperty("restore").GetProperty("health").GetProperty("passed").GetBoolean(), cloned.ToString());
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+        {
+            var notes = await http.GetStringAsync(new Uri(new Uri(copy.GetProperty("tenant").GetProperty("endpoint").GetString()!), "/api/notes"));
+            Assert.Contains("masked note", notes);
+            Assert.DoesNotContain("cloned across nodes", notes);
+        }
+
+        Assert.True((await cli.RunAsync("destroy", clone, "--yes", "--delete-data")).ExitCode == 0);
 
         // A tenant requesting 2 CPUs fits on no node (1.8 CPUs allocatable each): refused, exit 4, nothing created. The
         // sample's large size requests far less than its 2-CPU limit, so this run reads a copy of notes whose large

@@ -7,7 +7,9 @@ namespace Provisioner.Cli.Tests.Integration.Cloning;
 /// <summary>
 /// <c>provision clone</c> of a notes tenant on the real engine: the clone has the source's rows with the note bodies masked and
 /// everything else identical, its own database password, no write crosses between them, the source stays healthy and kept
-/// serving; bad input is one line, exit 2, nothing made; a clone killed with -9 while it restores is finished by the rerun.
+/// serving; the copy is physical (the whole cluster, file by file) and SOURCE's password opens nothing in the clone; bad input
+/// is one line, exit 2, nothing made; a clone killed with -9 while it copies, and its rerun killed while it swaps the copy in,
+/// is finished by the next rerun with nothing half-made left.
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -37,6 +39,7 @@ public sealed class CloneTests(EngineFixture engine)
         Assert.True(cloned.ExitCode == 0, cloned.ToString());
         var result = JsonDocument.Parse(cloned.Stdout).RootElement;
         Assert.Equal(["db"], result.GetProperty("masked").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("physical", result.GetProperty("copy").GetProperty("method").GetString());
         Assert.Equal(0, result.GetProperty("copy").GetProperty("sourceStopped").GetArrayLength());
         Assert.Equal(0, result.GetProperty("copy").GetProperty("sourcePausedSeconds").GetDouble());
         Assert.Equal(sourceRows, await probe.PsqlAsync(copy, "notes", Unmasked));
@@ -46,8 +49,16 @@ public sealed class CloneTests(EngineFixture engine)
         Assert.Contains("one body", sourceBodies);
 
         // Its own secrets: another database password, which is the one its copied database answers to (the app reads through it).
-        Assert.NotEqual(await SecretAsync(probe, source), await SecretAsync(probe, copy));
+        var (sourcePassword, copyPassword) = (await SecretAsync(probe, source), await SecretAsync(probe, copy));
+        Assert.NotEqual(sourcePassword, copyPassword);
         Assert.Equal(0, (await cli.RunAsync("status", copy)).ExitCode);
+
+        // A physical copy carries SOURCE's role hashes: the clone's login must answer to the clone's password only.
+        var withSourcePassword = await LoginAsync(probe, copy, sourcePassword);
+        Assert.True(withSourcePassword.ExitCode != 0, withSourcePassword.Stdout);
+        Assert.Contains("password authentication failed", withSourcePassword.Stderr);
+        Assert.Equal((0L, "1"), ((await LoginAsync(probe, copy, copyPassword)).ExitCode, (await LoginAsync(probe, copy, copyPassword)).Stdout.Trim()));
+        Assert.Equal("pgdata", await VolumeListingAsync(probe, copy));
 
         // Isolated: a write on one side does not appear on the other.
         await probe.WriteNoteAsync(copy, "only-in-the-clone");
@@ -75,7 +86,7 @@ public sealed class CloneTests(EngineFixture engine)
     }
 
     [Fact]
-    public async Task CloneKilledWhileRestoring_RerunFinishesIt_NothingHalfMade_SourceIntact()
+    public async Task CloneKilledWhileCopyingThenWhileSwapping_RerunFinishesIt_NothingHalfMade_SourceIntact()
     {
         var cli = engine.Cli();
         var probe = new TenantProbe(engine, cli);
@@ -86,9 +97,11 @@ public sealed class CloneTests(EngineFixture engine)
         await probe.WriteNoteAsync(source, "also kept");
         var before = await probe.ChecksumAsync(source);
 
-        using (var running = cli.Start("clone", source, copy))
+        // Killed while it copies SOURCE's files beside NEW's own, then killed again while it swaps the copy in.
+        foreach (var killAt in new[] { "file by file beside its own", "swapping the copy of db in" })
         {
-            await NotesBackupRestoreTests.WaitForLineAsync(running, "loading db.sql.gz beside the live db");
+            using var running = cli.Start("clone", source, copy);
+            await NotesBackupRestoreTests.WaitForLineAsync(running, killAt);
             running.Kill(entireProcessTree: true); // SIGKILL
             await running.WaitForExitAsync();
         }
@@ -106,9 +119,22 @@ public sealed class CloneTests(EngineFixture engine)
         }
 
         Assert.Equal(before, await probe.ChecksumAsync(source));
+        Assert.Equal("pgdata", await VolumeListingAsync(probe, copy));   // no partial, staged or old cluster left
         Assert.Empty(Directory.GetDirectories(cli.Home, "clone-from-*", SearchOption.AllDirectories));
         Assert.Equal(0, (await cli.RunAsync("destroy", copy, "--yes", "--delete-data")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("destroy", source, "--yes", "--delete-data")).ExitCode);
+    }
+
+    /// <summary>psql over TCP inside the tenant's database container as the app's login, with <paramref name="password"/>.</summary>
+    private static async Task<(long ExitCode, string Stdout, string Stderr)> LoginAsync(TenantProbe probe, string tenant, string password) =>
+        await probe.ExecAsync($"t-{tenant}-db", "postgres", ["bash", "-c", "PGPASSWORD=\"$1\" psql -X -h 127.0.0.1 -U notes -d notes -tAc 'select 1'", "bash", password]);
+
+    /// <summary>What the database volume holds (one cluster, <c>pgdata</c>, and nothing a copy left beside it).</summary>
+    private static async Task<string> VolumeListingAsync(TenantProbe probe, string tenant)
+    {
+        var (exitCode, stdout, stderr) = await probe.ExecAsync($"t-{tenant}-db", "postgres", ["ls", "-A", "/var/lib/postgresql/data"]);
+        Assert.True(exitCode == 0, stderr);
+        return stdout.Trim();
     }
 
     private static async Task<string> SecretAsync(TenantProbe probe, string tenant)
