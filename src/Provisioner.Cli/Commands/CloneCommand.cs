@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Provisioner.Cli.Rendering;
+using Provisioner.Core.Backups;
 using Provisioner.Core.Cloning;
 using Provisioner.Core.Errors;
 
@@ -41,7 +42,7 @@ internal static class CloneCommand
                     $"Cloned {result.Source} into {tenant.Name} in {result.Elapsed.TotalSeconds:0.0} s{(result.Resumed ? ", finishing an interrupted clone" : "")}: " +
                     $"{tenant.TemplateRef} ({tenant.Size}) at {tenant.Endpoint ?? "-"}, its own new secrets."));
                 output.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"  copy: {Units(result.Copy.Set.Bytes)} verified; {result.Source} {(result.Copy.Stopped.Count == 0 ? "kept serving (paused 0 s)" : $"paused {string.Join(", ", result.Copy.Stopped)} for {result.Copy.Paused.TotalSeconds:0.0} s")}"));
+                    $"  copy: {Units(result.Copy.Set.Bytes)}{(result.Copy.Method == SourceCopy.Physical ? ", the whole database cluster file by file, verified against its manifest" : " verified")}; {result.Source} {(result.Copy.Stopped.Count == 0 ? "kept serving (paused 0 s)" : $"paused {string.Join(", ", result.Copy.Stopped)} for {result.Copy.Paused.TotalSeconds:0.0} s")}"));
                 output.Line(result.Masked.Count == 0 ? "  masked: nothing (an exact copy)" : $"  masked before it was served: {string.Join(", ", result.Masked)}");
                 output.Line(result.Restore.Health.Passed ? $"  healthy: {result.Restore.Health.Checks.Count} check(s) passed" : $"  NOT healthy: {result.Restore.Health.Failure}");
             }

@@ -236,7 +236,7 @@ internal sealed class PhysicalClone
         {
             throw new ProvisionerException(
                 $"pg_basebackup in {source} failed{(sent is null ? "" : $" (exit {sent.ExitCode}): {PostgresCommands.Tail(sent.Stderr)}")}",
-                hint: "see the source's database log; the source was not changed");
+                hint: "the source was not changed; on a cluster the copy fetches the source's WAL at its end, and a source that wrote more than it keeps (max_wal_size) meanwhile fails this way: run the clone again when it writes less (see the source's database log)");
         }
 
         if (got is not { Succeeded: true })
