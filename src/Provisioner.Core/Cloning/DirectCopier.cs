@@ -8,8 +8,8 @@ using Provisioner.Core.Tenants;
 namespace Provisioner.Core.Cloning;
 
 /// <summary>
-/// <see cref="IDirectClone"/> through the data adapters (<see cref="IDirectCopy"/>): the copy under both tenants' locks and
-/// journaled on SOURCE as a <c>copy</c>; the swap under NEW's lock, NEW <see cref="TenantStatus.Restoring"/> while its
+/// <see cref="IDirectClone"/> through the data adapters (<see cref="IDirectCopy"/>): the copy (<see cref="DirectCopyLease"/>)
+/// under SOURCE's lock from before NEW is provisioned until it is staged, journaled on SOURCE as a <c>copy</c>; the swap under NEW's lock, NEW <see cref="TenantStatus.Restoring"/> while its
 /// components are stopped (the writers and the data servers: a physical copy replaces a server's files), then started
 /// again and health-gated.
 /// </summary>
@@ -22,45 +22,24 @@ internal sealed class DirectCopier(
         && data.Backend is Backends.IComponentStreams and Backends.IComponentExec and Backends.IVolumeAccess
         && template.DataComponents.All(c => data.Adapters.For(c.Data!) is IDirectCopy direct && direct.CanCopyDirectly(c));
 
-    public async Task<SourceCopy> StageAsync(string source, string name, bool mask, IProgress<string>? progress, CancellationToken ct)
+    public async Task<IDirectCloneCopy> BeginAsync(string source, string name, bool mask, IProgress<string>? progress, CancellationToken ct)
     {
-        using var heldSource = locks.Acquire($"tenant {source}", BackupJournalNames.Copy);
-        using var heldClone = locks.Acquire($"tenant {name}", "clone");
-        var tenant = await registry.RequireAsync(source, ct);
-        var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
-        TenantBackups.Refuse(tenant, template);
-        var operation = await registry.Journal.BeginAsync(source, BackupJournalNames.Copy, $"file by file into {name}", ct);
-        var entries = new List<BackupEntry>();
+        var held = locks.Acquire($"tenant {source}", BackupJournalNames.Copy);
         try
         {
-            foreach (var c in template.DataComponents)
-            {
-                var maskSql = mask ? c.Data!.Mask?.Sql : null;
-                progress?.Report($"{name}: copying {source}'s {c.Name} ({c.Data!.Kind}) file by file beside its own, {source} serving{(maskSql is null ? "" : "; then masking the copy")}");
-                var copy = await registry.Journal.RunStepAsync(operation, "copy", c.Name, () =>
-                    Direct(c).StageCopyAsync(new DataTarget(source, c, data.Backend), new DataTarget(name, c, data.Backend), maskSql, ct));
-                if (copy.Reused)
-                {
-                    progress?.Report($"{name}: using the copy of {c.Name} an interrupted clone staged");
-                }
-
-                entries.Add(new BackupEntry(c.Name, c.Data!.Kind, "", copy.Bytes, copy.Checksum));
-            }
+            var tenant = await registry.RequireAsync(source, ct);
+            var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+            TenantBackups.Refuse(tenant, template);
+            var operation = await registry.Journal.BeginAsync(source, BackupJournalNames.Copy, $"file by file into {name}", ct);
+            var lease = new DirectCopyLease(held, locks, registry, data, template, source, name, mask, operation, progress, time, log, ct);
+            lease.Start();
+            return lease;
         }
-        catch (Exception e)
+        catch
         {
-            foreach (var c in template.DataComponents)
-            {
-                await Direct(c).DiscardCopyAsync(new DataTarget(name, c, data.Backend), CancellationToken.None);
-            }
-
-            await registry.Journal.EndAsync(operation, JournalStatus.Failed, e is OperationCanceledException ? "cancelled" : e.Message, CancellationToken.None);
+            held.Dispose();
             throw;
         }
-
-        await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
-        log.LogInformation("Copied {Source}'s data into {Tenant} file by file: {Bytes} bytes", source, name, entries.Sum(e => e.Bytes));
-        return new SourceCopy(source, new BackupSet("", source, template.Ref, time.GetUtcNow(), entries), [], TimeSpan.Zero, SourceCopy.Physical);
     }
 
     public async Task<RestoreResult> SwapAsync(string name, SourceCopy copy, long operation, IProgress<string>? progress, CancellationToken ct)

@@ -12,8 +12,12 @@ internal interface IDirectClone
     /// <summary>Whether every data component of <paramref name="template"/> can be copied this way.</summary>
     bool Supports(ProductTemplate template);
 
-    /// <summary>Copies <paramref name="source"/>'s data beside <paramref name="name"/>'s own (masked when asked); nothing of NEW's live data changes.</summary>
-    Task<SourceCopy> StageAsync(string source, string name, bool mask, IProgress<string>? progress, CancellationToken ct);
+    /// <summary>
+    /// Takes SOURCE's lock and starts, in the background, what can be done on SOURCE before NEW exists (so it overlaps NEW's
+    /// provisioning). The copy it returns stages the data beside NEW's own; disposing it releases SOURCE (what was not
+    /// staged is discarded).
+    /// </summary>
+    Task<IDirectCloneCopy> BeginAsync(string source, string name, bool mask, IProgress<string>? progress, CancellationToken ct);
 
     /// <summary>Stops NEW, swaps the staged copies in, starts it and gates its health.</summary>
     Task<RestoreResult> SwapAsync(string name, SourceCopy copy, long operation, IProgress<string>? progress, CancellationToken ct);

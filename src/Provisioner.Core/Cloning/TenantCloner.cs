@@ -42,19 +42,24 @@ internal sealed class TenantCloner(
         var folder = Path.Combine(catalog.TenantFolder(name), CopyId(source.Name));
         try
         {
-            var created = await StepAsync(operation, "provision", $"{template.Ref} {size}, new secrets", () =>
-                provision(new ProvisionRequest(name, template.Ref, size, Backend: source.Backend.Name), ct));
-
+            ProvisionResult created;
             SourceCopy copied;
             RestoreResult restored;
             if (direct?.Invoke(source.Backend) is { } fast && fast.Supports(template))
             {
-                // Fast path: SOURCE's files straight into NEW beside its own data, prepared (masked) there, swapped in.
-                copied = await StepAsync(operation, "copy", $"{source.Name}'s data, file by file, beside {name}'s own", () => fast.StageAsync(source.Name, name, mask, progress, ct));
+                // Fast path: SOURCE's side of the copy starts first and overlaps NEW's provisioning; then SOURCE's files go
+                // straight into NEW beside its own data, are prepared (masked) there, and swapped in.
+                await using (var copying = await fast.BeginAsync(source.Name, name, mask, progress, ct))
+                {
+                    created = await ProvisionAsync(operation, name, template, size, source, ct);
+                    copied = await StepAsync(operation, "copy", $"{source.Name}'s data, file by file, beside {name}'s own", () => copying.StageAsync(ct));
+                }
+
                 restored = await StepAsync(operation, "restore", "swapped in, health-gated", () => fast.SwapAsync(name, copied, operation, progress, ct));
             }
             else
             {
+                created = await ProvisionAsync(operation, name, template, size, source, ct);
                 (copied, restored) = await ThroughBackupAsync(operation, source, name, mask, folder, progress, ct);
             }
 
@@ -76,6 +81,10 @@ internal sealed class TenantCloner(
             throw;
         }
     }
+
+    private Task<ProvisionResult> ProvisionAsync(long operation, string name, ProductTemplate template, string size, TenantRecord source, CancellationToken ct) =>
+        StepAsync(operation, "provision", $"{template.Ref} {size}, new secrets", () =>
+            provision(new ProvisionRequest(name, template.Ref, size, Backend: source.Backend.Name), ct));
 
     /// <summary>The general path: a verified backup set of SOURCE's data in NEW's folder, restored into NEW (staged, masked, swapped).</summary>
     private async Task<(SourceCopy Copied, RestoreResult Restored)> ThroughBackupAsync(

@@ -11,6 +11,16 @@ public interface IDirectCopy
     bool CanCopyDirectly(Templates.ComponentSpec component);
 
     /// <summary>
+    /// Does what can be done on the source before the destination exists, so it can run while the destination is provisioned
+    /// (a copy on one engine is written and verified in the source's volume); nothing where nothing can. The caller holds the
+    /// source's lock until the copy is staged or discarded.
+    /// </summary>
+    Task PrepareSourceAsync(DataTarget source, string destination, CancellationToken ct);
+
+    /// <summary>Removes what <see cref="PrepareSourceAsync"/> left on the source for <paramref name="destination"/>, if anything; never throws.</summary>
+    Task DiscardSourceAsync(DataTarget source, string destination);
+
+    /// <summary>
     /// Copies <paramref name="source"/>'s data (online: the source keeps serving) beside <paramref name="destination"/>'s
     /// live data, checks it, makes its logins answer to the destination's own secrets only, and runs
     /// <paramref name="maskSql"/> on it when given. The destination's live data is not touched; a failure leaves nothing

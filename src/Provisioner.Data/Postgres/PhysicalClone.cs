@@ -30,22 +30,24 @@ internal sealed class PhysicalClone
         var mode = maskSql is null ? "exact" : "masked";
         if ((await RunAsync(destination, PhysicalCloneScripts.Prepare(mode), null, "prepare the copy", ct)).Trim() == "complete")
         {
+            await DiscardSourceAsync(source, destination.Tenant);
             return new DirectCopy(0, "", Reused: true);
         }
 
         try
         {
             var own = await LoginHashesAsync(destination, ct);
-            if (destination.Backend is IVolumePairs pairs && ReferenceEquals(source.Backend, destination.Backend))
+            string[] verified;
+            if (SameEngine(source, destination) is { } pairs)
             {
-                await CarryAsync(pairs, source, destination, ct);
+                verified = (await CarryAsync(pairs, source, destination, ct)).Split(' ');
             }
             else
             {
                 await TransferAsync(source, destination, ct);
+                verified = (await RunAsync(destination, PhysicalCloneScripts.Verify(), null, "verify the copy against its manifest", ct)).Trim().Split(' ');
             }
 
-            var verified = (await RunAsync(destination, PhysicalCloneScripts.Verify(), null, "verify the copy against its manifest", ct)).Trim().Split(' ');
             await RunAsync(destination, PhysicalCloneScripts.StartPrivate(), null, "start the copy's own server", ct);
             using (var sql = new MemoryStream(Encoding.UTF8.GetBytes(ResetLoginsSql(own))))
             {
@@ -133,37 +135,84 @@ internal sealed class PhysicalClone
     }
 
     /// <summary>
-    /// Both tenants' volumes on one engine: pg_basebackup writes a plain copy into the source's own volume (WAL streamed
-    /// beside it), and a helper with both volumes mounted moves it into the destination's, at file-copy speed (an exec's
-    /// output stream runs at about 100 MB/s through the engine).
+    /// Same engine: the source's copy is written and verified in its own volume (<see cref="PrepareSourceAsync"/>), which
+    /// can run while the destination is still being provisioned.
     /// </summary>
-    private static async Task CarryAsync(IVolumePairs pairs, DataTarget source, DataTarget destination, CancellationToken ct)
+    public async Task PrepareSourceAsync(DataTarget source, string destination, CancellationToken ct)
+    {
+        if (source.Backend is IVolumePairs)
+        {
+            await RunAsync(source, PhysicalCloneScripts.SendToVolume(Outgoing(source, destination)), null, "pg_basebackup into its volume", ct);
+        }
+    }
+
+    /// <summary>Removes the source's outgoing copy for <paramref name="destination"/>, if any.</summary>
+    public async Task DiscardSourceAsync(DataTarget source, string destination)
+    {
+        if (source.Backend is IVolumePairs)
+        {
+            try
+            {
+                await RunAsync(source, PhysicalCloneScripts.RemoveOutgoing(Outgoing(source, destination)), null, "remove the outgoing copy", CancellationToken.None);
+            }
+            catch (ProvisionerException)
+            {
+                // the next clone from the source clears it
+            }
+        }
+    }
+
+    private static IVolumePairs? SameEngine(DataTarget source, DataTarget destination) =>
+        destination.Backend is IVolumePairs pairs && ReferenceEquals(source.Backend, destination.Backend) ? pairs : null;
+
+    private static string Outgoing(DataTarget source, string destination) =>
+        $"{source.Component.Volumes.Single().Value}/{PhysicalCloneScripts.Outgoing(destination)}";
+
+    /// <summary>
+    /// Both tenants' volumes on one engine: a helper with both mounted moves the source's ready copy into the destination's
+    /// volume at file-copy speed (an exec's output stream runs at about 100 MB/s through the engine); when none is ready
+    /// (not prepared, or a rerun), it is made first. Returns "size checksum".
+    /// </summary>
+    private async Task<string> CarryAsync(IVolumePairs pairs, DataTarget source, DataTarget destination, CancellationToken ct)
     {
         const string SourceMount = "/provision-source";
-        var (sourceVolume, sourceMount) = source.Component.Volumes.Single();
+        var (sourceVolume, _) = source.Component.Volumes.Single();
         var (destinationVolume, destinationMount) = destination.Component.Volumes.Single();
         var outgoing = PhysicalCloneScripts.Outgoing(destination.Tenant);
         try
         {
-            await RunAsync(source, PhysicalCloneScripts.SendToVolume($"{sourceMount}/{outgoing}"), null, "pg_basebackup", ct);
-            var carried = await pairs.RunWithVolumesAsync(
-                destination.Tenant, destination.Component.Image,
-                [
-                    new HelperMount(StampNames.Volume(source.Tenant, source.Component.Name, sourceVolume), SourceMount),
-                    new HelperMount(StampNames.Volume(destination.Tenant, destination.Component.Name, destinationVolume), destinationMount),
-                ],
-                PhysicalCloneScripts.Carry($"{SourceMount}/{outgoing}"), ct);
-            if (!carried.Succeeded)
+            for (var attempt = 0; ; attempt++)
             {
-                throw new ProvisionerException(
-                    $"copying {source}'s files into {destination.Tenant}'s volume failed (exit {carried.ExitCode}): {PostgresCommands.Tail(carried.Stderr)}",
-                    hint: "check the free disk space of the engine");
+                var carried = await pairs.RunWithVolumesAsync(
+                    destination.Tenant, destination.Component.Image,
+                    [
+                        new HelperMount(StampNames.Volume(source.Tenant, source.Component.Name, sourceVolume), SourceMount),
+                        new HelperMount(StampNames.Volume(destination.Tenant, destination.Component.Name, destinationVolume), destinationMount),
+                    ],
+                    PhysicalCloneScripts.Carry($"{SourceMount}/{outgoing}"), ct);
+                if (!carried.Succeeded)
+                {
+                    throw new ProvisionerException(
+                        $"copying {source}'s files into {destination.Tenant}'s volume failed (exit {carried.ExitCode}): {PostgresCommands.Tail(carried.Stderr)}",
+                        hint: "check the free disk space of the engine");
+                }
+
+                if (carried.Stdout.Trim() != "missing")
+                {
+                    return carried.Stdout.Trim();
+                }
+
+                if (attempt > 0)
+                {
+                    throw new ProvisionerException($"{source}'s copy for {destination.Tenant} vanished before it was carried over", hint: "run the clone again");
+                }
+
+                await PrepareSourceAsync(source, destination.Tenant, ct);
             }
         }
         catch (Exception e) when (e is ProvisionerException or OperationCanceledException)
         {
-            await RunAsync(source, PhysicalCloneScripts.RemoveOutgoing($"{sourceMount}/{outgoing}"), null, "remove the outgoing copy", CancellationToken.None)
-                .ContinueWith(t => t.Exception, TaskScheduler.Default);
+            await DiscardSourceAsync(source, destination.Tenant);
             throw;
         }
     }

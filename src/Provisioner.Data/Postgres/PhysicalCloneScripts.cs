@@ -30,22 +30,37 @@ internal static class PhysicalCloneScripts
     public static string Outgoing(string destination) => $"pgdata.clone-to-{destination}";
 
     /// <summary>
-    /// On the source, for a clone on the same engine: a plain copy of the cluster in the source's own volume at
-    /// <c>$1</c> (WAL streamed beside it through a temporary slot, so none it needs is recycled however much is written
-    /// meanwhile), after clearing any copy an interrupted clone left there.
+    /// On the source, for a clone on the same engine: a plain copy of the cluster in the source's own volume at <c>$1</c>
+    /// (WAL streamed beside it through a temporary slot, so none it needs is recycled however much is written meanwhile),
+    /// verified against its manifest; its size and the manifest's checksum go to <c>$1.sum</c>, written last (the copy is
+    /// ready when it exists). Any copy an interrupted clone left in the volume is cleared first (the caller holds the
+    /// source's lock: no other clone from it runs).
     /// </summary>
     public static IReadOnlyList<string> SendToVolume(string outgoing) => Sh("""
-        rm -rf "$1" "$(dirname "$1")"/pgdata.clone-to-*
-        pg_basebackup --pgdata="$1" --format=plain --wal-method=stream --checkpoint=fast --no-password
+        O="$1"
+        rm -rf "$(dirname "$O")"/pgdata.clone-to-*
+        pg_basebackup --pgdata="$O" --format=plain --wal-method=stream --checkpoint=fast --no-password
+        pg_verifybackup --quiet "$O"
+        sum=$(sed -n 's/.*"Manifest-Checksum": *"\([0-9a-f]*\)".*/\1/p' "$O/backup_manifest")
+        [ -n "$sum" ] || { echo "the backup manifest has no checksum" >&2; exit 1; }
+        rm -f "$O/backup_manifest"
+        sync -f "$O"
+        echo "$(du -sb "$O" | cut -f1) $sum" > "$O.sum.partial"
+        mv "$O.sum.partial" "$O.sum"
         """, outgoing);
 
     /// <summary>On the source: removes its outgoing copy.</summary>
-    public static IReadOnlyList<string> RemoveOutgoing(string outgoing) => Sh("""rm -rf "$1" """, outgoing);
+    public static IReadOnlyList<string> RemoveOutgoing(string outgoing) => Sh("""rm -rf "$1" "$1.sum" "$1.sum.partial" """, outgoing);
 
-    /// <summary>In a helper with the source's volume at <c>$2</c> and the destination's at its own path: the copy moved across.</summary>
+    /// <summary>
+    /// In a helper with the source's volume mounted beside the destination's: the ready outgoing copy <c>$1</c> moved into
+    /// the destination's partial copy; prints its size and checksum, or <c>missing</c> when no ready copy is there.
+    /// </summary>
     public static IReadOnlyList<string> Carry(string outgoingInHelper) => Sh("""
+        if [ ! -f "$1.sum" ]; then echo missing; exit 0; fi
         cp -a "$1" "$P.clone.partial"
-        rm -rf "$1"
+        cat "$1.sum"
+        rm -rf "$1" "$1.sum"
         """, outgoingInHelper);
 
     /// <summary>Unpacks standard input (the source's tar) into the partial copy.</summary>

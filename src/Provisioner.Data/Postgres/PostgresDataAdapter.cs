@@ -111,6 +111,10 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRes
 
     public bool CanCopyDirectly(ComponentSpec component) => PhysicalClone.CanCopy(component);
 
+    public Task PrepareSourceAsync(DataTarget source, string destination, CancellationToken ct) => _clone.PrepareSourceAsync(source, destination, ct);
+
+    public Task DiscardSourceAsync(DataTarget source, string destination) => _clone.DiscardSourceAsync(source, destination);
+
     public Task<DirectCopy> StageCopyAsync(DataTarget source, DataTarget destination, string? maskSql, CancellationToken ct) =>
         _clone.StageAsync(source, destination, maskSql, ct);
 

@@ -25,6 +25,7 @@ public sealed class TenantClonerTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("cloner-").FullName;
     private readonly List<string> _calls = [];
     private IDirectClone? _direct;
+    private bool _provisionFails;
     private InMemoryCatalog _templates = new(new List<ProductTemplate> { TestTemplates.ParseNotes(TestTemplates.Notes.Replace("data: { kind: postgres, database: notes }", Masked)) });
 
     public TenantClonerTests() => _registry = new InMemoryRegistry(_time);
@@ -55,13 +56,26 @@ public sealed class TenantClonerTests : IDisposable
 
         var result = await Cloner().CloneAsync(new CloneRequest("acme", "acme-dbg"), null, CancellationToken.None);
 
-        Assert.Equal(["provision acme-dbg notes@1.1.0 small memory", "stage acme -> acme-dbg mask=True", "swap acme-dbg"], _calls);
+        Assert.Equal(["begin acme -> acme-dbg", "provision acme-dbg notes@1.1.0 small memory", "stage acme -> acme-dbg mask=True", "release acme", "swap acme-dbg"], _calls);
         Assert.Equal((SourceCopy.Physical, 42L, TimeSpan.Zero), (result.Copy.Method, result.Copy.Set.Bytes, result.Copy.Paused));
         Assert.Equal(["db"], result.Masked);
         Assert.False(Directory.Exists(earlier));
         var op = _registry.Journal.Operations.Single(o => o.Kind == TenantCloner.JournalKind);
         Assert.Equal(JournalStatus.Succeeded, op.Status);
         Assert.Equal(["provision", "copy", "restore"], op.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task Clone_DirectCopyProvisionFails_SourceReleasedNothingStaged()
+    {
+        await _registry.SaveAsync(Tenant("acme", TenantStatus.Active));
+        _direct = new RecordingDirectClone(_calls, supports: true);
+        _provisionFails = true;
+
+        await Assert.ThrowsAsync<ProvisionerException>(() => Cloner().CloneAsync(new CloneRequest("acme", "acme-dbg"), null, CancellationToken.None));
+
+        Assert.Equal(["begin acme -> acme-dbg", "provision acme-dbg notes@1.1.0 small memory", "release acme"], _calls);
+        Assert.Equal(JournalStatus.Failed, _registry.Journal.Operations.Single(o => o.Kind == TenantCloner.JournalKind).Status);
     }
 
     [Fact]
@@ -197,6 +211,11 @@ public sealed class TenantClonerTests : IDisposable
         async (request, ct) =>
         {
             _calls.Add($"provision {request.Name} {request.Template} {request.Size} {request.Backend}");
+            if (_provisionFails)
+            {
+                throw new ProvisionerException("does not fit", ExitCodes.CapacityNo);
+            }
+
             var record = Tenant(request.Name, TenantStatus.Active, request.Size!);
             await _registry.SaveAsync(record, ct);
             return new ProvisionResult(record, [], Healthy(), false, null, TimeSpan.Zero);
