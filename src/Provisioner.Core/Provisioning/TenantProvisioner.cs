@@ -93,10 +93,11 @@ internal sealed class TenantProvisioner(
                 }
             }
 
-            progress?.Report("health gate: " + string.Join(", ", template.AllChecks.Select(c => c.Name)));
+            var checks = GateChecks(template, request.GateDataOnly);
+            progress?.Report("health gate: " + string.Join(", ", checks.Select(c => c.Name)));
             using var stepScope = log.BeginScope(LogScopes.ForStep("health"));
-            var step = await registry.Journal.StepAsync(operation, "health", "health gate", ct);
-            var report = await health.WaitHealthyAsync(new ProbeTarget(name, template, applied.Endpoint, backend), template.AllChecks, ct);
+            var step = await registry.Journal.StepAsync(operation, "health", checks.Count == template.AllChecks.Count ? "health gate" : "health gate, data components only", ct);
+            var report = await health.WaitHealthyAsync(new ProbeTarget(name, template, applied.Endpoint, backend), checks, ct);
             await registry.Journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
             return await FinishAsync(tenant, applied, report, operation, start, ct);
         }
@@ -108,6 +109,13 @@ internal sealed class TenantProvisioner(
             log.LogError("Provisioning {Tenant} failed: {Error}", name, message);
             throw;
         }
+    }
+
+    /// <summary>Every check; or, for a clone's first start, only the read-only checks of the components that hold data (all when there are none).</summary>
+    private static IReadOnlyList<HealthCheckSpec> GateChecks(ProductTemplate template, bool dataOnly)
+    {
+        var data = dataOnly ? template.Components.Where(c => c.Data is not null).SelectMany(c => c.Health).Where(h => !h.Writes).ToList() : [];
+        return data.Count > 0 ? data : template.AllChecks;
     }
 
     /// <summary>The expiry asked for (null: keep the recorded one); one in the past is bad input, nothing is written.</summary>

@@ -66,6 +66,18 @@ public sealed class TenantProvisionerTests
     }
 
     [Fact]
+    public async Task Provision_GateDataOnly_GatesOnTheDataComponentsReadOnlyChecksOnly()
+    {
+        var result = await ProvisionAsync(new ProvisionRequest("acme", GateDataOnly: true));
+
+        Assert.True(result.Health!.Passed);
+        var gate = Assert.Single(_progress, p => p.StartsWith("health gate: ", StringComparison.Ordinal));
+        Assert.StartsWith("health gate: db:", gate);
+        Assert.DoesNotContain("app:", gate);
+        Assert.Equal("health gate, data components only", _registry.Journal.Operations.Single().Steps.Single(s => s.Name == "health").Detail);
+    }
+
+    [Fact]
     public async Task Provision_Rerun_ChangesNothingAndKeepsSecretsAndPort()
     {
         var first = await ProvisionAsync(new ProvisionRequest("acme"));
