@@ -39,10 +39,10 @@ internal sealed class DirectCopyLease(
         {
             foreach (var c in template.DataComponents)
             {
-                var maskSql = mask ? c.Data!.Mask?.Sql : null;
-                progress?.Report($"{name}: copying {source}'s {c.Name} ({c.Data!.Kind}) file by file beside its own, {source} serving{(maskSql is null ? "" : "; then masking the copy")}");
+                var maskSpec = mask ? c.Data!.Mask : null;
+                progress?.Report($"{name}: copying {source}'s {c.Name} ({c.Data!.Kind}) file by file beside its own, {source} serving{(maskSpec is null ? "" : "; then masking the copy")}");
                 var copy = await registry.Journal.RunStepAsync(operation, "copy", c.Name, () =>
-                    Direct(c).StageCopyAsync(new DataTarget(source, c, data.Backend), new DataTarget(name, c, data.Backend), maskSql, ct));
+                    Direct(c).StageCopyAsync(new DataTarget(source, c, data.Backend), new DataTarget(name, c, data.Backend), maskSpec, ct));
                 if (copy.Reused)
                 {
                     progress?.Report($"{name}: using the copy of {c.Name} an interrupted clone staged");

@@ -23,10 +23,10 @@ public interface IDirectCopy
     /// <summary>
     /// Copies <paramref name="source"/>'s data (online: the source keeps serving) beside <paramref name="destination"/>'s
     /// live data, checks it, makes its logins answer to the destination's own secrets only, and runs
-    /// <paramref name="maskSql"/> on it when given. The destination's live data is not touched; a failure leaves nothing
+    /// <paramref name="mask"/> on it when given. The destination's live data is not touched; a failure leaves nothing
     /// staged. A complete staged copy a dead run left is kept and reported (<see cref="DirectCopy.Reused"/>).
     /// </summary>
-    Task<DirectCopy> StageCopyAsync(DataTarget source, DataTarget destination, string? maskSql, CancellationToken ct);
+    Task<DirectCopy> StageCopyAsync(DataTarget source, DataTarget destination, Templates.MaskSpec? mask, CancellationToken ct);
 
     /// <summary>Replaces the destination's data with its staged copy; the destination component must be stopped. No staged copy is an error.</summary>
     Task SwapCopyAsync(DataTarget destination, CancellationToken ct);

@@ -6,6 +6,6 @@ namespace Provisioner.Core.Data;
 /// </summary>
 public interface IStagedMask
 {
-    /// <summary>Runs <paramref name="sql"/> as one transaction on the staged copy; a failure leaves it staged and unmasked (discard it).</summary>
-    Task MaskStagedAsync(DataTarget target, string sql, CancellationToken ct);
+    /// <summary>Runs <paramref name="mask"/> on the staged copy (SQL as one transaction); a failure leaves it staged and unmasked (discard it).</summary>
+    Task MaskStagedAsync(DataTarget target, Templates.MaskSpec mask, CancellationToken ct);
 }

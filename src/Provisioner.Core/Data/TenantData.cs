@@ -140,7 +140,7 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
                 progress?.Report($"{tenant}: masking the copy of {c.Name} before it is swapped in");
                 var masker = adapters.For(c.Data!) as IStagedMask
                     ?? throw new ProvisionerException($"data kind '{c.Data!.Kind}' ({c.Name}) cannot run a mask on a staged copy");
-                await masker.MaskStagedAsync(new DataTarget(tenant, c, backend), c.Data!.Mask!.Sql, ct);
+                await masker.MaskStagedAsync(new DataTarget(tenant, c, backend), c.Data!.Mask!, ct);
             }
         }
         catch

@@ -45,7 +45,10 @@ internal static class DataParser
         return new DataSpec(kind.Name, settings) { Mask = ParseMask(data.Child("mask"), kind) };
     }
 
-    /// <summary><c>mask: { sql: "..." }</c>: SQL, on a kind that answers queries (it runs on the clone's staged copy).</summary>
+    /// <summary>
+    /// <c>mask: { sql: "..." }</c> or <c>mask: { command: [...] }</c> (exactly one), on a kind that answers queries (it runs on the
+    /// clone's staged copy).
+    /// </summary>
     private static MaskSpec? ParseMask(YamlCursor mask, DataKindRules kind)
     {
         if (mask.IsMissing)
@@ -55,20 +58,46 @@ internal static class DataParser
 
         if (mask.Node is not YamlDotNet.RepresentationModel.YamlMappingNode)
         {
-            mask.Error("must be a mapping: mask: { sql: \"update ... set ...\" }");
+            mask.Error("must be a mapping: mask: { sql: \"update ... set ...\" } or mask: { command: [\"/usr/local/bin/mask\"] }");
             return null;
         }
 
-        mask.OnlyKeys("sql");
+        mask.OnlyKeys("sql", "command");
+        var hasSql = !mask.Child("sql").IsMissing;
+        var hasCommand = !mask.Child("command").IsMissing;
+        if (hasSql == hasCommand)
+        {
+            mask.Error(hasSql ? "give sql or command, not both" : "needs sql: \"...\" or command: [...]");
+            return null;
+        }
+
+        var key = hasSql ? "sql" : "command";
+        if (!kind.Queryable)
+        {
+            mask.Child(key).Error($"a {key} mask runs on a copy of the data, which must be of a kind that answers queries ('{kind.Name}' does not)");
+            return null;
+        }
+
+        if (hasCommand)
+        {
+            var command = mask.Child("command").StringList();
+            if (mask.Child("command").Node is not YamlDotNet.RepresentationModel.YamlSequenceNode)
+            {
+                return null;   // StringList said it must be a list
+            }
+
+            if (command.Count == 0 || command.Any(string.IsNullOrWhiteSpace))
+            {
+                mask.Child("command").Error("must be a list of words, the first the program: command: [\"psql\", \"-f\", \"/mask.sql\"]");
+                return null;
+            }
+
+            return new MaskSpec(null, command);
+        }
+
         var sql = mask.Child("sql").String(required: true);
         if (sql is null)
         {
-            return null;
-        }
-
-        if (!kind.Queryable)
-        {
-            mask.Child("sql").Error($"a sql mask runs on a copy of the data, which must be of a kind that answers queries ('{kind.Name}' does not)");
             return null;
         }
 

@@ -25,9 +25,9 @@ internal sealed class PhysicalClone
     public static bool CanCopy(ComponentSpec component) =>
         component.Volumes.Count == 1 && !component.Env.ContainsKey("PGDATA");
 
-    public async Task<DirectCopy> StageAsync(DataTarget source, DataTarget destination, string? maskSql, CancellationToken ct)
+    public async Task<DirectCopy> StageAsync(DataTarget source, DataTarget destination, MaskSpec? mask, CancellationToken ct)
     {
-        var mode = maskSql is null ? "exact" : "masked";
+        var mode = mask is null ? "exact" : "masked";
         if ((await RunAsync(destination, PhysicalCloneScripts.Prepare(mode), null, "prepare the copy", ct)).Trim() == "complete")
         {
             await DiscardSourceAsync(source, destination.Tenant);
@@ -54,10 +54,10 @@ internal sealed class PhysicalClone
                 await RunAsync(destination, ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", PhysicalCloneScripts.Socket, "-d", "postgres"], sql, "give the copy the clone's own logins", ct);
             }
 
-            if (maskSql is not null)
+            if (mask is not null)
             {
-                var database = destination.Data["database"]!;
-                await RunAsync(destination, ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", PhysicalCloneScripts.Socket, "-d", database, "-c", maskSql], null, "mask", ct);
+                var psql = new PostgresCommands(destination);
+                await psql.MaskAsync(mask, psql.Database, PhysicalCloneScripts.Socket, ct);
             }
 
             await RunAsync(destination, PhysicalCloneScripts.Finish(mode), null, "stop the copy's own server", ct);

@@ -1,6 +1,7 @@
 using Provisioner.Core.Backends;
 using Provisioner.Core.Data;
 using Provisioner.Core.Errors;
+using Provisioner.Core.Templates;
 
 namespace Provisioner.Data.Postgres;
 
@@ -22,6 +23,23 @@ internal sealed class PostgresCommands(DataTarget target)
 
     public Task<string> ExecuteAsync(string database, string sql, string what, CancellationToken ct) =>
         RunAsync(["psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql], what, ct);
+
+    /// <summary>
+    /// A template's mask on <paramref name="database"/> (through <paramref name="host"/>, a socket folder, when given): SQL as one
+    /// transaction, or the mask's command with <c>PGHOST</c>/<c>PGDATABASE</c> naming it.
+    /// </summary>
+    public Task<string> MaskAsync(MaskSpec mask, string database, string? host, CancellationToken ct)
+    {
+        if (mask.Sql is { } sql)
+        {
+            return RunAsync(["psql", "-X", "-v", "ON_ERROR_STOP=1", .. Host(host), "-d", database, "-c", sql], "mask", ct);
+        }
+
+        IReadOnlyList<string> env = host is null ? ["env", $"PGDATABASE={database}"] : ["env", $"PGHOST={host}", $"PGDATABASE={database}"];
+        return RunAsync([.. env, .. mask.Command!], $"mask command {mask.Command![0]}", ct);
+    }
+
+    private static IReadOnlyList<string> Host(string? host) => host is null ? [] : ["-h", host];
 
     public Task<CommandResult> DumpAsync(Stream output, CancellationToken ct) =>
         Streams.ExecToStreamAsync(target.Tenant, Component, ["pg_dump", "--no-password", "--dbname", Database], User, output, ct);

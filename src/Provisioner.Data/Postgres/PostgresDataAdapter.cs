@@ -106,8 +106,8 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRes
     public Task DiscardAsync(DataTarget target, CancellationToken ct) => new PostgresCommands(target).DropAsync(RestoreDatabase);
 
     /// <summary>The template's mask, on the staged database (psql runs a multi-statement <c>-c</c> as one transaction).</summary>
-    public Task MaskStagedAsync(DataTarget target, string sql, CancellationToken ct) =>
-        new PostgresCommands(target).ExecuteAsync(RestoreDatabase, sql, "mask", ct);
+    public Task MaskStagedAsync(DataTarget target, MaskSpec mask, CancellationToken ct) =>
+        new PostgresCommands(target).MaskAsync(mask, RestoreDatabase, host: null, ct);
 
     public bool CanCopyDirectly(ComponentSpec component) => PhysicalClone.CanCopy(component);
 
@@ -115,8 +115,8 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRes
 
     public Task DiscardSourceAsync(DataTarget source, string destination) => _clone.DiscardSourceAsync(source, destination);
 
-    public Task<DirectCopy> StageCopyAsync(DataTarget source, DataTarget destination, string? maskSql, CancellationToken ct) =>
-        _clone.StageAsync(source, destination, maskSql, ct);
+    public Task<DirectCopy> StageCopyAsync(DataTarget source, DataTarget destination, MaskSpec? mask, CancellationToken ct) =>
+        _clone.StageAsync(source, destination, mask, ct);
 
     public Task SwapCopyAsync(DataTarget destination, CancellationToken ct) => _clone.SwapAsync(destination, ct);
 

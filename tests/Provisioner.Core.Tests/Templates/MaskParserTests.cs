@@ -17,6 +17,16 @@ public sealed class MaskParserTests
     }
 
     [Fact]
+    public void Parse_CommandMask_OnTheDataSpec()
+    {
+        var t = TestTemplates.ParseNotes(TestTemplates.Notes.Replace(Plain, "data: { kind: postgres, database: notes, mask: { command: [psql, -f, /mask.sql] } }"));
+
+        var mask = t.Component("db").Data!.Mask!;
+        Assert.Null(mask.Sql);
+        Assert.Equal(["psql", "-f", "/mask.sql"], mask.Command);
+    }
+
+    [Fact]
     public void Parse_NoMask_Null()
     {
         Assert.Null(TestTemplates.ParseNotes().Component("db").Data!.Mask);
@@ -24,9 +34,12 @@ public sealed class MaskParserTests
 
     [Theory]
     [InlineData("mask: \"update notes set body = 'x'\"", "components.db.data.mask: must be a mapping")]
-    [InlineData("mask: { command: [sh] }", "components.db.data.mask.command: unknown key (allowed: sql)")]
+    [InlineData("mask: { script: [sh] }", "components.db.data.mask.script: unknown key (allowed: sql, command)")]
     [InlineData("mask: { sql: \"  \" }", "components.db.data.mask.sql: must be SQL, not blank")]
-    [InlineData("mask: {}", "components.db.data.mask.sql: is required")]
+    [InlineData("mask: {}", "components.db.data.mask: needs sql: \"...\" or command: [...]")]
+    [InlineData("mask: { sql: \"delete from notes\", command: [sh] }", "components.db.data.mask: give sql or command, not both")]
+    [InlineData("mask: { command: [] }", "components.db.data.mask.command: must be a list of words")]
+    [InlineData("mask: { command: \"sh -c x\" }", "components.db.data.mask.command: must be a list")]
     public void Parse_BadMask_ErrorNamesThePath(string mask, string expected)
     {
         var e = Assert.Throws<TemplateInvalidException>(() => TestTemplates.ParseNotes(TestTemplates.Notes.Replace(Plain, $"data: {{ kind: postgres, database: notes, {mask} }}")));

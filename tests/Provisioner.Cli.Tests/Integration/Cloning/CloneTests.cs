@@ -9,7 +9,7 @@ namespace Provisioner.Cli.Tests.Integration.Cloning;
 /// everything else identical, its own database password, no write crosses between them, the source stays healthy and kept
 /// serving; the copy is physical (the whole cluster, file by file) and SOURCE's password opens nothing in the clone; bad input
 /// is one line, exit 2, nothing made; a clone killed with -9 while it copies, and its rerun killed while it swaps the copy in,
-/// is finished by the next rerun with nothing half-made left.
+/// is finished by the next rerun with nothing half-made left (that one masks with a command instead of SQL).
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -88,7 +88,11 @@ public sealed class CloneTests(EngineFixture engine)
     [Fact]
     public async Task CloneKilledWhileCopyingThenWhileSwapping_RerunFinishesIt_NothingHalfMade_SourceIntact()
     {
-        var cli = engine.Cli();
+        // The template's mask as a command this time (psql, with PGHOST/PGDATABASE naming the staged copy), same effect.
+        using var templates = new TemplateVariant(
+            "sql: \"update notes set body = 'masked note ' || id\"",
+            "command: [psql, -X, -v, ON_ERROR_STOP=1, -c, \"update notes set body = 'masked note ' || id\"]");
+        var cli = engine.Cli(new Dictionary<string, string> { ["PROVISIONER_TEMPLATES"] = templates.Root });
         var probe = new TenantProbe(engine, cli);
         var source = engine.Tenant("cl-ksrc");
         var copy = engine.Tenant("cl-knew");
