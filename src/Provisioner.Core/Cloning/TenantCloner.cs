@@ -51,7 +51,7 @@ internal sealed class TenantCloner(
                 // straight into NEW beside its own data, are prepared (masked) there, and swapped in.
                 await using (var copying = await fast.BeginAsync(source.Name, name, mask, progress, ct))
                 {
-                    created = await ProvisionAsync(operation, name, template, size, source, gateDataOnly: true, ct);
+                    created = await ProvisionAsync(operation, name, template, size, source, dataServersOnly: true, ct);
                     copied = await StepAsync(operation, "copy", $"{source.Name}'s data, file by file, beside {name}'s own", () => copying.StageAsync(ct));
                 }
 
@@ -59,7 +59,7 @@ internal sealed class TenantCloner(
             }
             else
             {
-                created = await ProvisionAsync(operation, name, template, size, source, gateDataOnly: false, ct);
+                created = await ProvisionAsync(operation, name, template, size, source, dataServersOnly: false, ct);
                 (copied, restored) = await ThroughBackupAsync(operation, source, name, mask, folder, progress, ct);
             }
 
@@ -82,10 +82,10 @@ internal sealed class TenantCloner(
         }
     }
 
-    /// <summary>NEW as `provision tenant` makes it; on the direct path gated on its data servers only (its whole gate runs after the swap).</summary>
-    private Task<ProvisionResult> ProvisionAsync(long operation, string name, ProductTemplate template, string size, TenantRecord source, bool gateDataOnly, CancellationToken ct) =>
+    /// <summary>NEW as `provision tenant` makes it; on the direct path only its data servers (the rest starts, migrated and gated, after the swap).</summary>
+    private Task<ProvisionResult> ProvisionAsync(long operation, string name, ProductTemplate template, string size, TenantRecord source, bool dataServersOnly, CancellationToken ct) =>
         StepAsync(operation, "provision", $"{template.Ref} {size}, new secrets", () =>
-            provision(new ProvisionRequest(name, template.Ref, size, Backend: source.Backend.Name, GateDataOnly: gateDataOnly), ct));
+            provision(new ProvisionRequest(name, template.Ref, size, Backend: source.Backend.Name, DataServersOnly: dataServersOnly), ct));
 
     /// <summary>The general path: a verified backup set of SOURCE's data in NEW's folder, restored into NEW (staged, masked, swapped).</summary>
     private async Task<(SourceCopy Copied, RestoreResult Restored)> ThroughBackupAsync(

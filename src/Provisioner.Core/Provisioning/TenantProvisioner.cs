@@ -74,6 +74,12 @@ internal sealed class TenantProvisioner(
         try
         {
             var stamp = StampBuilder.Build(template, name, size, tenant.HostPort, options) with { Host = tenant.Host };
+            if (request.DataServersOnly)
+            {
+                var holders = template.Components.Where(c => c.Data is not null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                stamp = stamp with { Containers = stamp.Containers.Where(c => holders.Contains(c.Component)).ToList(), Jobs = [] };
+            }
+
             var applier = new StampApplier(backend, registry.Journal, health, options.FailureLogLines, log);
             ApplyResult applied;
             for (var attempt = 1; ; attempt++)
@@ -93,7 +99,7 @@ internal sealed class TenantProvisioner(
                 }
             }
 
-            var checks = GateChecks(template, request.GateDataOnly);
+            var checks = GateChecks(template, request.DataServersOnly);
             progress?.Report("health gate: " + string.Join(", ", checks.Select(c => c.Name)));
             using var stepScope = log.BeginScope(LogScopes.ForStep("health"));
             var step = await registry.Journal.StepAsync(operation, "health", checks.Count == template.AllChecks.Count ? "health gate" : "health gate, data components only", ct);
@@ -111,7 +117,7 @@ internal sealed class TenantProvisioner(
         }
     }
 
-    /// <summary>Every check; or, for a clone's first start, only the read-only checks of the components that hold data (all when there are none).</summary>
+    /// <summary>Every check; or, for a clone's first start (data servers only), the read-only checks of the components that hold data (all when there are none).</summary>
     private static IReadOnlyList<HealthCheckSpec> GateChecks(ProductTemplate template, bool dataOnly)
     {
         var data = dataOnly ? template.Components.Where(c => c.Data is not null).SelectMany(c => c.Health).Where(h => !h.Writes).ToList() : [];

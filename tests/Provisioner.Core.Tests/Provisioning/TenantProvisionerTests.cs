@@ -66,11 +66,12 @@ public sealed class TenantProvisionerTests
     }
 
     [Fact]
-    public async Task Provision_GateDataOnly_GatesOnTheDataComponentsReadOnlyChecksOnly()
+    public async Task Provision_DataServersOnly_StartsAndGatesOnlyTheComponentsHoldingData()
     {
-        var result = await ProvisionAsync(new ProvisionRequest("acme", GateDataOnly: true));
+        var result = await ProvisionAsync(new ProvisionRequest("acme", DataServersOnly: true));
 
         Assert.True(result.Health!.Passed);
+        Assert.Equal(["container t-acme-db", "network t-acme-edge", "network t-acme-internal", "volume t-acme-db-data"], _backend.ResourcesOf("acme"));
         var gate = Assert.Single(_progress, p => p.StartsWith("health gate: ", StringComparison.Ordinal));
         Assert.StartsWith("health gate: db:", gate);
         Assert.DoesNotContain("app:", gate);
