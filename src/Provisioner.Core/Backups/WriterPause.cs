@@ -24,6 +24,9 @@ internal sealed class WriterPause(
 
     public TimeSpan Elapsed => _stoppedAt is { } at ? time.GetElapsedTime(at) : TimeSpan.Zero;
 
+    /// <summary>Where the tenant answers after <see cref="ResumeAsync"/> (the apply's endpoint; null before or when it has none).</summary>
+    public Uri? Endpoint { get; private set; }
+
     /// <summary>Every component that writes (all but those serving data) and the template's jobs.</summary>
     public IReadOnlyList<string> Writers(ProductTemplate template) => data.Writers(template).Concat(template.Jobs.Select(j => j.Name)).ToList();
 
@@ -43,6 +46,7 @@ internal sealed class WriterPause(
         var stamp = StampBuilder.Build(template, tenant, options);
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name);
         var applied = await applier.ApplyAsync(stamp, secrets, operation, progress, ct);
+        Endpoint = applied.Endpoint;
         progress?.Report($"{tenant.Name}: health gate");
         return await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, template, applied.Endpoint, backend), template.AllChecks, ct);
     }

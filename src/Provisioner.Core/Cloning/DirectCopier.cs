@@ -72,6 +72,7 @@ internal sealed class DirectCopier(
         var after = tenant with
         {
             Status = report.Passed ? TenantStatus.Active : TenantStatus.Failed,
+            Endpoint = pause.Endpoint?.ToString().TrimEnd('/') ?? tenant.Endpoint,   // its entry started only now
             LastError = report.Passed ? null : $"cloned from {copy.Tenant}, then unhealthy: {report.Failure}",
             UpdatedAt = time.GetUtcNow(),
         };

@@ -73,6 +73,8 @@ internal sealed class TenantCloner(
             var masked = mask ? template.DataComponents.Where(c => c.Data!.Mask is not null).Select(c => c.Name).ToList() : [];
             log.LogInformation("Cloned {Source} into {Tenant}: {Bytes} bytes, source paused {PausedMs} ms, masked {Masked}, healthy {Healthy}",
                 source.Name, name, copied.Set.Bytes, copied.Paused.TotalMilliseconds, masked, healthy);
+            // NEW as it is now (on the physical path its entry, and so its endpoint, started only after the swap).
+            created = created with { Tenant = await registry.RequireAsync(name, CancellationToken.None) };
             return new CloneResult(source.Name, copied, created, restored, masked, resumed, time.GetElapsedTime(start));
         }
         catch (Exception e)
