@@ -58,7 +58,7 @@ internal sealed class DirectCopier(
             foreach (var c in template.DataComponents)
             {
                 progress?.Report($"{name}: swapping the copy of {c.Name} in");
-                await registry.Journal.RunStepAsync(operation, "swap", c.Name, () => Direct(c).SwapCopyAsync(new DataTarget(name, c, data.Backend), ct));
+                await registry.Journal.RunStepAsync(operation, "swap", c.Name, () => data.Direct(c).SwapCopyAsync(new DataTarget(name, c, data.Backend), ct));
             }
         }
         catch (ProvisionerException e)
@@ -81,8 +81,4 @@ internal sealed class DirectCopier(
             $"direct-from-{copy.Tenant}", name, "clone", copy.Set.Template, copy.Set.TakenAt, copy.Set.Bytes, true, "", copy.Set.Entries);
         return new RestoreResult(name, set, pause.Stopped, pause.Elapsed, time.GetElapsedTime(start), false, report);
     }
-
-    private IDirectCopy Direct(ComponentSpec c) =>
-        data.Adapters.For(c.Data!) as IDirectCopy
-        ?? throw new ProvisionerException($"data kind '{c.Data!.Kind}' ({c.Name}) cannot be copied directly into a clone");
 }

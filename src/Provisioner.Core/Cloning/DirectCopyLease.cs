@@ -26,7 +26,7 @@ internal sealed class DirectCopyLease(
     {
         foreach (var c in template.DataComponents)
         {
-            await Direct(c).PrepareSourceAsync(new DataTarget(source, c, data.Backend), name, _stop.Token);
+            await data.Direct(c).PrepareSourceAsync(new DataTarget(source, c, data.Backend), name, _stop.Token);
         }
     });
 
@@ -42,7 +42,7 @@ internal sealed class DirectCopyLease(
                 var maskSpec = mask ? c.Data!.Mask : null;
                 progress?.Report($"{name}: copying {source}'s {c.Name} ({c.Data!.Kind}) file by file beside its own, {source} serving{(maskSpec is null ? "" : "; then masking the copy")}");
                 var copy = await registry.Journal.RunStepAsync(operation, "copy", c.Name, () =>
-                    Direct(c).StageCopyAsync(new DataTarget(source, c, data.Backend), new DataTarget(name, c, data.Backend), maskSpec, ct));
+                    data.Direct(c).StageCopyAsync(new DataTarget(source, c, data.Backend), new DataTarget(name, c, data.Backend), maskSpec, ct));
                 if (copy.Reused)
                 {
                     progress?.Report($"{name}: using the copy of {c.Name} an interrupted clone staged");
@@ -55,7 +55,7 @@ internal sealed class DirectCopyLease(
         {
             foreach (var c in template.DataComponents)
             {
-                await Direct(c).DiscardCopyAsync(new DataTarget(name, c, data.Backend), CancellationToken.None);
+                await data.Direct(c).DiscardCopyAsync(new DataTarget(name, c, data.Backend), CancellationToken.None);
             }
 
             throw;
@@ -85,7 +85,7 @@ internal sealed class DirectCopyLease(
 
                 foreach (var c in template.DataComponents)
                 {
-                    await Direct(c).DiscardSourceAsync(new DataTarget(source, c, data.Backend), name);
+                    await data.Direct(c).DiscardSourceAsync(new DataTarget(source, c, data.Backend), name);
                 }
             }
 
@@ -97,8 +97,4 @@ internal sealed class DirectCopyLease(
             sourceLock.Dispose();
         }
     }
-
-    private IDirectCopy Direct(ComponentSpec c) =>
-        data.Adapters.For(c.Data!) as IDirectCopy
-        ?? throw new Errors.ProvisionerException($"data kind '{c.Data!.Kind}' ({c.Name}) cannot be copied directly into a clone");
 }

@@ -176,6 +176,11 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
         }
     }
 
+    /// <summary>The adapter of <paramref name="c"/> as a direct copier (a clone's fast path), or an error naming the kind.</summary>
+    public IDirectCopy Direct(ComponentSpec c) =>
+        adapters.For(c.Data!) as IDirectCopy
+        ?? throw new ProvisionerException($"data kind '{c.Data!.Kind}' ({c.Name}) cannot be copied directly into a clone");
+
     private IStagedRestore Staged(ComponentSpec c) =>
         adapters.For(c.Data!) as IStagedRestore
         ?? throw new ProvisionerException($"data kind '{c.Data!.Kind}' ({c.Name}) cannot be restored in two steps (stage, then swap), which `provision restore` needs");

@@ -10,12 +10,13 @@ using Provisioner.Core.Templates;
 namespace Provisioner.Data.Postgres;
 
 /// <summary>
-/// A clone's copy of a whole PostgreSQL cluster, file by file: <c>pg_basebackup</c> in the source's component (online, a
-/// fast checkpoint, the source keeps serving) streamed through this process into <c>tar</c> in the destination's component,
-/// beside its live cluster. The copy is then checked (<c>pg_verifybackup</c> against the manifest the source server wrote
-/// while sending), started by a private server of its own that replays its WAL, given the destination's own login hashes
-/// (a physical copy carries the source's: they are replaced, and any other login's password removed) and masked, and
-/// stopped cleanly. Only the swap, with the component stopped, replaces the destination's cluster by a rename.
+/// A clone's copy of a whole PostgreSQL cluster, file by file, beside the destination's live cluster: on one engine
+/// <c>pg_basebackup</c> writes it into the source's own volume (online: the source keeps serving; verified there against its
+/// manifest, while the destination is still being provisioned) and a helper with both volumes moves it across; otherwise its
+/// tar streams from the source's component through this process into the destination's and is verified there. The copy is
+/// then started by a private server of its own that replays its WAL, given the destination's own login hashes (a physical
+/// copy carries the source's: they are replaced, and any other login's password removed), masked, and stopped cleanly.
+/// Only the swap, with the component stopped, replaces the destination's cluster by a rename.
 /// </summary>
 internal sealed class PhysicalClone
 {
@@ -222,7 +223,7 @@ internal sealed class PhysicalClone
     {
         var from = source.Backend.Require<IComponentStreams>("stream a database out of a component (clone)");
         var to = destination.Backend.Require<IComponentStreams>("stream a database into a component (clone)");
-        var user = source.Data["user"] ?? "postgres";
+        var user = new PostgresCommands(source).User;
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeBytes, resumeWriterThreshold: PipeBytes / 2));
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
@@ -249,7 +250,7 @@ internal sealed class PhysicalClone
             try
             {
                 await using var input = pipe.Reader.AsStream();
-                var received = await to.ExecWithInputAsync(destination.Tenant, destination.Component.Name, PhysicalCloneScripts.Receive(), destination.Data["user"] ?? "postgres", input, cts.Token);
+                var received = await to.ExecWithInputAsync(destination.Tenant, destination.Component.Name, PhysicalCloneScripts.Receive(), new PostgresCommands(destination).User, input, cts.Token);
                 if (!received.Succeeded)
                 {
                     await cts.CancelAsync();
@@ -296,14 +297,6 @@ internal sealed class PhysicalClone
         }
     }
 
-    private static async Task<string> RunAsync(DataTarget target, IReadOnlyList<string> command, Stream? stdin, string what, CancellationToken ct)
-    {
-        var user = target.Data["user"] ?? "postgres";
-        var result = stdin is null
-            ? await target.Backend.Require<IComponentExec>("run a command inside a component (clone)").ExecAsync(target.Tenant, target.Component.Name, command, user, ct)
-            : await target.Backend.Require<IComponentStreams>("stream into a component (clone)").ExecWithInputAsync(target.Tenant, target.Component.Name, command, user, stdin, ct);
-        return result.Succeeded
-            ? result.Stdout
-            : throw new ProvisionerException($"{what} in {target.Tenant}'s {target.Component.Name} failed (exit {result.ExitCode}): {PostgresCommands.Tail(result.Stderr)}");
-    }
+    private static Task<string> RunAsync(DataTarget target, IReadOnlyList<string> command, Stream? stdin, string what, CancellationToken ct) =>
+        new PostgresCommands(target).RunAsync(command, what, ct, stdin);
 }

@@ -41,9 +41,7 @@ internal static class PhysicalCloneScripts
         rm -rf "$(dirname "$O")"/pgdata.clone-to-*
         pg_basebackup --pgdata="$O" --format=plain --wal-method=stream --checkpoint=fast --no-password
         pg_verifybackup --quiet "$O"
-        sum=$(sed -n 's/.*"Manifest-Checksum": *"\([0-9a-f]*\)".*/\1/p' "$O/backup_manifest")
-        [ -n "$sum" ] || { echo "the backup manifest has no checksum" >&2; exit 1; }
-        rm -f "$O/backup_manifest"
+        sum=$(take_manifest_sum "$O")
         sync -f "$O"
         echo "$(du -sb "$O" | cut -f1) $sum" > "$O.sum.partial"
         mv "$O.sum.partial" "$O.sum"
@@ -73,9 +71,7 @@ internal static class PhysicalCloneScripts
     public static IReadOnlyList<string> Verify() => Sh("""
         Q="$P.clone.partial"
         pg_verifybackup --quiet "$Q"
-        sum=$(sed -n 's/.*"Manifest-Checksum": *"\([0-9a-f]*\)".*/\1/p' "$Q/backup_manifest")
-        [ -n "$sum" ] || { echo "the backup manifest has no checksum" >&2; exit 1; }
-        rm -f "$Q/backup_manifest"
+        sum=$(take_manifest_sum "$Q")
         echo "$(du -sb "$Q" | cut -f1) $sum"
         """);
 
@@ -119,6 +115,9 @@ internal static class PhysicalCloneScripts
         "bash", "-c",
         "set -euo pipefail\n" +
         "P=${PGDATA:?PGDATA is not set in this image}\n" +
+        // The manifest's own checksum (what the copy was verified against); the manifest itself is then removed from the copy.
+        "take_manifest_sum() { local s; s=$(sed -n 's/.*\"Manifest-Checksum\": *\"\\([0-9a-f]*\\)\".*/\\1/p' \"$1/backup_manifest\"); " +
+        "[ -n \"$s\" ] || { echo 'the backup manifest has no checksum' >&2; return 1; }; rm -f \"$1/backup_manifest\"; echo \"$s\"; }\n" +
         "stop_private() { if [ -f \"$P.clone.partial/postmaster.pid\" ]; then pg_ctl -D \"$P.clone.partial\" -s -m immediate stop >/dev/null 2>&1 || true; fi; }\n" +
         script,
         "bash", .. args,

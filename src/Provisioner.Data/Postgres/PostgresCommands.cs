@@ -60,9 +60,12 @@ internal sealed class PostgresCommands(DataTarget target)
         return t.Length > 400 ? "..." + t[^400..] : t;
     }
 
-    private async Task<string> RunAsync(IReadOnlyList<string> command, string what, CancellationToken ct)
+    /// <summary>Runs <paramref name="command"/> in the component as the data user (standard input from <paramref name="stdin"/> when given); its output, or an error naming <paramref name="what"/>.</summary>
+    public async Task<string> RunAsync(IReadOnlyList<string> command, string what, CancellationToken ct, Stream? stdin = null)
     {
-        var result = await _exec.ExecAsync(target.Tenant, Component, command, User, ct);
+        var result = stdin is null
+            ? await _exec.ExecAsync(target.Tenant, Component, command, User, ct)
+            : await Streams.ExecWithInputAsync(target.Tenant, Component, command, User, stdin, ct);
         return result.Succeeded
             ? result.Stdout
             : throw new ProvisionerException($"{what} in {target.Tenant}'s {Component} failed (exit {result.ExitCode}): {Tail(result.Stderr)}");
