@@ -54,7 +54,11 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
         }
     }
 
-    /// <summary>Runs every check once, without retries, for a live status view.</summary>
+    /// <summary>
+    /// Runs every check once for a live view (status, fleet checks, an upgrade's monitor window). A check that fails is
+    /// run once more before it is reported failed, so one slow answer on a loaded host is not reported as an outage; its
+    /// output then says it failed twice (or that it passed on the second try).
+    /// </summary>
     public async Task<HealthReport> CheckOnceAsync(ProbeTarget target, IReadOnlyList<HealthCheckSpec> checks, CancellationToken ct)
     {
         var start = time.GetTimestamp();
@@ -74,6 +78,14 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
             }
 
             var result = await ProbeOnceAsync(check, target, ct);
+            if (!result.Passed && !stopAtFirstFailure)
+            {
+                var second = await ProbeOnceAsync(check, target, ct);
+                result = second.Passed
+                    ? second with { Output = $"{second.Output} (passed on the second try; first: {result.Output})" }
+                    : second with { Output = $"{second.Output} (failed twice)" };
+            }
+
             outcomes.Add(new CheckOutcome(check.Name, result.Passed ? CheckStatus.Passed : CheckStatus.Failed, result.Output, result.Duration));
             failed |= !result.Passed;
         }

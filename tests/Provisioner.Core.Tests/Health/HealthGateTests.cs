@@ -64,6 +64,29 @@ public class HealthGateTests
     }
 
     [Fact]
+    public async Task CheckOnce_AFailureIsConfirmedBySecondRun()
+    {
+        var probe = new FakeProbe((name, _) => !name.Contains("http"));
+
+        var report = await new HealthGate([probe], TimeProvider.System, Fast).CheckOnceAsync(Target, Checks, CancellationToken.None);
+
+        Assert.Equal(2, probe.Calls[Checks[0].Name]);
+        Assert.Equal(1, probe.Calls["app:journey notes-roundtrip"]);
+        Assert.Equal("attempt 2 failed (failed twice)", report.Checks[0].Output);
+    }
+
+    [Fact]
+    public async Task CheckOnce_PassesOnSecondRun_ReportedPassedWithTheFirstFailure()
+    {
+        var probe = new FakeProbe((name, n) => !name.Contains("http") || n >= 2);
+
+        var report = await new HealthGate([probe], TimeProvider.System, Fast).CheckOnceAsync(Target, Checks, CancellationToken.None);
+
+        Assert.True(report.Passed);
+        Assert.Equal("ok (passed on the second try; first: attempt 1 failed)", report.Checks[0].Output);
+    }
+
+    [Fact]
     public void Options_Invalid_AreRejectedAllAtOnce()
     {
         var e = Assert.Throws<Core.Errors.BadInputException>(() => new HealthGateOptions { Deadline = TimeSpan.Zero, ProbeTimeout = TimeSpan.Zero }.Validate());
