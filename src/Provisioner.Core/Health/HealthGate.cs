@@ -15,11 +15,27 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
 
     public HealthGateOptions Options { get; } = options.Validate();
 
-    public async Task<HealthReport> WaitHealthyAsync(ProbeTarget target, IReadOnlyList<HealthCheckSpec> checks, CancellationToken ct)
+    /// <param name="allAtOnceFirst">
+    /// Run every check at the same time once before the ordered attempts: for a tenant in which nothing changed (a converged
+    /// rerun), where they are expected to pass and their order matters only for which failure is reported. A first attempt
+    /// that does not pass all is discarded and the ordered attempts follow as usual.
+    /// </param>
+    public async Task<HealthReport> WaitHealthyAsync(ProbeTarget target, IReadOnlyList<HealthCheckSpec> checks, CancellationToken ct, bool allAtOnceFirst = false)
     {
         var start = time.GetTimestamp();
         var attempts = 0;
         HealthReport? last = null;
+        if (allAtOnceFirst && checks.Count > 1)
+        {
+            attempts++;
+            var results = await Task.WhenAll(checks.Select(check => ProbeOnceAsync(check, target, ct)));
+            if (results.All(r => r.Passed))
+            {
+                var outcomes = checks.Zip(results, (check, r) => new CheckOutcome(check.Name, CheckStatus.Passed, r.Output, r.Duration)).ToList();
+                return new HealthReport(true, outcomes, attempts, time.GetElapsedTime(start), null);
+            }
+        }
+
         var pipeline = new ResiliencePipelineBuilder<HealthReport> { TimeProvider = time }
             .AddTimeout(new TimeoutStrategyOptions { Timeout = Options.Deadline })
             .AddRetry(new RetryStrategyOptions<HealthReport>

@@ -103,7 +103,7 @@ internal sealed class TenantProvisioner(
             progress?.Report("health gate: " + string.Join(", ", checks.Select(c => c.Name)));
             using var stepScope = log.BeginScope(LogScopes.ForStep("health"));
             var step = await registry.Journal.StepAsync(operation, "health", checks.Count == template.AllChecks.Count ? "health gate" : "health gate, data components only", ct);
-            var report = await health.WaitHealthyAsync(new ProbeTarget(name, template, applied.Endpoint, backend), checks, ct);
+            var report = await health.WaitHealthyAsync(new ProbeTarget(name, template, applied.Endpoint, backend), checks, ct, allAtOnceFirst: applied.Changes.Count == 0);
             await registry.Journal.EndStepAsync(step, report.Passed ? JournalStatus.Done : JournalStatus.Failed, report.Failure, ct);
             return await FinishAsync(tenant, applied, report, operation, start, ct);
         }

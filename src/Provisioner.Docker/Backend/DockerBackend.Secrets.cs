@@ -15,10 +15,13 @@ internal sealed partial class DockerBackend
     /// </summary>
     private async Task<IReadOnlyList<PlannedChange>> RedeliverSecretsAsync(Stamp stamp, TenantSecrets secrets, IReadOnlyList<PlannedChange> plan, CancellationToken ct)
     {
+        // One exec per container, all at once: on a converged rerun this is most of what the engine is asked.
+        var untouched = stamp.Containers.Where(c => c.Spec.SecretFiles.Count > 0 && plan.All(p => p.Name != c.Name)).ToList();
+        var present = await Task.WhenAll(untouched.Select(c => SecretDelivery.IsDeliveredAsync(_docker, c.Name, ct)));
         var delivered = new List<PlannedChange>();
-        foreach (var container in stamp.Containers.Where(c => c.Spec.SecretFiles.Count > 0 && plan.All(p => p.Name != c.Name)))
+        foreach (var (container, isDelivered) in untouched.Zip(present))
         {
-            if (await SecretDelivery.IsDeliveredAsync(_docker.Exec, container.Name, ct) == false)
+            if (isDelivered == false)
             {
                 log.LogWarning("{Tenant}: {Container} restarted without its secrets (a tmpfs starts empty); delivering them again", stamp.Tenant, container.Name);
                 await SecretDelivery.DeliverAsync(_docker.Exec, container.Name, container.Name, container.Spec.SecretFiles, secrets, ct);

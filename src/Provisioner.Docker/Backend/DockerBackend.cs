@@ -36,14 +36,8 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     {
         await _docker.System.PingAsync(ct);
         var images = stamp.Containers.Select(c => c.Spec.Image).Concat(stamp.Jobs.Select(j => j.Spec.Image)).Distinct().ToList();
-        var missing = new List<string>();
-        foreach (var image in images)
-        {
-            if (!await ImageLookup.ExistsAsync(_docker.Images, image, ct))
-            {
-                missing.Add(image);
-            }
-        }
+        var found = await Task.WhenAll(images.Select(image => ImageLookup.ExistsAsync(_docker.Images, image, ct)));
+        var missing = images.Where((_, i) => !found[i]).ToList();
 
         if (missing.Count > 0)
         {

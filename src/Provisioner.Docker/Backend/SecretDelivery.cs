@@ -1,5 +1,6 @@
 using System.Text;
 using Docker.DotNet;
+using Docker.DotNet.Models;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
@@ -48,12 +49,33 @@ internal static class SecretDelivery
     /// <summary>
     /// Whether the running container <paramref name="container"/> has its secrets. One the engine restarted on its own
     /// (its restart policy, an engine restart) starts with an empty tmpfs and waits for them; null when it is not running.
+    /// Read from the engine's process list (<c>/top</c>, the host's <c>ps</c>: no process started in the container, which a
+    /// small size's CPU quota would slow): the wait's <c>sh</c> is there until the marker exists, then it has exec'd the
+    /// entrypoint. Where the engine cannot list processes, an exec looks for the marker itself.
     /// </summary>
-    public static async Task<bool?> IsDeliveredAsync(IExecOperations exec, string container, CancellationToken ct)
+    public static async Task<bool?> IsDeliveredAsync(IDockerClient docker, string container, CancellationToken ct)
     {
         try
         {
-            var probe = await ExecRunner.RunAsync(exec, container, new ExecRequest { Cmd = ["test", "-e", $"{StampBuilder.SecretsDirectory}/{ReadyMarker}"] }, ct);
+            var top = await docker.Containers.ListProcessesAsync(container, new ContainerListProcessesParameters(), ct);
+            var cmd = top.Titles?.IndexOf("CMD") ?? -1;
+            if (cmd >= 0 && top.Processes is not null)
+            {
+                return !top.Processes.Any(p => p.Count > cmd && IsWaiting(p[cmd]));
+            }
+        }
+        catch (Exception e) when (EngineErrorMapping.IsConflict(e) || EngineErrorMapping.IsNotFound(e))
+        {
+            return null; // not running (or restarting): a start delivers them
+        }
+        catch (DockerApiException)
+        {
+            // The engine could not list processes (no ps on its host): look inside instead.
+        }
+
+        try
+        {
+            var probe = await ExecRunner.RunAsync(docker.Exec, container, new ExecRequest { Cmd = ["test", "-e", $"{StampBuilder.SecretsDirectory}/{ReadyMarker}"] }, ct);
             return probe.ExitCode == 0;
         }
         catch (Exception e) when (EngineErrorMapping.IsConflict(e) || EngineErrorMapping.IsNotFound(e))
@@ -61,6 +83,9 @@ internal static class SecretDelivery
             return null; // not running (or restarting): a start delivers them
         }
     }
+
+    /// <summary>Whether a process's command line (as <c>ps</c> shows it) is the wait for the secrets itself (not an init that started it).</summary>
+    internal static bool IsWaiting(string commandLine) => commandLine.StartsWith($"/bin/sh -c {WaitScript} ", StringComparison.Ordinal);
 
     private static async Task WriteAsync(IExecOperations exec, string id, string container, string name, byte[] value, CancellationToken ct)
     {

@@ -53,6 +53,30 @@ public class HealthGateTests
     }
 
     [Fact]
+    public async Task WaitHealthy_AllAtOnceFirst_PassingRunsEachCheckOnce()
+    {
+        var probe = new FakeProbe((_, _) => true);
+
+        var report = await new HealthGate([probe], TimeProvider.System, Fast).WaitHealthyAsync(Target, Checks, CancellationToken.None, allAtOnceFirst: true);
+
+        Assert.True(report.Passed);
+        Assert.Equal(1, report.Attempts);
+        Assert.All(Checks, c => Assert.Equal(1, probe.Calls[c.Name]));
+    }
+
+    [Fact]
+    public async Task WaitHealthy_AllAtOnceFirstFails_OrderedAttemptsFollow()
+    {
+        var probe = new FakeProbe((name, n) => !name.Contains("http") || n >= 2);
+
+        var report = await new HealthGate([probe], TimeProvider.System, Fast).WaitHealthyAsync(Target, Checks, CancellationToken.None, allAtOnceFirst: true);
+
+        Assert.True(report.Passed);
+        Assert.Equal(2, report.Attempts);
+        Assert.Equal(2, probe.Calls[Checks[0].Name]);
+    }
+
+    [Fact]
     public async Task CheckOnce_RunsEveryCheckEvenAfterAFailure()
     {
         var probe = new FakeProbe((name, _) => !name.Contains("http"));
