@@ -37,15 +37,9 @@ swarm-test: build cluster
 unit: build
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --filter "Category!=Integration"
 
-## bench: provision vs docker-compose up (ratio); fleet upgrade parallelism (ratio); capacity over 10,000 tenants on 50 hosts; list/status over 1,000 and capacity/upgrade --dry-run over 10,000 tenants (time, peak RSS); provision on the cluster vs one engine (ratio); host drain per tenant vs provision on the cluster (ratio); clone of 1 GiB vs provision + file copy (ratio)
+## bench: every benchmark (bench/all.sh), then one table of every figure and bench/results.json: provision vs docker-compose up (ratio) and a converged rerun; what a client sees during an upgrade; fleet upgrade parallelism (ratio); how many live small tenants fit and pass their journeys; capacity, list, status and upgrade --dry-run over 1,000-10,000 tenants (time, peak RSS); provision on the cluster vs one engine (ratio); host drain vs provision (ratio); clone of 1 GiB vs provision + file copy (ratio). ONLY="density clone" runs some
 bench: setup cluster
-	bench/provision-vs-compose.sh
-	bench/fleet-upgrade.sh
-	bench/capacity.sh
-	bench/registry-scale.sh
-	bench/cluster-vs-engine.sh
-	bench/drain.sh
-	bench/clone.sh
+	bench/all.sh
 
 setup: engine images build
 

@@ -18,8 +18,8 @@ ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
 SRC=bcs$ID CLONE=bcc$ID FRESH=bcf$ID MASKCLONE=bcm$ID
 trap 'cleanup' EXIT
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+# shellcheck source=bench/lib.sh
+source "$REPO/bench/lib.sh"
 psql_src() { docker exec -u postgres "t-$SRC-db" psql -X -q -v ON_ERROR_STOP=1 -d notes -tAc "$1"; }
 
 cleanup() {
@@ -75,3 +75,7 @@ awk -v c="$t_clone" -v f="$t_fresh" -v p="$t_copy" -v m="$copied" -v s="${paused
     printf "plain file copy:    %7.2f s (%d MiB, cp -a + sync)\n", p, m
     printf "ratio clone / (provision + copy) = %.2f (target <= 1.5)\n", c / (f + p)
 }'
+record clone "clone of ${SIZE_MB} MiB / (provision + file copy)" "$(awk -v c="$t_clone" -v f="$t_fresh" -v p="$t_copy" 'BEGIN { printf "%.2f", c / (f + p) }')" x "<=1.5" \
+    "clone $t_clone s (${method:-?}), provision $t_fresh s, copy $t_copy s; source paused ${paused:-?} s"
+record clone "source paused during the clone" "${paused:-null}" s "-" "$SIZE_MB MiB"
+[ -z "$t_masked" ] || record clone "masked clone of ${SIZE_MB} MiB" "$t_masked" s "-" "the mask's UPDATE over every row"

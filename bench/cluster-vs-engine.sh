@@ -15,9 +15,8 @@ ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export NO_COLOR=1 PROVISIONER_DEFAULT_TEMPLATE=notes
 engine() { PROVISIONER_HOME=$WORK/engine PROVISIONER_CAPACITY_SCOPE=registry PROVISIONER_CPU_OVERCOMMIT=1000 "$PROVISION" "$@"; }
 cluster() { PROVISIONER_HOME=$WORK/cluster PROVISIONER_BACKEND=swarm PROVISIONER_SWARM_MANAGER=$MANAGER "$PROVISION" "$@"; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+source "$REPO/bench/lib.sh"
 cleanup() {
     for i in warm $(seq 1 "$RUNS"); do
         engine destroy "be$ID-$i" --yes --delete-data >/dev/null 2>&1 || true
@@ -43,3 +42,5 @@ for i in $(seq 1 "$RUNS"); do
 done
 me=$(median <"$WORK/engine.times"); mc=$(median <"$WORK/cluster.times")
 awk -v e="$me" -v c="$mc" 'BEGIN { printf "median: engine %.2f s, cluster %.2f s; cluster/engine %.2fx\n", e, c, c / e }'
+record cluster-vs-engine "fresh tenant on the cluster / on one engine" "$(awk -v e="$me" -v c="$mc" 'BEGIN { printf "%.2f", c / e }')" x "-" \
+    "median of $RUNS: cluster $mc s, engine $me s"

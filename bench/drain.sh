@@ -18,8 +18,8 @@ ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export NO_COLOR=1 PROVISIONER_DEFAULT_TEMPLATE=notes
 cluster() { PROVISIONER_HOME=$WORK PROVISIONER_BACKEND=swarm PROVISIONER_SWARM_MANAGER=$MANAGER PROVISIONER_CPU_OVERCOMMIT=1 "$PROVISION" "$@"; }
 manager() { docker -H "$MANAGER" "$@"; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+# shellcheck source=bench/lib.sh
+source "$REPO/bench/lib.sh"
 others() { for n in swt1 swt3; do manager node update --availability "$1" "$n" >/dev/null; done; }
 cleanup() {
     for n in swt1 swt2 swt3; do manager node update --availability active "$n" >/dev/null 2>&1 || true; done
@@ -47,7 +47,7 @@ done
 
 echo "draining $NODE..."
 t=$(now); cluster host drain "$NODE" --json >"$WORK/drain.json" 2>"$WORK/drain.err" || { cat "$WORK/drain.err" >&2; exit 1; }; total=$(elapsed "$t")
-python3 - "$WORK/drain.json" "$base" "$total" <<'PY'
+python3 - "$WORK/drain.json" "$base" "$total" "$WORK/ratio" <<'PY'
 import json, sys
 report, base, total = json.load(open(sys.argv[1])), float(sys.argv[2]), float(sys.argv[3])
 for t in report["tenants"]:
@@ -57,4 +57,9 @@ per = [t["seconds"] for t in report["tenants"] if t["outcome"] == "moved"]
 mean = sum(per) / len(per)
 print(f"drain of {len(per)} tenant(s): {total:.1f} s in all, {mean:.1f} s per tenant; fresh provision on the cluster {base:.1f} s; "
       f"ratio drain-per-tenant/provision {mean / base:.2f}")
+with open(sys.argv[4], "w") as f:
+    f.write(f"{mean / base:.2f}\t{mean:.1f}\t{max(t['downtimeSeconds'] for t in report['tenants']):.1f}\n")
 PY
+IFS=$'\t' read -r ratio per stopped <"$WORK/ratio"
+record drain "host drain per tenant / fresh provision on the cluster" "$ratio" x "-" "$per s per tenant ($NOTES notes each), provision $base s"
+record drain "writers stopped per tenant during a drain (longest)" "$stopped" s "-" "$TENANTS tenants"

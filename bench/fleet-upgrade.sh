@@ -18,9 +18,8 @@ export PROVISIONER_CAPACITY_SCOPE=registry PROVISIONER_CPU_OVERCOMMIT=1000
 ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
 trap 'cleanup' EXIT
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+source "$REPO/bench/lib.sh"
 names() { for i in $(seq 1 "$1"); do echo "$2$ID-$i"; done; }
 
 cleanup() {
@@ -53,3 +52,5 @@ awk -v f="$fleet" -v s="$single" -v r="$rounds" -v n="$N" -v p="$P" 'BEGIN {
     printf "fleet   %d tenants at parallel %d: %.2f s\n", n, p, f
     printf "ideal   ceil(%d/%d) x %.2f s = %.2f s\n", n, p, s, r * s
     printf "ratio   fleet / ideal = %.2fx\n", f / (r * s) }'
+record fleet-upgrade "fleet upgrade / ideal parallel" "$(awk -v f="$fleet" -v s="$single" -v r="$rounds" 'BEGIN { printf "%.2f", f / (r * s) }')" x "<=1.2" \
+    "$N tenants at --parallel $P: $fleet s; one tenant $single s"

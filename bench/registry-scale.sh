@@ -6,7 +6,7 @@
 #                                       provision upgrade --all --to 1.1.0 --dry-run   (targets: <= 1 s, <= 200 MB)
 # Each command runs RUNS times (default 5) after a warm-up; prints the median wall time, the median CPU time (user +
 # system: what the command itself costs, whatever else the machine runs) and the largest peak RSS (/usr/bin/time -v;
-# "-" when it is not installed). With BENCH_RESULTS=FILE, appends one JSON line per figure to FILE.
+# "-" when it is not installed). Each figure is also recorded (bench/lib.sh) for make bench's table.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +23,8 @@ command -v sqlite3 >/dev/null || { apt-get install -y -q sqlite3 >/dev/null 2>&1
 TIME=/usr/bin/time
 [ -x "$TIME" ] || TIME=
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+source "$REPO/bench/lib.sh"
 
 # fill HOME COUNT HOSTS: tenants 70% small, 20% medium, 10% large on notes@1.0.0 (so an upgrade to 1.1.0 plans them all),
 # spread round-robin over HOSTS hosts, each host observed once (96-194 CPUs, 384 GiB-1.1 TiB, 8 TiB disk).
@@ -70,10 +71,8 @@ measure() {
     c=$([ -n "$TIME" ] && printf '%s\n' "${cpus[@]}" | median || echo "-")
     mb=$([ -n "$TIME" ] && awk -v k="$peak" 'BEGIN { printf "%.0f", k / 1024 }' || echo "-")
     printf '%-52s %7s %9s s %9s s %7s MB\n' "$name" "$tenants" "$m" "$c" "$mb"
-    if [ -n "${BENCH_RESULTS:-}" ]; then
-        printf '{"bench":"registry-scale","name":"%s","tenants":%s,"seconds":%s,"cpuSeconds":%s,"peakMb":%s,"targetSeconds":1,"targetMb":200}\n' \
-            "$name" "$tenants" "$m" "$([ "$c" = "-" ] && echo null || echo "$c")" "$([ "$mb" = "-" ] && echo null || echo "$mb")" >>"$BENCH_RESULTS"
-    fi
+    record registry-scale "$name" "$m" s "<=1" "$tenants tenants, median of $RUNS, CPU $c s"
+    [ "$mb" = "-" ] || record registry-scale "$name: peak RSS" "$mb" MB "<=200" "$tenants tenants"
     awk -v m="$m" 'BEGIN { exit !(m <= 1.0) }' || echo "  ^ slower than 1 s" >&2
     [ "$mb" = "-" ] || [ "$mb" -le 200 ] || echo "  ^ more than 200 MB" >&2
 }
