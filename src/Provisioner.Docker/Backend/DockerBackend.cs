@@ -66,12 +66,20 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         // First: a running container this plan leaves alone may be waiting for secrets it never got (the engine restarted it,
         // or a provision was killed between its start and the delivery); later changes wait for it to be ready.
         var delivered = await RedeliverSecretsAsync(stamp, secrets, plan, ct);
-        foreach (var change in plan)
+        var boosted = new List<BoostedContainer>();
+        try
         {
-            await context.BeforeChange(change);
-            log.LogInformation("{Tenant}: {Change} {ResourceKind} {Resource} ({Reason})", stamp.Tenant, change.Kind, change.Resource.Name, change.Name, change.Reason);
-            await ExecuteAsync(stamp, secrets, change, observed, WaitFor, ct);
-            await context.AfterChange(change);
+            foreach (var change in plan)
+            {
+                await context.BeforeChange(change);
+                log.LogInformation("{Tenant}: {Change} {ResourceKind} {Resource} ({Reason})", stamp.Tenant, change.Kind, change.Resource.Name, change.Name, change.Reason);
+                await ExecuteAsync(stamp, secrets, change, observed, WaitFor, boosted, ct);
+                await context.AfterChange(change);
+            }
+        }
+        finally
+        {
+            await SettleAsync(stamp.Tenant, boosted);
         }
 
         if (EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)))
@@ -147,7 +155,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     private Task Guard(Func<Task> action, CancellationToken ct) => EngineErrorMapping.Guard(engine, action, ct);
 
     private async Task ExecuteAsync(
-        Stamp stamp, TenantSecrets secrets, PlannedChange change, ObservedState observed, Func<IReadOnlyList<string>, Task> waitFor, CancellationToken ct)
+        Stamp stamp, TenantSecrets secrets, PlannedChange change, ObservedState observed, Func<IReadOnlyList<string>, Task> waitFor, List<BoostedContainer> boosted, CancellationToken ct)
     {
         switch (change.Resource.Name, change.Kind)
         {
@@ -178,6 +186,11 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 await RemoveIfPresent(observed, container.Name, ct);
                 await waitFor(container.DependsOn);
                 var id = await CreateAsync(container.Name, container.Spec, container.Labels, longRunning: true, ct);
+                if (BoostFor(container.Spec) is not null)
+                {
+                    boosted.Add(new BoostedContainer(id, container.Name, container.Spec.NanoCpus));
+                }
+
                 await StartAsync(id, container.Name, container.Spec, secrets, ct);
                 break;
             case ("container", ChangeKind.Start):
@@ -237,6 +250,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         var image = needsImage ? await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct) : ImageDefaults.None;
         var parameters = ContainerParameters.For(spec, Owned(labels), longRunning, image);
         parameters.Name = name;
+        parameters.HostConfig!.NanoCPUs = BoostFor(spec) ?? parameters.HostConfig.NanoCPUs;
         var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
         foreach (var extra in spec.Networks.Skip(1))
         {

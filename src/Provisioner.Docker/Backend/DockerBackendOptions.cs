@@ -21,6 +21,14 @@ public sealed record DockerBackendOptions
     /// <summary>Log lines of a failed job included in its error. Default 20.</summary>
     public int JobLogLines { get; init; } = 20;
 
+    /// <summary>
+    /// CPUs a container this backend creates may use until the apply that created it ends (its first start: a database's
+    /// initialisation, the migration job), when it is lowered to its size's limit. A size's limit of a quarter CPU makes
+    /// a first start take four times as long as it needs; the limit is what a running tenant may take from its neighbours.
+    /// Default 1; 0 (or a value at or below a size's limit) starts every container at its limit.
+    /// </summary>
+    public double StartupCpus { get; init; } = 1;
+
     /// <summary>The shared edge proxy tenants are reached through. Default null: off (each entry publishes its own port).</summary>
     public Core.Edge.EdgeOptions? Edge { get; init; }
 }

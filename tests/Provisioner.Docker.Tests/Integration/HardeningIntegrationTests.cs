@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioner.Core.Backends;
+using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
 using Provisioner.Core.Templates;
@@ -25,6 +26,9 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
     private readonly DockerBackend _backend;
     private Stamp _stamp = null!;
 
+    /// <summary>Each container's CPU limit as inspected right after the apply created it (the startup boost).</summary>
+    private readonly Dictionary<string, long> _cpusWhileApplying = [];
+
     public HardeningIntegrationTests()
     {
         _tenant = $"hard{_run.Id[..8]}";
@@ -40,7 +44,13 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
             _stamp = full with { Jobs = [] };
             await _backend.PreflightAsync(_stamp, _run.Deadline());
             var secrets = TenantSecrets.Empty.WithGenerated(_stamp.Template.Secrets);
-            var context = new ApplyContext((_, _) => Task.CompletedTask, _ => Task.CompletedTask, _ => Task.CompletedTask);
+            var context = new ApplyContext((_, _) => Task.CompletedTask, _ => Task.CompletedTask, async change =>
+            {
+                if (change.Resource == ResourceType.Container)
+                {
+                    _cpusWhileApplying[change.Name] = (await _run.Client.Containers.InspectContainerAsync(change.Name, _run.Deadline())).HostConfig!.NanoCPUs;
+                }
+            });
             await _backend.ApplyAsync(_stamp, secrets, context, _run.Deadline(120));
         }
         catch
@@ -99,6 +109,19 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
             var networks = inspect.NetworkSettings!.Networks.Keys.Order().ToList();
             Assert.Equal(spec.Networks.Select(n => n.Network).Order().ToList(), networks);
             Assert.DoesNotContain("bridge", networks);
+        }
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ContainersStartAboveTheirCpuLimit_BackToItWhenTheApplyEnds()
+    {
+        var boost = (long)(new DockerBackendOptions().StartupCpus * 1e9);
+        foreach (var resource in _stamp.Containers)
+        {
+            Assert.True(boost > resource.Spec.NanoCpus, $"the small size's limit ({resource.Spec.NanoCpus}) is below the default boost ({boost})");
+            Assert.Equal(boost, _cpusWhileApplying[resource.Name]);
+            var after = (await _run.Client.Containers.InspectContainerAsync(resource.Name, _run.Deadline())).HostConfig!.NanoCPUs;
+            Assert.Equal(resource.Spec.NanoCpus, after);
         }
     }
 
