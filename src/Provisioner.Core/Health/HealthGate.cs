@@ -72,8 +72,9 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
 
     /// <summary>
     /// Runs every check once for a live view (status, fleet checks, an upgrade's monitor window). A check that fails is
-    /// run once more before it is reported failed, so one slow answer on a loaded host is not reported as an outage; its
-    /// output then says it failed twice (or that it passed on the second try).
+    /// run once more, with twice its time, before it is reported failed, so one slow answer on a loaded host (an exec that
+    /// starts a process in a container limited to a fraction of a CPU) is not reported as an outage; its output then says
+    /// it failed twice (or that it passed on the second try).
     /// </summary>
     public async Task<HealthReport> CheckOnceAsync(ProbeTarget target, IReadOnlyList<HealthCheckSpec> checks, CancellationToken ct)
     {
@@ -96,7 +97,7 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
             var result = await ProbeOnceAsync(check, target, ct);
             if (!result.Passed && !stopAtFirstFailure)
             {
-                var second = await ProbeOnceAsync(check, target, ct);
+                var second = await ProbeOnceAsync(check, target, ct, budgetScale: 2);
                 result = second.Passed
                     ? second with { Output = $"{second.Output} (passed on the second try; first: {result.Output})" }
                     : second with { Output = $"{second.Output} (failed twice)" };
@@ -110,7 +111,7 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
         return new HealthReport(!failed, outcomes, 1, TimeSpan.Zero, firstFailure is null ? null : $"{firstFailure.Name}: {firstFailure.Output}");
     }
 
-    private async Task<ProbeResult> ProbeOnceAsync(HealthCheckSpec check, ProbeTarget target, CancellationToken ct)
+    private async Task<ProbeResult> ProbeOnceAsync(HealthCheckSpec check, ProbeTarget target, CancellationToken ct, int budgetScale = 1)
     {
         var probe = _probes.FirstOrDefault(p => p.CanProbe(check));
         if (probe is null)
@@ -118,7 +119,7 @@ internal sealed class HealthGate(IEnumerable<IHealthProbe> probes, TimeProvider 
             return ProbeResult.Fail($"no probe for {check.GetType().Name}", TimeSpan.Zero);
         }
 
-        var budget = ProbeBudget.For(check, target.Template, Options.ProbeTimeout);
+        var budget = ProbeBudget.For(check, target.Template, Options.ProbeTimeout) * budgetScale;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(budget);
         try

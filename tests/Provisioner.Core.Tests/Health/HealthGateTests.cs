@@ -100,6 +100,18 @@ public class HealthGateTests
     }
 
     [Fact]
+    public async Task CheckOnce_TheSecondRunHasTwiceTheTime()
+    {
+        var options = Fast with { ProbeTimeout = TimeSpan.FromSeconds(1) };
+        var hangs = new HangingProbe();
+
+        var report = await new HealthGate([hangs], TimeProvider.System, options).CheckOnceAsync(Target, [Checks[0]], CancellationToken.None);
+
+        Assert.Equal(2, hangs.Calls);
+        Assert.Equal("timed out after 2 s (failed twice)", report.Checks[0].Output);
+    }
+
+    [Fact]
     public async Task CheckOnce_PassesOnSecondRun_ReportedPassedWithTheFirstFailure()
     {
         var probe = new FakeProbe((name, n) => !name.Contains("http") || n >= 2);
