@@ -15,7 +15,7 @@ internal sealed partial class DockerBackend
     /// </summary>
     private async Task<IReadOnlyList<PlannedChange>> RedeliverSecretsAsync(Stamp stamp, TenantSecrets secrets, IReadOnlyList<PlannedChange> plan, CancellationToken ct)
     {
-        // One exec per container, all at once: on a converged rerun this is most of what the engine is asked.
+        // One process-list read per container, all at once (on a converged rerun this is most of what the engine is asked).
         var untouched = stamp.Containers.Where(c => c.Spec.SecretFiles.Count > 0 && plan.All(p => p.Name != c.Name)).ToList();
         var present = await Task.WhenAll(untouched.Select(c => SecretDelivery.IsDeliveredAsync(_docker, c.Name, ct)));
         var delivered = new List<PlannedChange>();
