@@ -54,7 +54,8 @@ internal static class SettingsFromConfig
             {
                 Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE"), "PROVISIONER_HEALTH_DEADLINE")
                     ?? ConfigLoader.Duration(config.Health.Deadline, ConfigLoader.Where(config, "health.deadline")) ?? defaults.Deadline,
-                ProbeTimeout = ConfigLoader.Duration(config.Health.ProbeTimeout, ConfigLoader.Where(config, "health.probeTimeout")) ?? defaults.ProbeTimeout,
+                ProbeTimeout = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_PROBE_TIMEOUT"), "PROVISIONER_PROBE_TIMEOUT")
+                    ?? ConfigLoader.Duration(config.Health.ProbeTimeout, ConfigLoader.Where(config, "health.probeTimeout")) ?? defaults.ProbeTimeout,
             }.Validate(),
             Capacity = CapacitySetup.Options(config),
             Backups = new global::Provisioner.BackupSettings

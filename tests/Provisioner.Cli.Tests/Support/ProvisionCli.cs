@@ -85,6 +85,11 @@ public sealed class ProvisionCli
         // tenants count and CPUs may be promised 1000x: nothing but the capacity tests, which override these, is refused.
         info.Environment["PROVISIONER_CAPACITY_SCOPE"] = "registry";
         info.Environment["PROVISIONER_CPU_OVERCOMMIT"] = "1000";
+
+        // Probes: the suite runs two lanes of tenants on this engine beside the Swarm suite's cluster, on 2 cores; a
+        // tenant's db is weighted by its small CPU request, so an exec'd psql can wait 15 s for the CPU (a ResumeTests
+        // monitor window in CI). A probe gets 15 s here (5 s by default); tests of timeouts set their own.
+        info.Environment["PROVISIONER_PROBE_TIMEOUT"] = "15s";
         foreach (var (k, v) in _environment ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;
