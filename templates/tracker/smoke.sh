@@ -262,14 +262,16 @@ t=$(now); "$DOCKER" stop "$P-worker-$NEW" >/dev/null
 echo "   worker $NEW stopped (SIGTERM) in $(since "$t")s, exit code $("$DOCKER" inspect --format '{{.State.ExitCode}}' "$P-worker-$NEW")"
 [ "$("$DOCKER" inspect --format '{{.State.ExitCode}}' "$P-worker-$NEW")" = 0 ] || die "worker did not stop cleanly"
 
-step "fixture $CRASH: the worker exits 3 after ~8 s"
+step "fixture $CRASH: the worker exits 3 ~8 s after it processed its first item"
 "$DOCKER" exec "$P-queue" redis-cli del tracker:worker:heartbeat >/dev/null   # the stopped worker's last beat
-t=$(now)
 worker crash "$CRASH"
 wait_worker "$P-worker-crash" >/dev/null
-echo "   check-worker while it runs ($(since "$t")s after docker run): $(check_worker "$P-worker-crash")"
+http POST "$BASE/api/items" '{"title":"for the crashing worker"}'; expect 201 "POST /api/items (the crashing worker's first)"
+poll_processed "$BASE" "$(jq -r .id <<<"$BODY")"
+t=$(now)
+echo "   check-worker after its first item: $(check_worker "$P-worker-crash")"
 code=$("$DOCKER" wait "$P-worker-crash")
-echo "   exited with $code $(since "$t")s after docker run"
+echo "   exited with $code $(since "$t")s after its first item was seen processed"
 "$DOCKER" logs "$P-worker-crash" 2>&1 | sed 's/^/   crash| /'
 [ "$code" = 3 ] || die "expected exit code 3"
 

@@ -10,7 +10,7 @@ namespace Tracker;
 /// within the last few seconds". Reconnects with backoff; every 30 s it also picks up items left queued (a job lost
 /// with a Redis restart, or popped by a worker that died).
 /// </summary>
-internal sealed class Worker(TrackerSettings settings, NpgsqlDataSource dataSource, ItemStore store, SchemaFeatures features)
+internal sealed class Worker(TrackerSettings settings, NpgsqlDataSource dataSource, ItemStore store, SchemaFeatures features, Action? processed = null)
 {
     private const int PopSeconds = 5;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
@@ -92,9 +92,15 @@ internal sealed class Worker(TrackerSettings settings, NpgsqlDataSource dataSour
 
         var words = features.Words ? Summaries.WordCount(item.Title) : (int?)null;
         var summary = Summaries.For(item.Title, item.Attachment, words);
-        Log(await store.CompleteAsync(id, summary, words, CancellationToken.None).ConfigureAwait(false)
-            ? $"processed item {id}: {summary}"
-            : $"dropped job {id}: the item was deleted meanwhile");
+        if (await store.CompleteAsync(id, summary, words, CancellationToken.None).ConfigureAwait(false))
+        {
+            Log($"processed item {id}: {summary}");
+            processed?.Invoke();
+        }
+        else
+        {
+            Log($"dropped job {id}: the item was deleted meanwhile");
+        }
     }
 
     private async Task SweepIfDueAsync()

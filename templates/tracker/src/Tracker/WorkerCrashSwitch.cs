@@ -4,7 +4,7 @@ namespace Tracker;
 
 /// <summary>
 /// A fault switch for upgrade tests, read only by <c>tracker worker</c>: <c>TRACKER_WORKER_CRASH_AFTER_SECONDS=N</c>
-/// makes the worker exit with <see cref="ExitCode"/> N seconds after it started. Off unless set.
+/// makes the worker exit with <see cref="ExitCode"/> N seconds after it processed its first item. Off unless set.
 /// </summary>
 internal static class WorkerCrashSwitch
 {
