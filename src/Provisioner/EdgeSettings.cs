@@ -3,7 +3,7 @@ namespace Provisioner;
 /// <summary>
 /// The shared edge proxy of the Docker backend (opt-in; it will become the default). When set, one edge container per
 /// <see cref="Name"/> is the only published port: <c>https://acme.&lt;Domain&gt;:&lt;Port&gt;</c> reaches acme's entry, with a
-/// certificate from the edge's own local CA (exported to <c>&lt;Home&gt;/edge/&lt;Name&gt;-ca.crt</c>), and tenant networks are
+/// certificate from the edge's own local CA (exported to <c>&lt;Home&gt;/edge/&lt;Name&gt;-ca.crt</c>) or the operator's, and tenant networks are
 /// internal. The Swarm and AWS backends ignore it.
 /// </summary>
 public sealed record EdgeSettings
@@ -16,4 +16,16 @@ public sealed record EdgeSettings
 
     /// <summary>Name of the edge container, network and volume (<c>-data</c>). Default <c>provision-edge</c>.</summary>
     public string Name { get; init; } = "provision-edge";
+
+    /// <summary>
+    /// The operator's certificate for <c>*.&lt;Domain&gt;</c> (PEM, with its intermediates), served instead of one from the
+    /// edge's own CA; <see cref="KeyFile"/> is then required. Default null.
+    /// </summary>
+    public string? CertificateFile { get; init; }
+
+    /// <summary>The private key of <see cref="CertificateFile"/> (PEM, unencrypted).</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>The root <see cref="CertificateFile"/> chains to, for health checks; null: the system's trust (a public CA).</summary>
+    public string? CaFile { get; init; }
 }

@@ -65,6 +65,9 @@ public sealed record ProvisionerSettings
         {
             Domain = Edge.Domain, Port = Edge.Port, Name = Edge.Name, Address = PublishAddress,
             CaFile = Path.Combine(Home, "edge", $"{Edge.Name}-ca.crt"),
+            Certificate = Edge.CertificateFile is null && Edge.KeyFile is null
+                ? null
+                : new Core.Edge.EdgeCertificate { CertificateFile = Edge.CertificateFile ?? "", KeyFile = Edge.KeyFile ?? "", CaFile = Edge.CaFile },
         };
 
     /// <summary>Health gate deadlines and backoff. Defaults: see <see cref="HealthGateOptions"/>.</summary>

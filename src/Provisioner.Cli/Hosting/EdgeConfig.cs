@@ -11,4 +11,13 @@ public sealed class EdgeConfig
 
     /// <summary>Name of the edge container, network and volume. Default provision-edge ($PROVISIONER_EDGE_NAME wins).</summary>
     public string? Name { get; set; }
+
+    /// <summary>The operator's certificate for *.domain (PEM, with intermediates) instead of the edge's own CA; needs key.</summary>
+    public string? Certificate { get; set; }
+
+    /// <summary>The certificate's private key (PEM).</summary>
+    public string? Key { get; set; }
+
+    /// <summary>The root the certificate chains to, for health checks; omitted: the system's trust.</summary>
+    public string? Ca { get; set; }
 }

@@ -35,8 +35,28 @@ internal static class EdgeSetup
                 : throw new BadInputException($"PROVISIONER_EDGE_PORT '{text}' is not a port number", "give 1-65535, e.g. 8443");
         }
 
-        return new EdgeSettings { Domain = domain, Port = port, Name = Env("PROVISIONER_EDGE_NAME") ?? config.Edge?.Name ?? "provision-edge" };
+        var (certificate, key) = (config.Edge?.Certificate, config.Edge?.Key);
+        if ((certificate is null) != (key is null) || (certificate is null && config.Edge?.Ca is not null))
+        {
+            throw new BadInputException(
+                $"{ConfigLoader.Where(config, "edge")}: edge.certificate and edge.key go together (edge.ca only with them)",
+                "e.g. edge: { domain: tenants.example.com, certificate: /etc/provision/edge.pem, key: /etc/provision/edge.key }, or none of them for the edge's own CA");
+        }
+
+        return new EdgeSettings
+        {
+            Domain = domain,
+            Port = port,
+            Name = Env("PROVISIONER_EDGE_NAME") ?? config.Edge?.Name ?? "provision-edge",
+            CertificateFile = Absolute(config, certificate),
+            KeyFile = Absolute(config, key),
+            CaFile = Absolute(config, config.Edge?.Ca),
+        };
     }
+
+    /// <summary>A path from provisioner.yaml, relative to the file's folder.</summary>
+    private static string? Absolute(ProvisionerConfig config, string? path) =>
+        path is null ? null : Path.GetFullPath(path, Path.GetDirectoryName(Path.GetFullPath(config.SourceFile ?? "provisioner.yaml"))!);
 
     private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

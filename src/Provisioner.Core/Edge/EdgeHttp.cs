@@ -36,11 +36,14 @@ internal static class EdgeHttp
                 throw;
             }
         };
+        // The edge's own CA (exported), or the root of the operator's certificate; an operator's certificate without
+        // one is checked as any other site's (the system's trust).
+        var caFile = edge.Certificate is { } operatorCertificate ? operatorCertificate.CaFile : edge.CaFile;
         handler.SslOptions = new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
-                sender is SslStream { TargetHostName: { } host } && edge.Serves(host)
-                    ? certificate is X509Certificate2 leaf && ChainsToCa(leaf, chain, edge.CaFile) && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
+                sender is SslStream { TargetHostName: { } host } && edge.Serves(host) && caFile is not null
+                    ? certificate is X509Certificate2 leaf && ChainsToCa(leaf, chain, caFile) && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
                     : errors == SslPolicyErrors.None,
         };
         return handler;
@@ -55,18 +58,23 @@ internal static class EdgeHttp
         }
 
         using var root = X509Certificate2.CreateFromPem(File.ReadAllText(caFile));
+        var intermediates = new X509Certificate2Collection();
+        foreach (var element in sent?.ChainElements.OfType<X509ChainElement>() ?? [])
+        {
+            intermediates.Add(element.Certificate);
+        }
+
+        return ChainsToCa(leaf, intermediates, root);
+    }
+
+    /// <summary>Whether <paramref name="leaf"/> chains to <paramref name="root"/> (and only to it), through <paramref name="intermediates"/>.</summary>
+    public static bool ChainsToCa(X509Certificate2 leaf, X509Certificate2Collection intermediates, X509Certificate2 root)
+    {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(root);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (sent is not null)
-        {
-            foreach (var element in sent.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
+        chain.ChainPolicy.ExtraStore.AddRange(intermediates);
         return chain.Build(leaf) && chain.ChainElements[^1].Certificate.RawDataMemory.Span.SequenceEqual(root.RawDataMemory.Span);
     }
 

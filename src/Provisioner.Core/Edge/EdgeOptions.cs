@@ -29,6 +29,9 @@ public sealed partial record EdgeOptions
     /// <summary>Where the edge's CA root certificate is exported, for clients to trust (<c>provision edge ca</c> prints it). Required.</summary>
     public required string CaFile { get; init; }
 
+    /// <summary>The operator's certificate for <c>*.&lt;Domain&gt;</c>, served instead of one from the edge's own CA. Default null.</summary>
+    public EdgeCertificate? Certificate { get; init; }
+
     /// <summary>The image of the edge (built by <c>make images</c>). Default <c>provisioner/edge:2.6</c>.</summary>
     public string Image { get; init; } = "provisioner/edge:2.6";
 
@@ -63,6 +66,11 @@ public sealed partial record EdgeOptions
         if (!IPAddress.TryParse(Address, out var ip) || ip.AddressFamily != AddressFamily.InterNetwork)
         {
             errors.Add($"the edge's address '{Address}' is not an IPv4 address (e.g. 127.0.0.1)");
+        }
+
+        if (Certificate is not null && DomainPattern().IsMatch(Domain ?? ""))
+        {
+            errors.AddRange(Certificate.Problems(Domain!, DateTimeOffset.UtcNow));
         }
 
         return errors;

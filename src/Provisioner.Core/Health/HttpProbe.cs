@@ -18,6 +18,13 @@ internal sealed class HttpProbe(HttpClient http, TimeProvider time) : IHealthPro
     {
         var spec = (HttpCheckSpec)check;
         var start = time.GetTimestamp();
+        if (!target.Template.Component(spec.Component).IsEntry && target.Backend is IComponentAddresses { ComponentsReachableFromHere: false })
+        {
+            return ProbeResult.Fail(
+                $"{spec.Component} is not the entry and its network is not reachable from this machine (behind the edge proxy, tenant networks are internal): check it with a tcp or exec check",
+                TimeSpan.Zero);
+        }
+
         var baseUri = await BaseAsync(spec, target, ct);
         if (baseUri is null)
         {

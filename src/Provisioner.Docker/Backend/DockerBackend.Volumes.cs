@@ -70,6 +70,9 @@ internal sealed partial class DockerBackend
             }
         }, ct);
 
+    /// <summary>Behind the edge, tenant networks are internal: the engine's host has no address on them.</summary>
+    public bool ComponentsReachableFromHere => EdgeProxy is null;
+
     public Task<IPAddress?> AddressOfAsync(string tenant, string component, CancellationToken ct) => Guard(async () =>
     {
         ContainerInspectResponse inspect;

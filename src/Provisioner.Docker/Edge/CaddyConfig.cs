@@ -7,7 +7,8 @@ namespace Provisioner.Docker.Edge;
 /// The edge's whole Caddy configuration (JSON, loaded through its admin API) as a pure function of the routes: one
 /// HTTPS server on <see cref="ListenPort"/>, one route per host name (anything else is refused: no certificate, no
 /// fallback), TLS from Caddy's own local CA (<c>tls internal</c>, never installed into a trust store), the SNI must
-/// match the Host header, and the admin API on the container's loopback only.
+/// match the Host header, and the admin API on the container's loopback only. With the operator's certificate
+/// (<see cref="EdgePem"/>), that one is loaded and served instead, and no certificate is issued.
 /// </summary>
 internal static class CaddyConfig
 {
@@ -20,7 +21,7 @@ internal static class CaddyConfig
     /// <summary>Where the local CA's root certificate is, inside the edge container (its data volume).</summary>
     public const string RootCertificate = "/data/caddy/pki/authorities/local/root.crt";
 
-    public static string Build(IEnumerable<EdgeRoute> routes)
+    public static string Build(IEnumerable<EdgeRoute> routes, EdgePem? certificate = null)
     {
         var sorted = routes.OrderBy(r => r.Host, StringComparer.Ordinal).ToList();
         var routeArray = new JsonArray();
@@ -53,31 +54,47 @@ internal static class CaddyConfig
                         {
                             ["listen"] = new JsonArray($":{ListenPort}"),
                             ["strict_sni_host"] = true,
-                            ["automatic_https"] = new JsonObject { ["disable_redirects"] = true },
+                            ["automatic_https"] = certificate is null
+                                ? new JsonObject { ["disable_redirects"] = true }
+                                : new JsonObject { ["disable_redirects"] = true, ["skip_certificates"] = new JsonArray([.. sorted.Select(r => (JsonNode)r.Host)]) },
                             ["tls_connection_policies"] = new JsonArray(new JsonObject()),
                             ["routes"] = routeArray,
                         },
                     },
                 },
-                ["tls"] = new JsonObject
-                {
-                    ["automation"] = new JsonObject
-                    {
-                        ["policies"] = new JsonArray(new JsonObject
-                        {
-                            ["issuers"] = new JsonArray(new JsonObject { ["module"] = "internal", ["ca"] = "local" }),
-                        }),
-                    },
-                },
-                ["pki"] = new JsonObject
-                {
-                    ["certificate_authorities"] = new JsonObject
-                    {
-                        ["local"] = new JsonObject { ["name"] = "provision edge CA", ["install_trust"] = false },
-                    },
-                },
+                ["tls"] = certificate is null ? LocalCa() : Loaded(certificate),
             },
         };
+        if (certificate is null)
+        {
+            config["apps"]!["pki"] = new JsonObject
+            {
+                ["certificate_authorities"] = new JsonObject
+                {
+                    ["local"] = new JsonObject { ["name"] = "provision edge CA", ["install_trust"] = false },
+                },
+            };
+        }
+
         return config.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    private static JsonObject LocalCa() => new()
+    {
+        ["automation"] = new JsonObject
+        {
+            ["policies"] = new JsonArray(new JsonObject
+            {
+                ["issuers"] = new JsonArray(new JsonObject { ["module"] = "internal", ["ca"] = "local" }),
+            }),
+        },
+    };
+
+    private static JsonObject Loaded(EdgePem certificate) => new()
+    {
+        ["certificates"] = new JsonObject
+        {
+            ["load_pem"] = new JsonArray(new JsonObject { ["certificate"] = certificate.Certificate, ["key"] = certificate.Key, ["tags"] = new JsonArray("operator") }),
+        },
+    };
 }

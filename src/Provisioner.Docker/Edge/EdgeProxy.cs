@@ -56,6 +56,11 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     /// <summary>The CA root exported by the last converge, or the one in the running edge (exported now); null when there is none yet.</summary>
     public async Task<string?> CaFileAsync(CancellationToken ct)
     {
+        if (edge.Certificate is { } operatorCertificate)
+        {
+            return operatorCertificate.CaFile;   // the operator's; nothing is exported
+        }
+
         var container = await InspectAsync(ct);
         if (container is { State.Running: true })
         {
@@ -149,9 +154,12 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     private async Task<int> SyncAsync(string id, string? exclude, CancellationToken ct)
     {
         var routes = await RoutesAsync(exclude, ct);
+        var certificate = edge.Certificate is { } files
+            ? new EdgePem(await File.ReadAllTextAsync(files.CertificateFile, ct), await File.ReadAllTextAsync(files.KeyFile, ct))
+            : null;
         for (var round = 0; round < 5; round++)
         {
-            await LoadAsync(id, CaddyConfig.Build(routes), ct);
+            await LoadAsync(id, CaddyConfig.Build(routes, certificate), ct);
             var again = await RoutesAsync(exclude, ct);
             if (again.SequenceEqual(routes))
             {
@@ -200,6 +208,11 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
 
     private async Task ExportCaAsync(string id, CancellationToken ct)
     {
+        if (edge.Certificate is not null)
+        {
+            return;   // the operator's certificate: the edge has no CA of its own to export
+        }
+
         var result = await ExecRunner.RunAsync(docker.Exec, id, new ExecRequest { Cmd = ["cat", CaddyConfig.RootCertificate] }, ct);
         if (result.ExitCode != 0 || !result.Stdout.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal))
         {

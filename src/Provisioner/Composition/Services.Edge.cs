@@ -9,6 +9,13 @@ internal sealed partial class Services
     public async Task<string> EdgeCaFileAsync(CancellationToken ct)
     {
         var edge = EdgeOrRefuse();
+        if (edge.Certificate is { CaFile: null } certificate)
+        {
+            throw new ProvisionerException(
+                $"the edge proxy {edge.Name} serves the operator's certificate {certificate.CertificateFile}, checked against the system's trust: there is no CA file",
+                hint: "clients trust it as any site's certificate; to check it against a private root, set edge.ca in provisioner.yaml");
+        }
+
         return await _docker.Value.Edge!.CaFileAsync(ct)
             ?? throw new ProvisionerException(
                 $"the edge proxy {edge.Name} has no CA yet (it makes one when its first tenant is provisioned)",

@@ -13,7 +13,7 @@ namespace Provisioner.Core.Tests.Fakes;
 /// around every change. Like a real engine it remembers each container's and job's stamp hash and template: a new version
 /// replaces containers and runs its jobs again, and a stopped container is started by the next apply.
 /// </summary>
-internal sealed class InMemoryBackend : ITenantBackend, IComponentExec, IComponentControl
+internal class InMemoryBackend : ITenantBackend, IComponentExec, IComponentControl
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -53,5 +53,20 @@ public sealed class CaddyConfigTests
         Assert.Single(Server(doc).GetProperty("tls_connection_policies").EnumerateArray());
     }
 
+    [Fact]
+    public void Build_OperatorCertificate_LoadedAndServed_NothingIssued_NoLocalCa()
+    {
+        using var doc = JsonDocument.Parse(CaddyConfig.Build([Beta, Acme], new EdgePem("CERT PEM", "KEY PEM")));
+
+        var tls = doc.RootElement.GetProperty("apps").GetProperty("tls");
+        var loaded = tls.GetProperty("certificates").GetProperty("load_pem")[0];
+        Assert.Equal(("CERT PEM", "KEY PEM"), (loaded.GetProperty("certificate").GetString(), loaded.GetProperty("key").GetString()));
+        Assert.False(tls.TryGetProperty("automation", out _));
+        Assert.False(doc.RootElement.GetProperty("apps").TryGetProperty("pki", out _));
+        var skipped = Server(doc).GetProperty("automatic_https").GetProperty("skip_certificates").EnumerateArray().Select(h => h.GetString());
+        Assert.Equal(["acme.tenants.test", "beta.tenants.test"], skipped);
+        Assert.True(Server(doc).GetProperty("strict_sni_host").GetBoolean());
+    }
+
     private static JsonElement Server(JsonDocument doc) => doc.RootElement.GetProperty("apps").GetProperty("http").GetProperty("servers").GetProperty("edge");
 }
