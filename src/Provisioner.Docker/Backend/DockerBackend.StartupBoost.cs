@@ -6,7 +6,8 @@ namespace Provisioner.Docker.Backend;
 
 /// <summary>
 /// The startup boost (<see cref="DockerBackendOptions.StartupCpus"/>): containers are created with more CPU than their size's
-/// limit and lowered to it (<c>docker update --cpus</c>, no restart) when the apply that created them ends, failed or not.
+/// limit, and the weight of that many CPUs under contention (<c>cpu.shares</c> 1024 per CPU, as their request gives them
+/// after), and lowered to both (<c>docker update</c>, no restart) when the apply that created them ends, failed or not.
 /// A process killed in between leaves a container above its limit: drift, which the next apply replaces.
 /// </summary>
 internal sealed partial class DockerBackend
@@ -18,6 +19,9 @@ internal sealed partial class DockerBackend
         return spec.NanoCpus > 0 && boost > spec.NanoCpus ? boost : null;
     }
 
+    /// <summary>The CPU weight a boosted container starts with: that of <see cref="DockerBackendOptions.StartupCpus"/> requested CPUs.</summary>
+    private long BoostShares => (long)Math.Round(options.StartupCpus * 1024);
+
     private async Task SettleAsync(string tenant, IReadOnlyList<BoostedContainer> boosted)
     {
         foreach (var container in boosted)
@@ -26,8 +30,8 @@ internal sealed partial class DockerBackend
             {
                 // Not cancellable: a container must not keep its boost because the operation was stopped.
                 await IgnoreMissing(() => _docker.Containers.UpdateContainerAsync(
-                    container.Id, new ContainerUpdateParameters { NanoCPUs = container.NanoCpus }, CancellationToken.None));
-                log.LogDebug("{Tenant}: {Container} back to its CPU limit ({Cpus} CPUs)", tenant, container.Name, container.NanoCpus / 1e9);
+                    container.Id, new ContainerUpdateParameters { NanoCPUs = container.NanoCpus, CPUShares = container.CpuShares }, CancellationToken.None));
+                log.LogDebug("{Tenant}: {Container} back to its CPU limit ({Cpus} CPUs) and weight ({Shares} shares)", tenant, container.Name, container.NanoCpus / 1e9, container.CpuShares);
             }
             catch (Exception e)
             {

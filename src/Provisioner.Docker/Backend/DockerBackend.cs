@@ -188,7 +188,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 var id = await CreateAsync(container.Name, container.Spec, container.Labels, longRunning: true, ct);
                 if (BoostFor(container.Spec) is not null)
                 {
-                    boosted.Add(new BoostedContainer(id, container.Name, container.Spec.NanoCpus));
+                    boosted.Add(new BoostedContainer(id, container.Name, container.Spec.NanoCpus, ContainerParameters.CpuShares(container.Spec)));
                 }
 
                 await StartAsync(id, container.Name, container.Spec, secrets, ct);
@@ -250,7 +250,12 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         var image = needsImage ? await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct) : ImageDefaults.None;
         var parameters = ContainerParameters.For(spec, Owned(labels), longRunning, image);
         parameters.Name = name;
-        parameters.HostConfig!.NanoCPUs = BoostFor(spec) ?? parameters.HostConfig.NanoCPUs;
+        if (BoostFor(spec) is { } boost)
+        {
+            parameters.HostConfig!.NanoCPUs = boost;
+            parameters.HostConfig.CPUShares = Math.Max(parameters.HostConfig.CPUShares, BoostShares);
+        }
+
         var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
         foreach (var extra in spec.Networks.Skip(1))
         {

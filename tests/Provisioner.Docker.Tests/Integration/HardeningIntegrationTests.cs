@@ -27,7 +27,7 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
     private Stamp _stamp = null!;
 
     /// <summary>Each container's CPU limit as inspected right after the apply created it (the startup boost).</summary>
-    private readonly Dictionary<string, long> _cpusWhileApplying = [];
+    private readonly Dictionary<string, (long NanoCpus, long Shares)> _cpusWhileApplying = [];
 
     public HardeningIntegrationTests()
     {
@@ -48,7 +48,8 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
             {
                 if (change.Resource == ResourceType.Container)
                 {
-                    _cpusWhileApplying[change.Name] = (await _run.Client.Containers.InspectContainerAsync(change.Name, _run.Deadline())).HostConfig!.NanoCPUs;
+                    var host = (await _run.Client.Containers.InspectContainerAsync(change.Name, _run.Deadline())).HostConfig!;
+                    _cpusWhileApplying[change.Name] = (host.NanoCPUs, host.CPUShares);
                 }
             });
             await _backend.ApplyAsync(_stamp, secrets, context, _run.Deadline(120));
@@ -113,15 +114,16 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ApplyAsync_ContainersStartAboveTheirCpuLimit_BackToItWhenTheApplyEnds()
+    public async Task ApplyAsync_ContainersStartAboveTheirCpuLimitAndWeight_BackToBothWhenTheApplyEnds()
     {
         var boost = (long)(new DockerBackendOptions().StartupCpus * 1e9);
         foreach (var resource in _stamp.Containers)
         {
             Assert.True(boost > resource.Spec.NanoCpus, $"the small size's limit ({resource.Spec.NanoCpus}) is below the default boost ({boost})");
-            Assert.Equal(boost, _cpusWhileApplying[resource.Name]);
-            var after = (await _run.Client.Containers.InspectContainerAsync(resource.Name, _run.Deadline())).HostConfig!.NanoCPUs;
-            Assert.Equal(resource.Spec.NanoCpus, after);
+            Assert.Equal((boost, 1024L), _cpusWhileApplying[resource.Name]);
+            var after = (await _run.Client.Containers.InspectContainerAsync(resource.Name, _run.Deadline())).HostConfig!;
+            Assert.Equal((resource.Spec.NanoCpus, ContainerParameters.CpuShares(resource.Spec)), (after.NanoCPUs, after.CPUShares));
+            Assert.True(after.CPUShares < 1024, $"{resource.Name}: the small size's weight ({after.CPUShares}) is not below the boost's");
         }
     }
 
