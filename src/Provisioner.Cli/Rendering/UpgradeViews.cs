@@ -18,22 +18,22 @@ internal static class UpgradeViews
         output.Line(plan.TenantCount == 0
             ? $"Dry run: nothing to upgrade to {plan.Product}@{plan.To}."
             : $"Dry run: {plan.TenantCount} tenant(s) to {plan.Product}@{plan.To} in {plan.Waves.Count} wave(s); nothing was changed.");
-        var table = new Table().AddColumns("Wave", "Tenant", "From", "To");
-        foreach (var wave in plan.Waves)
+        var rows = plan.Waves.SelectMany(w => w.Tenants.Select(t => new[] { w.Label, t.Tenant, t.From, t.To }))
+            .Concat(plan.Excluded.Select(e => new[] { e.WaitingUntil is null ? "skipped" : "waiting", e.Tenant, e.Version, e.Reason }))
+            .ToList();
+        string[] headers = ["Wave", "Tenant", "From", "To"];
+        if (rows.Count >= PlainTable.From)
         {
-            foreach (var t in wave.Tenants)
+            PlainTable.Write(output, headers, rows);
+        }
+        else if (rows.Count > 0)
+        {
+            var table = new Table().AddColumns(headers);
+            foreach (var row in rows)
             {
-                table.AddRow(Cell.Escape(wave.Label), Cell.Escape(t.Tenant), Cell.Escape(t.From), Cell.Escape(t.To));
+                table.AddRow([.. row.Select(Cell.Escape)]);
             }
-        }
 
-        foreach (var e in plan.Excluded)
-        {
-            table.AddRow(Cell.Escape(e.WaitingUntil is null ? "skipped" : "waiting"), Cell.Escape(e.Tenant), Cell.Escape(e.Version), Cell.Escape(e.Reason));
-        }
-
-        if (table.Rows.Count > 0)
-        {
             output.Human.Write(table);
         }
 
