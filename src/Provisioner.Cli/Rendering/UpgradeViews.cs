@@ -37,6 +37,11 @@ internal static class UpgradeViews
             output.Human.Write(table);
         }
 
+        if (plan.TenantCount == 0)
+        {
+            return;
+        }
+
         output.Line("Each tenant:");
         foreach (var step in plan.Steps)
         {

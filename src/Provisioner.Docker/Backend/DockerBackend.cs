@@ -179,7 +179,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 var job = stamp.Jobs.Single(j => j.Name == change.Name);
                 await RemoveIfPresent(observed, job.Name, ct);
                 await waitFor(job.DependsOn);
-                await RunJobAsync(job, secrets, ct);
+                await RunJobAsync(job, secrets, boosted, ct);
                 break;
             case ("container", ChangeKind.Create or ChangeKind.Replace):
                 var container = stamp.Containers.Single(c => c.Name == change.Name);
@@ -214,9 +214,14 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
     }
 
-    private async Task RunJobAsync(JobResource job, TenantSecrets secrets, CancellationToken ct)
+    private async Task RunJobAsync(JobResource job, TenantSecrets secrets, List<BoostedContainer> boosted, CancellationToken ct)
     {
         var id = await CreateAsync(job.Name, job.Spec, job.Labels, longRunning: false, ct);
+        if (BoostFor(job.Spec) is not null)
+        {
+            boosted.Add(new BoostedContainer(id, job.Name, job.Spec.NanoCpus, ContainerParameters.CpuShares(job.Spec)));   // kept, exited: shown with its size's limit
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.JobTimeout);
         await StartAsync(id, job.Name, job.Spec, secrets, ct);

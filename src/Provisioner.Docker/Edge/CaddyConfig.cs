@@ -40,6 +40,15 @@ internal static class CaddyConfig
             });
         }
 
+        // Last: a name that is no tenant's. With the edge's own CA it never gets here (no certificate, the handshake
+        // fails); an operator's wildcard certificate lets the handshake pass, so it is answered 421, never proxied.
+        routeArray.Add(new JsonObject
+        {
+            ["@id"] = "no-tenant",
+            ["handle"] = new JsonArray(new JsonObject { ["handler"] = "static_response", ["status_code"] = 421, ["body"] = "no tenant answers at this name\n" }),
+            ["terminal"] = true,
+        });
+
         var config = new JsonObject
         {
             ["admin"] = new JsonObject { ["listen"] = AdminAddress },

@@ -5,8 +5,8 @@ namespace Provisioner.Cli.Tests.Integration.Edge;
 /// <summary>
 /// The operator's own certificate on the edge (edge.certificate, edge.key, edge.ca in provisioner.yaml, paths relative to
 /// it), made with openssl: one for another domain is refused before anything is created; the right one is what the edge
-/// serves (same SHA-256 fingerprint), the health gate and a client trusting only the operator's root pass through it.
-/// The tenant is a tracker: its queue's tcp check, whose network the machine cannot reach behind the edge, runs inside it.
+/// serves (same SHA-256 fingerprint), the health gate and a client trusting only the operator's root pass through it,
+/// and a name that is no tenant's gets 421. The tenant is a tracker: its queue's tcp check, whose network the machine cannot reach behind the edge, runs inside it.
 /// </summary>
 [Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -52,6 +52,9 @@ public sealed class EdgeOperatorCertificateTests(EngineFixture engine) : IAsyncL
         Assert.Equal(Path.Combine(_dir, "ca.pem"), ca.Stdout.Trim());
         using var http = EdgeClient.For(_port, Path.Combine(_dir, "ca.pem"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri($"https://{good}.{Domain}:{_port}/readyz"))).StatusCode);
+
+        // The wildcard certificate lets any name's handshake pass: a name that is no tenant's is answered 421, never proxied.
+        Assert.Equal(System.Net.HttpStatusCode.MisdirectedRequest, (await http.GetAsync(new Uri($"https://nobody{engine.RunId}.{Domain}:{_port}/"))).StatusCode);
         var status = await cli.RunAsync("status", good, "--json");
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Contains("127.0.0.1:6379 inside queue", status.Stdout, StringComparison.Ordinal);

@@ -15,12 +15,13 @@ public sealed class CaddyConfigTests
         using var doc = JsonDocument.Parse(CaddyConfig.Build([Beta, Acme]));
 
         var routes = Server(doc).GetProperty("routes").EnumerateArray().ToList();
-        Assert.Equal(2, routes.Count);
+        Assert.Equal(3, routes.Count);
         Assert.Equal("acme.tenants.test", routes[0].GetProperty("match")[0].GetProperty("host")[0].GetString());
         Assert.Equal("t-acme-app:8080", routes[0].GetProperty("handle")[0].GetProperty("upstreams")[0].GetProperty("dial").GetString());
         Assert.Equal("beta.tenants.test", routes[1].GetProperty("match")[0].GetProperty("host")[0].GetString());
         Assert.Equal("t-beta-web:8080", routes[1].GetProperty("handle")[0].GetProperty("upstreams")[0].GetProperty("dial").GetString());
         Assert.All(routes, r => Assert.True(r.GetProperty("terminal").GetBoolean()));
+        AssertNoTenantLast(routes);
     }
 
     [Fact]
@@ -49,8 +50,18 @@ public sealed class CaddyConfigTests
     {
         using var doc = JsonDocument.Parse(CaddyConfig.Build([]));
 
-        Assert.Empty(Server(doc).GetProperty("routes").EnumerateArray());
+        AssertNoTenantLast([.. Server(doc).GetProperty("routes").EnumerateArray()]);
         Assert.Single(Server(doc).GetProperty("tls_connection_policies").EnumerateArray());
+    }
+
+    /// <summary>The last route matches anything and answers 421 (never proxies): a name that is no tenant's.</summary>
+    private static void AssertNoTenantLast(IReadOnlyList<JsonElement> routes)
+    {
+        var last = routes[^1];
+        Assert.False(last.TryGetProperty("match", out _));
+        var handler = Assert.Single(last.GetProperty("handle").EnumerateArray());
+        Assert.Equal(("static_response", 421), (handler.GetProperty("handler").GetString(), handler.GetProperty("status_code").GetInt32()));
+        Assert.Single(routes, r => !r.TryGetProperty("match", out _));
     }
 
     [Fact]
