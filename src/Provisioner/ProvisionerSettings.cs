@@ -132,13 +132,17 @@ public sealed record ProvisionerSettings
             Health.Validate();
             Capacity.Validate();
             Backups.Retention.Validate();
-            new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress, Edge = EdgeOptions }.Validate();
         }
         catch (ProvisionerException e)
         {
             errors.Add(e.Message);
         }
 
-        return errors.Count == 0 ? this : throw new BadInputException("invalid settings: " + string.Join("; ", errors));
+        errors.AddRange(new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress, Edge = EdgeOptions }.Problems());
+        return errors.Count == 0
+            ? this
+            : throw new BadInputException(
+                "invalid settings: " + string.Join("; ", errors),
+                "fix them in provisioner.yaml or the environment variables that set them, then run the command again; nothing was changed");
     }
 }

@@ -29,6 +29,13 @@ public sealed record ProvisionerOptions
 
     public ProvisionerOptions Validate()
     {
+        var errors = Problems();
+        return errors.Count == 0 ? this : throw new Errors.BadInputException("invalid configuration: " + string.Join("; ", errors));
+    }
+
+    /// <summary>Every problem at once, each naming its setting (<c>ports.first</c>, <c>edge.certificate</c>, ...).</summary>
+    public IReadOnlyList<string> Problems()
+    {
         var errors = new List<string>();
         if (FirstPort is < 1024 or > 65535 || LastPort is < 1024 or > 65535 || LastPort < FirstPort)
         {
@@ -41,6 +48,6 @@ public sealed record ProvisionerOptions
         }
 
         errors.AddRange(Edge?.Problems() ?? []);
-        return errors.Count == 0 ? this : throw new Errors.BadInputException("invalid configuration: " + string.Join("; ", errors));
+        return errors;
     }
 }
