@@ -225,6 +225,13 @@ public interface IProvisioner : IDisposable
     /// </summary>
     Task<int> SyncEdgeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the edge proxy (its container, network and volume, with its own CA) when no tenant is behind it any more.
+    /// Returns false when there was nothing to remove. Refused (an error naming them) while tenants are routed through it;
+    /// bad input when the edge is off.
+    /// </summary>
+    Task<bool> RemoveEdgeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Records one run of a mutating command in the registry's audit log (the CLI does this for each).</summary>
     Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 

@@ -172,6 +172,8 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 
     public Task<int> SyncEdgeAsync(CancellationToken cancellationToken) => services.SyncEdgeAsync(cancellationToken);
 
+    public Task<bool> RemoveEdgeAsync(CancellationToken cancellationToken) => services.RemoveEdgeAsync(cancellationToken);
+
     public Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken) => services.Stores.Audit.AppendAsync(entry, cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string? tenant, int limit, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ internal static class MutatingCommands
 {
     private static readonly HashSet<string> Paths = new(StringComparer.Ordinal)
     {
-        "tenant", "destroy", "upgrade", "pin", "backup", "restore", "host drain", "host activate", "registry import", "key rotate", "edge sync",
+        "tenant", "destroy", "upgrade", "pin", "backup", "restore", "host drain", "host activate", "registry import", "key rotate", "edge sync", "edge remove",
         "suspend", "resume", "offboard", "restore-offboarded", "purge", "expire", "reconcile", "rotate", "window", "freeze", "unfreeze", "clone",
     };
 

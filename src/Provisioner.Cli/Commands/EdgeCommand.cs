@@ -38,6 +38,22 @@ internal static class EdgeCommand
 
             return 0;
         });
-        return new Command("edge", "The shared edge proxy of the Docker backend (edge: in provisioner.yaml)") { ca, sync };
+        var remove = new Command("remove", "Remove the edge proxy (container, network, volume and its CA) once no tenant is behind it");
+        remove.SetHandler(globals, async (parse, services, output, ct) =>
+        {
+            var removed = await services.Provisioner.RemoveEdgeAsync(ct);
+            var name = services.Provisioner.Settings.Edge!.Name;
+            if (output.Json)
+            {
+                output.WriteJson(new { edge = name, removed });
+            }
+            else
+            {
+                output.Line(removed ? $"Removed the edge proxy {name} (container, network, volume)." : $"The edge proxy {name} does not exist; nothing to remove.");
+            }
+
+            return 0;
+        });
+        return new Command("edge", "The shared edge proxy of the Docker backend (edge: in provisioner.yaml)") { ca, sync, remove };
     }
 }

@@ -53,6 +53,55 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         }
     }
 
+    /// <summary>
+    /// Removes the edge's container, network and volume (its CA goes with the volume; the exported copy too) once no
+    /// tenant network is routed through it. False when none of them existed.
+    /// </summary>
+    public async Task<bool> RemoveAsync(CancellationToken ct)
+    {
+        var routes = await RoutesAsync(exclude: null, ct);
+        if (routes.Count > 0)
+        {
+            throw new ProvisionerException(
+                $"the edge proxy {edge.Name} still serves {routes.Count} tenant(s): {string.Join(", ", routes.Select(r => r.Tenant).Take(5))}{(routes.Count > 5 ? ", ..." : "")}",
+                hint: "destroy them (or move them off the edge) first; removing it would cut them off");
+        }
+
+        var removed = false;
+        if (await InspectAsync(ct) is { } container)
+        {
+            await IgnoreMissing(() => docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, ct));
+            removed = true;
+        }
+
+        if (await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is not null)
+        {
+            await IgnoreMissing(() => docker.Networks.DeleteNetworkAsync(edge.Name, ct));
+            removed = true;
+        }
+
+        try
+        {
+            await docker.Volumes.RemoveAsync(EdgeContainer.Volume(edge), force: false, ct);
+            removed = true;
+        }
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+        {
+        }
+
+        if (edge.Certificate is null && File.Exists(edge.CaFile))
+        {
+            File.Delete(edge.CaFile);
+        }
+
+        if (removed)
+        {
+            log.LogInformation("Removed the edge proxy {Edge} (container, network, volume)", edge.Name);
+        }
+
+        return removed;
+    }
+
     /// <summary>The CA root exported by the last converge, or the one in the running edge (exported now); null when there is none yet.</summary>
     public async Task<string?> CaFileAsync(CancellationToken ct)
     {

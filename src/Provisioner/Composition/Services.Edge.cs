@@ -28,6 +28,12 @@ internal sealed partial class Services
         return _docker.Value.Edge!.ConvergeAsync(ct);
     }
 
+    public Task<bool> RemoveEdgeAsync(CancellationToken ct)
+    {
+        EdgeOrRefuse();
+        return _docker.Value.Edge!.RemoveAsync(ct);
+    }
+
     private EdgeOptions EdgeOrRefuse() => Options.Edge
         ?? throw new BadInputException("the edge proxy is off", "turn it on with edge: { domain: tenants.test, port: 8443 } in provisioner.yaml (or PROVISIONER_EDGE_DOMAIN)");
 }

@@ -6,7 +6,7 @@ namespace Provisioner.Cli.Tests.Integration.Edge;
 /// The operator's own certificate on the edge (edge.certificate, edge.key, edge.ca in provisioner.yaml, paths relative to
 /// it), made with openssl: one for another domain is refused before anything is created; the right one is what the edge
 /// serves (same SHA-256 fingerprint), the health gate and a client trusting only the operator's root pass through it,
-/// and a name that is no tenant's gets 421. The tenant is a tracker: its queue's tcp check, whose network the machine cannot reach behind the edge, runs inside it.
+/// and a name that is no tenant's gets 421. `edge remove` refuses while the tenant is behind it, then removes it all. The tenant is a tracker: its queue's tcp check, whose network the machine cannot reach behind the edge, runs inside it.
 /// </summary>
 [Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -59,7 +59,19 @@ public sealed class EdgeOperatorCertificateTests(EngineFixture engine) : IAsyncL
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Contains("127.0.0.1:6379 inside queue", status.Stdout, StringComparison.Ordinal);
 
+        // `edge remove` refuses while a tenant is behind the edge, removes it all once none is, and is a no-op after.
+        var refusedRemove = await cli.RunAsync("edge", "remove");
+        Assert.True(refusedRemove.ExitCode == 1 && refusedRemove.Stderr.Contains($"still serves 1 tenant(s): {good}", StringComparison.Ordinal), refusedRemove.ToString());
+        Assert.Equal(0, (await Shell.RunAsync("docker", "inspect", _edge)).ExitCode);
+
         Assert.Equal(0, (await cli.RunAsync("destroy", good, "--yes", "--delete-data")).ExitCode);
+        var removed = await cli.RunAsync("edge", "remove");
+        Assert.True(removed.ExitCode == 0, removed.ToString());
+        Assert.Contains($"Removed the edge proxy {_edge}", removed.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, (await Shell.RunAsync("docker", "inspect", _edge)).ExitCode);
+        Assert.Equal(1, (await Shell.RunAsync("docker", "network", "inspect", _edge)).ExitCode);
+        Assert.Equal(1, (await Shell.RunAsync("docker", "volume", "inspect", $"{_edge}-data")).ExitCode);
+        Assert.Contains("nothing to remove", (await cli.RunAsync("edge", "remove")).Stdout, StringComparison.Ordinal);
     }
 
     /// <summary>A root, a wildcard certificate for the domain it signs, and one for another domain (EC P-256, two days).</summary>
