@@ -26,7 +26,7 @@ internal static class ExpireCommand
                     output.Line($"  {t.Tenant} ({t.Template}), expired {LifecycleViews.When(t.ExpiresAt)}: {t.Outcome}{(t.Error is null ? "" : $": {t.Error}")}");
                 }
 
-                var verb = result.DryRun ? "would remove" : "removed";
+                var verb = result.DryRun ? "would be removed" : "removed";
                 output.Line($"{result.Tenants.Count(t => t.Outcome is ExpiredTenant.Removed or ExpiredTenant.WouldRemove)} expired tenant(s) {verb}; {result.NotYetExpired} with an expiry still to come.");
             }
 

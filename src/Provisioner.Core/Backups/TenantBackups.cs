@@ -144,7 +144,7 @@ internal sealed class TenantBackups(
         if (tenant.Status == TenantStatus.Suspended)
         {
             throw new ProvisionerException(
-                $"{tenant.Name} is Suspended; its data is not being served", ExitCodes.Locked, $"`provision resume {tenant.Name}` first, then back it up");
+                $"{tenant.Name} is Suspended; its data is not being served", ExitCodes.Locked, $"`provision resume {tenant.Name}` first, then run this command again");
         }
 
         if (tenant.Status is TenantStatus.Destroyed or TenantStatus.Upgrading or TenantStatus.RollingBack or TenantStatus.NeedsAttention)

@@ -136,7 +136,8 @@ internal sealed class TenantProvisioner(
         if (at is { } when && when <= time.GetUtcNow())
         {
             throw new BadInputException(
-                $"--expires {when.UtcDateTime:yyyy-MM-ddTHH:mm}Z is in the past", "give a later time (UTC), e.g. --expires 2026-12-02T10:00Z, or --ttl 4h");
+                $"--expires {when.UtcDateTime:yyyy-MM-ddTHH:mm}Z is in the past",
+                $"give a later time (UTC), e.g. --expires {time.GetUtcNow().UtcDateTime.AddHours(4):yyyy-MM-ddTHH:mm}Z, or --ttl 4h");
         }
 
         return at;
