@@ -8,8 +8,9 @@ namespace Provisioner.Core.Health;
 /// <summary>
 /// Connects to a component's port. Where the backend gives the component's address (one engine: the container's address
 /// on its bridge, as a node agent would), from here; where it does not (a Swarm overlay, or tenant networks made internal
-/// by the edge proxy, are not reachable from this machine), from inside the component itself: bash's <c>/dev/tcp</c> to 127.0.0.1 on that port, run through exec (the
-/// image needs bash, as every Debian-based image has). Passes when the connection is accepted.
+/// by the edge proxy, are not reachable from this machine), from inside the component itself: bash's <c>/dev/tcp</c> to
+/// 127.0.0.1 on that port, run through exec (the image needs bash, as every Debian-based image has). Passes when the
+/// connection is accepted.
 /// </summary>
 internal sealed class TcpProbe(TimeProvider time) : IHealthProbe
 {

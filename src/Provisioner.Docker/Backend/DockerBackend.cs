@@ -185,12 +185,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
                 var container = stamp.Containers.Single(c => c.Name == change.Name);
                 await RemoveIfPresent(observed, container.Name, ct);
                 await waitFor(container.DependsOn);
-                var id = await CreateAsync(container.Name, container.Spec, container.Labels, longRunning: true, ct);
-                if (BoostFor(container.Spec) is not null)
-                {
-                    boosted.Add(new BoostedContainer(id, container.Name, container.Spec.NanoCpus, ContainerParameters.CpuShares(container.Spec)));
-                }
-
+                var id = await CreateAsync(container.Name, container.Spec, container.Labels, longRunning: true, boosted, ct);
                 await StartAsync(id, container.Name, container.Spec, secrets, ct);
                 break;
             case ("container", ChangeKind.Start):
@@ -216,11 +211,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
     private async Task RunJobAsync(JobResource job, TenantSecrets secrets, List<BoostedContainer> boosted, CancellationToken ct)
     {
-        var id = await CreateAsync(job.Name, job.Spec, job.Labels, longRunning: false, ct);
-        if (BoostFor(job.Spec) is not null)
-        {
-            boosted.Add(new BoostedContainer(id, job.Name, job.Spec.NanoCpus, ContainerParameters.CpuShares(job.Spec)));   // kept, exited: shown with its size's limit
-        }
+        var id = await CreateAsync(job.Name, job.Spec, job.Labels, longRunning: false, boosted, ct);   // kept, exited: settled to its size's limit too
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.JobTimeout);
@@ -249,19 +240,27 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
     }
 
-    private async Task<string> CreateAsync(string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, bool longRunning, CancellationToken ct)
+    /// <summary>Creates the container, boosted when its size allows less than the boost; a boosted one is added to <paramref name="boosted"/>, to be settled.</summary>
+    private async Task<string> CreateAsync(
+        string name, ContainerSpec spec, IReadOnlyDictionary<string, string> labels, bool longRunning, List<BoostedContainer> boosted, CancellationToken ct)
     {
         var needsImage = spec.SecretFiles.Count > 0 || (spec.Security.Tmpfs.Count > 0 && spec.Security.User is null);
         var image = needsImage ? await ImageDefaults.ReadAsync(_docker.Images, spec.Image, ct) : ImageDefaults.None;
         var parameters = ContainerParameters.For(spec, Owned(labels), longRunning, image);
         parameters.Name = name;
-        if (BoostFor(spec) is { } boost)
+        var boost = BoostFor(spec);
+        if (boost is not null)
         {
-            parameters.HostConfig!.NanoCPUs = boost;
+            parameters.HostConfig!.NanoCPUs = boost.Value;
             parameters.HostConfig.CPUShares = Math.Max(parameters.HostConfig.CPUShares, BoostShares);
         }
 
         var id = (await _docker.Containers.CreateContainerAsync(parameters, ct)).ID;
+        if (boost is not null)
+        {
+            boosted.Add(new BoostedContainer(id, name, spec.NanoCpus, ContainerParameters.CpuShares(spec)));
+        }
+
         foreach (var extra in spec.Networks.Skip(1))
         {
             var endpoint = new EndpointSettings { Aliases = [.. extra.Aliases] };
