@@ -23,7 +23,7 @@ test: setup fixtures browser promtool cluster
 
 ## soak: the long fault tests: every journaled step boundary of provision, destroy, upgrade (forward and rolled back), backup and restore killed with SIGKILL, then rerun; provision and destroy through a fault-injecting engine proxy, 50 seeds (PROVISIONER_SOAK=1); the matrices in .build/faults/
 soak: setup fixtures
-	PROVISIONER_SOAK=1 dotnet test tests/Provisioner.Cli.Tests -c $(CONFIG) --no-build --filter "FullyQualifiedName~Integration.Faults.Kill|FullyQualifiedName~Integration.Faults.EngineFault" --logger "console;verbosity=detailed"
+	PROVISIONER_SOAK=1 dotnet test tests/Provisioner.Cli.Tests -c $(CONFIG) --no-build --filter "FullyQualifiedName~Integration.Faults.Kill|FullyQualifiedName~Integration.Faults.EngineFault|FullyQualifiedName~Integration.Faults.Soak" --logger "console;verbosity=detailed"
 
 ## registry-db: the test PostgreSQL for the shared-registry tests (Debian's postgresql-15 in .build/pg on 127.0.0.1); prints its admin URL
 registry-db:
