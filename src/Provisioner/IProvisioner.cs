@@ -28,6 +28,9 @@ public interface IProvisioner : IDisposable
     /// <summary>The settings it was built with.</summary>
     ProvisionerSettings Settings { get; }
 
+    /// <summary>The edge proxy in use: the settings' or, when they name none, the one the home recorded; null when off.</summary>
+    Core.Edge.EdgeOptions? Edge { get; }
+
     /// <summary>Creates a tenant, or converges an existing one, and gates on its health (throws <see cref="TenantUnhealthyException"/> if it fails).</summary>
     Task<ProvisionResult> ProvisionAsync(ProvisionRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 

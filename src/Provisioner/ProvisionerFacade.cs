@@ -25,6 +25,8 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
 {
     public ProvisionerSettings Settings => services.Settings;
 
+    public Core.Edge.EdgeOptions? Edge => services.Options.Edge;
+
     public async Task<ProvisionResult> ProvisionAsync(ProvisionRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         TenantName.Validate(request.Name);

@@ -55,8 +55,15 @@ public sealed record ProvisionerSettings
     /// <summary>Address entry ports are published on. Default 127.0.0.1 (never all interfaces by default).</summary>
     public string PublishAddress { get; init; } = "127.0.0.1";
 
-    /// <summary>The shared edge proxy of the Docker backend. Default null: off (each tenant publishes its own port).</summary>
+    /// <summary>
+    /// The shared edge proxy of the Docker backend. Default null: the edge this home's tenants were last provisioned behind
+    /// (every command with an edge records it in <c>&lt;Home&gt;/edge/settings.json</c>; <c>provision edge remove</c> forgets it),
+    /// else off (each tenant publishes its own port).
+    /// </summary>
     public EdgeSettings? Edge { get; init; }
+
+    /// <summary>True turns the edge off for this run, even one <see cref="Edge"/> names or the home recorded (<c>PROVISIONER_EDGE=off</c>). Default false.</summary>
+    public bool EdgeOff { get; init; }
 
     /// <summary>The edge as the backend and the probes use it (null when off): the CA is exported to <c>&lt;Home&gt;/edge/&lt;name&gt;-ca.crt</c>.</summary>
     public Core.Edge.EdgeOptions? EdgeOptions => Edge is null

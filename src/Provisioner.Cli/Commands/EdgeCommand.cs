@@ -42,7 +42,7 @@ internal static class EdgeCommand
         remove.SetHandler(globals, async (parse, services, output, ct) =>
         {
             var removed = await services.Provisioner.RemoveEdgeAsync(ct);
-            var name = services.Provisioner.Settings.Edge!.Name;
+            var name = services.Provisioner.Edge!.Name;
             if (output.Json)
             {
                 output.WriteJson(new { edge = name, removed });
@@ -54,6 +54,6 @@ internal static class EdgeCommand
 
             return 0;
         });
-        return new Command("edge", "The shared edge proxy of the Docker backend (edge: in provisioner.yaml)") { ca, sync, remove };
+        return new Command("edge", "The shared edge proxy of the Docker backend (edge: in provisioner.yaml, or the one this state folder's tenants are behind)") { ca, sync, remove };
     }
 }

@@ -9,9 +9,12 @@ namespace Provisioner.Cli.Hosting;
 /// </summary>
 internal static class EdgeSetup
 {
+    /// <summary>PROVISIONER_EDGE=off: the edge is off for this run, even one the home recorded.</summary>
+    public static bool Off => Environment.GetEnvironmentVariable("PROVISIONER_EDGE") is "off" or "false" or "0";
+
     public static EdgeSettings? Settings(ProvisionerConfig config)
     {
-        if (Environment.GetEnvironmentVariable("PROVISIONER_EDGE") is "off" or "false" or "0")
+        if (Off)
         {
             return null;
         }

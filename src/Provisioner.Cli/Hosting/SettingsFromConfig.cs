@@ -50,6 +50,7 @@ internal static class SettingsFromConfig
             LastPort = config.Ports.Last ?? 29999,
             PublishAddress = config.PublishAddress ?? "127.0.0.1",
             Edge = EdgeSetup.Settings(config),
+            EdgeOff = EdgeSetup.Off,
             Health = new HealthGateOptions
             {
                 Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE"), "PROVISIONER_HEALTH_DEADLINE")

@@ -28,10 +28,13 @@ internal sealed partial class Services
         return _docker.Value.Edge!.ConvergeAsync(ct);
     }
 
-    public Task<bool> RemoveEdgeAsync(CancellationToken ct)
+    /// <summary>Removes the edge once no tenant is behind it, and forgets it in the home (<see cref="RecordedEdge"/>).</summary>
+    public async Task<bool> RemoveEdgeAsync(CancellationToken ct)
     {
-        EdgeOrRefuse();
-        return _docker.Value.Edge!.RemoveAsync(ct);
+        var edge = EdgeOrRefuse();
+        var removed = await _docker.Value.Edge!.RemoveAsync(ct);
+        RecordedEdge.Forget(Settings.Home, edge.Name);
+        return removed;
     }
 
     private EdgeOptions EdgeOrRefuse() => Options.Edge

@@ -27,13 +27,14 @@ internal sealed partial class Services : IDisposable
         Settings = settings;
         Loggers = loggers;
         Time = time;
+        var configuredEdge = settings.EdgeOff ? null : settings.EdgeOptions;
         Options = new ProvisionerOptions
         {
             DefaultTemplate = settings.DefaultTemplate,
             FirstPort = settings.FirstPort,
             LastPort = settings.LastPort,
             PublishAddress = settings.PublishAddress,
-            Edge = settings.EdgeOptions,
+            Edge = settings.EdgeOff ? null : configuredEdge ?? RecordedEdge.Load(settings.Home),
         }.Validate();
         _http = new HttpClient(Core.Edge.EdgeHttp.Handler(Options.Edge)) { Timeout = Timeout.InfiniteTimeSpan };
         DataAdapters = Data.StandardDataAdapters.Create();
@@ -42,6 +43,10 @@ internal sealed partial class Services : IDisposable
         Registry = Stores.Registry;
         Locks = Stores.Locks;
         Protector = Stores.Protector;
+        if (configuredEdge is not null)
+        {
+            RecordedEdge.Save(settings.Home, configuredEdge);
+        }
         _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, Options.Edge, DockerParts.OwnerOf(Stores.Description), loggers));
         _swarm = new Lazy<SwarmParts>(() => SwarmParts.Create(settings.Swarm, settings.Engine, settings.EngineTls, loggers));
         Backends = new BackendSet(

@@ -59,6 +59,13 @@ public sealed class EdgeOperatorCertificateTests(EngineFixture engine) : IAsyncL
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Contains("127.0.0.1:6379 inside queue", status.Stdout, StringComparison.Ordinal);
 
+        // From a folder without provisioner.yaml (no edge settings), the home's recorded edge still reaches the tenant.
+        var elsewhere = new ProvisionCli(cli.Home);
+        var statusElsewhere = await elsewhere.RunAsync("status", good);
+        Assert.True(statusElsewhere.ExitCode == 0, statusElsewhere.ToString());
+        Assert.Contains($"https://{good}.{Domain}:{_port}", statusElsewhere.Stdout, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(_dir, "ca.pem"), (await elsewhere.RunAsync("edge", "ca")).Stdout.Trim());
+
         // `edge remove` refuses while a tenant is behind the edge, removes it all once none is, and is a no-op after.
         var refusedRemove = await cli.RunAsync("edge", "remove");
         Assert.True(refusedRemove.ExitCode == 1 && refusedRemove.Stderr.Contains($"still serves 1 tenant(s): {good}", StringComparison.Ordinal), refusedRemove.ToString());
@@ -72,6 +79,8 @@ public sealed class EdgeOperatorCertificateTests(EngineFixture engine) : IAsyncL
         Assert.Equal(1, (await Shell.RunAsync("docker", "network", "inspect", _edge)).ExitCode);
         Assert.Equal(1, (await Shell.RunAsync("docker", "volume", "inspect", $"{_edge}-data")).ExitCode);
         Assert.Contains("nothing to remove", (await cli.RunAsync("edge", "remove")).Stdout, StringComparison.Ordinal);
+        var forgotten = await elsewhere.RunAsync("edge", "ca");
+        Assert.True(forgotten.ExitCode == 2 && forgotten.Stderr.Contains("the edge proxy is off", StringComparison.Ordinal), forgotten.ToString());
     }
 
     /// <summary>A root, a wildcard certificate for the domain it signs, and one for another domain (EC P-256, two days).</summary>

@@ -1,0 +1,63 @@
+namespace Provisioner.Cli.Tests.Composition;
+
+/// <summary>
+/// The edge a home's tenants are behind is remembered there: a later run whose settings name no edge (another folder, no
+/// provisioner.yaml) uses it; <c>EdgeOff</c> (PROVISIONER_EDGE=off) turns it off; nothing is recorded while the edge is off.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class RecordedEdgeTests : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("recorded-edge-").FullName;
+
+    private IProvisioner Build(EdgeSettings? edge = null, bool off = false) =>
+        new ProvisionerBuilder(new ProvisionerSettings { Home = _home, Templates = _home, Edge = edge, EdgeOff = off, PublishAddress = "127.0.0.2" }).Build();
+
+    [Fact]
+    public void EdgeOnce_LaterRunWithoutEdgeSettings_UsesTheRecordedOne()
+    {
+        using (var first = Build(new EdgeSettings { Domain = "tenants.test", Port = 9443, Name = "edge-a" }))
+        {
+            Assert.Equal("tenants.test", first.Edge?.Domain);
+        }
+
+        using var later = Build();
+
+        Assert.Equal(("tenants.test", 9443, "edge-a", "127.0.0.2"), (later.Edge?.Domain, later.Edge?.Port, later.Edge?.Name, later.Edge?.Address));
+        Assert.Equal(Path.Combine(_home, "edge", "edge-a-ca.crt"), later.Edge?.CaFile);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(RecordedEdge.PathIn(_home)));
+    }
+
+    [Fact]
+    public void EdgeOff_IgnoresTheRecordedOne_AndTheConfiguredOne()
+    {
+        Build(new EdgeSettings { Domain = "tenants.test" }).Dispose();
+
+        using var off = Build(new EdgeSettings { Domain = "other.test" }, off: true);
+
+        Assert.Null(off.Edge);
+        using var later = Build();
+        Assert.Equal("tenants.test", later.Edge?.Domain);
+    }
+
+    [Fact]
+    public void NoEdgeEver_NothingRecorded_EdgeOff()
+    {
+        using var provisioner = Build();
+
+        Assert.Null(provisioner.Edge);
+        Assert.False(File.Exists(RecordedEdge.PathIn(_home)));
+    }
+
+    [Fact]
+    public void Forget_OnlyTheEdgeOfThatName()
+    {
+        Build(new EdgeSettings { Domain = "tenants.test", Name = "edge-a" }).Dispose();
+
+        RecordedEdge.Forget(_home, "edge-b");
+        Assert.NotNull(RecordedEdge.Load(_home));
+        RecordedEdge.Forget(_home, "edge-a");
+        Assert.Null(RecordedEdge.Load(_home));
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+}
