@@ -34,7 +34,7 @@ internal static class ResumeCommand
     {
         if (output.Json)
         {
-            output.WriteJson(new { tenant = Views.Tenant(r.Tenant), health = Views.Health(r.Health), elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3) });
+            output.WriteJson(new { tenant = Views.Tenant(r.Tenant), resumed = r.Changes.Count > 0, health = Views.Health(r.Health), elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3) });
             return;
         }
 
@@ -44,6 +44,8 @@ internal static class ResumeCommand
         }
 
         var t = r.Tenant;
-        output.Line(string.Create(CultureInfo.InvariantCulture, $"Tenant {t.Name} is {t.Status}: {t.TemplateRef} ({t.Size}) at {t.Endpoint ?? "-"}; resumed in {r.Elapsed.TotalSeconds:0.0} s."));
+        // A tenant that was not suspended converges as `provision tenant` would: nothing to start when it was whole.
+        var what = r.Changes.Count == 0 ? "it was not suspended (nothing to start); checked" : "resumed";
+        output.Line(string.Create(CultureInfo.InvariantCulture, $"Tenant {t.Name} is {t.Status}: {t.TemplateRef} ({t.Size}) at {t.Endpoint ?? "-"}; {what} in {r.Elapsed.TotalSeconds:0.0} s."));
     }
 }

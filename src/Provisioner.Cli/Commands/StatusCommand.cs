@@ -78,7 +78,7 @@ internal static class StatusCommand
                 output.Line("No container of this tenant is running, so no check could pass: rerun `provision tenant` to converge.");
             }
 
-            output.Line($"Networks: {string.Join(", ", report.Observation.Networks)}; volumes: {string.Join(", ", report.Observation.Volumes)}");
+            output.Line($"Networks: {NoneIfEmpty(report.Observation.Networks)}; volumes: {NoneIfEmpty(report.Observation.Volumes)}");
             foreach (var op in report.RecentOperations.Take(3))
             {
                 output.Line($"  op {op.Id} {op.Kind} {op.Status} {op.StartedAt:u} {op.Detail}{(op.Error is null ? "" : $": {op.Error.Split('\n')[0]}")}");
@@ -88,4 +88,6 @@ internal static class StatusCommand
         });
         return command;
     }
+
+    private static string NoneIfEmpty(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 }

@@ -36,6 +36,7 @@ public sealed class SuspendResumeTests(EngineFixture engine)
         var status = await cli.RunAsync("status", name);
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Contains($"provision resume {name}", status.Stdout);
+        Assert.Contains("Networks: none; volumes: ", status.Stdout);
         var capacity = await cli.RunAsync("capacity");
         Assert.True(capacity.ExitCode == 0, capacity.ToString());
         Assert.Contains("Suspended: 1 tenant(s)", capacity.Stdout);
@@ -49,7 +50,10 @@ public sealed class SuspendResumeTests(EngineFixture engine)
         var tenant = JsonDocument.Parse(resume.Stdout).RootElement.GetProperty("tenant");
         Assert.Equal("Active", tenant.GetProperty("status").GetString());
         Assert.Equal(port, tenant.GetProperty("endpoint").GetString());
+        Assert.True(JsonDocument.Parse(resume.Stdout).RootElement.GetProperty("resumed").GetBoolean());
         Assert.Equal(notes, await probe.NotesAsync(name));
+        var again = await cli.RunAsync("resume", name);
+        Assert.True(again.ExitCode == 0 && again.Stdout.Contains("it was not suspended (nothing to start)", StringComparison.Ordinal), again.ToString());
         Assert.Equal(2, (await cli.RunAsync("resume", engine.Tenant("sus-nobody"))).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
     }
