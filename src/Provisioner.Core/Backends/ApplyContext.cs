@@ -17,4 +17,7 @@ public sealed record ApplyContext(
     /// A backend that restores the data first ignores this.
     /// </summary>
     public bool GoingBack { get; init; }
+
+    /// <summary>Where a backend reports work it does beside the plan's changes (e.g. creating a shared edge proxy). Default null.</summary>
+    public IProgress<string>? Progress { get; init; }
 }

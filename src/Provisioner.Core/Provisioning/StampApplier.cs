@@ -33,7 +33,7 @@ internal sealed class StampApplier(ITenantBackend backend, IOperationJournal jou
             {
                 await journal.EndStepAsync(steps[change], JournalStatus.Done, null, ct);
                 steps.Remove(change);
-            }) { GoingBack = goingBack };
+            }) { GoingBack = goingBack, Progress = progress };
         try
         {
             return await backend.ApplyAsync(stamp, secrets, context, ct);

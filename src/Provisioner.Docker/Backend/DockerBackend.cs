@@ -84,7 +84,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
         if (EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)))
         {
-            await edge.ConvergeAsync(ct); // the tenant's route, and every other one (a recreated edge gets them all back)
+            await edge.ConvergeAsync(ct, context.Progress); // the tenant's route, and every other one (a recreated edge gets them all back)
         }
 
         return new ApplyResult([.. delivered, .. plan], stamp.Endpoint);

@@ -25,9 +25,9 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     /// Makes sure the edge runs, is attached to every tenant edge network it serves, has loaded exactly their routes,
     /// and that its CA root is exported. Idempotent. Returns the number of routes loaded.
     /// </summary>
-    public async Task<int> ConvergeAsync(CancellationToken ct)
+    public async Task<int> ConvergeAsync(CancellationToken ct, IProgress<string>? progress = null)
     {
-        var id = await EnsureRunningAsync(ct);
+        var id = await EnsureRunningAsync(progress, ct);
         var routes = await SyncAsync(id, exclude: null, ct);
         await ExportCaAsync(id, ct);
         return routes;
@@ -119,11 +119,12 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         return File.Exists(edge.CaFile) ? edge.CaFile : null;
     }
 
-    private async Task<string> EnsureRunningAsync(CancellationToken ct)
+    private async Task<string> EnsureRunningAsync(IProgress<string>? progress, CancellationToken ct)
     {
         var container = await InspectAsync(ct);
         if (container is null || await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is null)
         {
+            progress?.Report($"create edge proxy {edge.Name} (https on {edge.Address}:{edge.Port} for *.{edge.Domain}; {(edge.Certificate is null ? "its own CA" : "the operator's certificate")})");
             container = await CreateAsync(ct);
         }
 

@@ -42,6 +42,7 @@ public sealed class EdgeOperatorCertificateTests(EngineFixture engine) : IAsyncL
         var created = await cli.RunAsync("tenant", good, "--template", "tracker");
         Assert.True(created.ExitCode == 0, created.ToString());
         Assert.Contains($"at https://{good}.{Domain}:{_port};", created.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"create edge proxy {_edge} (https on 127.0.0.1:{_port} for *.{Domain}; the operator's certificate)", created.All, StringComparison.Ordinal);
 
         var served = await Shell.RunAsync("bash", ["-c",
             $"openssl s_client -connect 127.0.0.1:{_port} -servername {good}.{Domain} </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256"], TimeSpan.FromMinutes(1));
