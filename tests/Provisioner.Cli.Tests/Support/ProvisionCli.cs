@@ -41,6 +41,18 @@ public sealed class ProvisionCli
 
     public string Home { get; }
 
+    /// <summary>A CLI on the same home with this one's environment plus <paramref name="extra"/> (which wins).</summary>
+    public ProvisionCli With(IReadOnlyDictionary<string, string> extra)
+    {
+        var merged = new Dictionary<string, string>(_environment ?? new Dictionary<string, string>());
+        foreach (var (k, v) in extra)
+        {
+            merged[k] = v;
+        }
+
+        return new ProvisionCli(Home, merged);
+    }
+
     public List<CliResult> History { get; } = [];
 
     public async Task<CliResult> RunAsync(params string[] args)

@@ -19,7 +19,7 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
     {
         await scenario.PrepareAsync();
         var countLog = Path.Combine(_folder, $"{scenario.Operation}-count.log");
-        var counted = await RunHookedAsync(scenario.Args, new() { ["PROVISIONER_FAULT_LOG"] = countLog });
+        var counted = await RunHookedAsync(scenario.Args, new() { ["PROVISIONER_FAULT_LOG"] = countLog, ["PROVISIONER_FAULT_AT"] = "" });
         Assert.True(counted.ExitCode == (scenario.ExpectedExit ?? counted.ExitCode), $"{scenario.Operation} (count mode): {counted}");
         var expected = counted.ExitCode;
         await scenario.VerifyAsync();
@@ -69,7 +69,7 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
     private Task<CliResult> RunHookedAsync(string[] args, Dictionary<string, string> hook)
     {
         hook["PROVISIONER_TEST_HOOKS"] = "1";
-        return new ProvisionCli(cli.Home, hook).RunAsync(args);
+        return cli.With(hook).RunAsync(args); // the scenario's environment too (its templates, say)
     }
 
     private void Report(string operation, int boundaries, List<KillMatrixRow> rows)
