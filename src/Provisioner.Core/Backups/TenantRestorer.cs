@@ -86,7 +86,9 @@ internal sealed class TenantRestorer(
         {
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
             throw e is ProvisionerException p
-                ? new ProvisionerException($"restore of {name} from {id} refused: {p.Message}", p.ExitCode, p.Hint ?? "nothing was changed", e)
+                ? new ProvisionerException($"restore of {name} from {id} refused: {p.Message}", p.ExitCode, p.Hint ?? (p.Message.Contains("No space left on device", StringComparison.Ordinal)
+                    ? "the disk holding the tenant's data volume (on its engine's host) has no room for the copy a restore loads beside the live data; free space there and rerun; nothing was changed"
+                    : "nothing was changed"), e)
                 : e;
         }
 

@@ -56,7 +56,8 @@ internal sealed class PostgresCommands(DataTarget target)
 
     public static string Tail(string text)
     {
-        var t = text.Trim();
+        // One line: psql's ERROR, HINT and CONTEXT lines joined, so the whole error stays on the line that starts "Error:".
+        var t = string.Join("; ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return t.Length > 400 ? "..." + t[^400..] : t;
     }
 

@@ -48,4 +48,8 @@ internal static class FaultChecks
             Assert.Fail($"stray file in the backups folder: {file}");
         }
     }
+
+    /// <summary>The one line of a run's standard error that starts with "Error:" (fails when there is not exactly one).</summary>
+    public static string ErrorLine(CliResult run) =>
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.TrimEntries), l => l.StartsWith("Error:", StringComparison.Ordinal));
 }

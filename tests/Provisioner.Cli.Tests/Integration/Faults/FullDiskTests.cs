@@ -30,7 +30,7 @@ public sealed class FullDiskTests(EngineFixture engine)
         var backup = await cli.RunAsync("backup", name);
 
         Assert.True(backup.ExitCode == 1, backup.ToString());
-        Assert.StartsWith("Error: disk full: ", ErrorLine(backup));
+        Assert.StartsWith("Error: disk full: ", FaultChecks.ErrorLine(backup));
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(disk.Root, name)));
 
         var upgrade = await cli.RunAsync("upgrade", name, "--to", "1.1.0");
@@ -64,8 +64,8 @@ public sealed class FullDiskTests(EngineFixture engine)
         var write = await cli.RunAsync("tenant", name);
 
         Assert.True(write.ExitCode == 1, write.ToString());
-        Assert.StartsWith($"Error: disk full: ", ErrorLine(write));
-        Assert.Contains(disk.Root, ErrorLine(write));
+        Assert.StartsWith($"Error: disk full: ", FaultChecks.ErrorLine(write));
+        Assert.Contains(disk.Root, FaultChecks.ErrorLine(write));
         var (containers, networks, volumes) = await engine.ResourcesOf(name);
         Assert.Empty(containers.Concat(networks).Concat(volumes));
         var read = await cli.RunAsync("list", "--json");
@@ -73,7 +73,4 @@ public sealed class FullDiskTests(EngineFixture engine)
         Assert.Equal("[]", read.Stdout.Trim());
         Assert.True(File.Exists(file));
     }
-
-    private static string ErrorLine(CliResult run) =>
-        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.TrimEntries), l => l.StartsWith("Error:", StringComparison.Ordinal));
 }
