@@ -1,3 +1,4 @@
+using System.Globalization;
 using Provisioner.Cli.Reports;
 using Provisioner.Core.Upgrades;
 using Spectre.Console;
@@ -90,11 +91,39 @@ internal static class UpgradeViews
             : r.Succeeded
                 ? $"Upgraded to {r.Plan.Product}@{r.Plan.To}: {counts} in {r.Duration.TotalSeconds:0.0} s."
                 : $"Upgrade to {r.Plan.Product}@{r.Plan.To} incomplete: {counts} in {r.Duration.TotalSeconds:0.0} s.{(r.HaltReason is null ? "" : $" Halted: {r.HaltReason}.")}") + waits);
+        if (DowntimeLine(r.Tenants) is { } down)
+        {
+            output.Line(down);
+        }
+
         foreach (var t in r.Tenants.Where(t => t.LogTail is not null))
         {
             output.Line($"--- {t.Tenant}: failing check {t.FailingCheck ?? "-"}; last log lines:");
             output.Line(t.LogTail!);
         }
+    }
+
+    /// <summary>
+    /// How long tenants were down (writers stopped until the new version passed its gate, or the old one was back): each
+    /// of up to five, else the median and the longest; null when none was stopped.
+    /// </summary>
+    internal static string? DowntimeLine(IReadOnlyList<TenantUpgradeResult> tenants)
+    {
+        var down = tenants.Where(t => t.Downtime is not null).Select(t => (t.Tenant, Seconds: t.Downtime!.Value.TotalSeconds)).ToList();
+        if (down.Count == 0)
+        {
+            return null;
+        }
+
+        const string What = "writers stopped for the backup until the new version passed its health gate, or the previous one was back";
+        if (down.Count <= 5)
+        {
+            return $"Downtime ({What}): {string.Join(", ", down.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Tenant} {d.Seconds:0.0} s")))}.";
+        }
+
+        var sorted = down.OrderBy(d => d.Seconds).ToList();
+        var longest = sorted[^1];
+        return string.Create(CultureInfo.InvariantCulture, $"Downtime ({What}): median {sorted[sorted.Count / 2].Seconds:0.0} s, longest {longest.Seconds:0.0} s ({longest.Tenant}), over {down.Count} tenant(s).");
     }
 
     public static void WriteReport(FleetResult r, string path)

@@ -49,5 +49,6 @@ internal static class UpgradeReport
         logTail = t.LogTail,
         backup = t.Backup,
         durationSeconds = Math.Round(t.Duration.TotalSeconds, 3),
+        downtimeSeconds = t.Downtime is { } down ? Math.Round(down.TotalSeconds, 3) : (double?)null,
     };
 }

@@ -15,6 +15,13 @@ public sealed record TenantUpgradeResult(
     /// <summary>On a rollback: whether the data was restored from the backup, or left as the failed version left it (a backend that only rolls out).</summary>
     public bool DatabaseRestored { get; init; } = true;
 
+    /// <summary>
+    /// How long the tenant was down: from its writers being stopped for the backup until the new version passed its
+    /// health gate (upgraded), or until the previous version was back (rolled back: an upper bound, as the new version may
+    /// have served between its gate and the failure); null when nothing was stopped.
+    /// </summary>
+    public TimeSpan? Downtime { get; init; }
+
     /// <summary>The wave it ran in (0 = canary); set by the fleet.</summary>
     public int Wave { get; init; }
 

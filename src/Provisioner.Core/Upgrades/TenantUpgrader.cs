@@ -90,6 +90,8 @@ internal sealed class TenantUpgrader(
 
         // Until the backup is complete nothing has changed but a stopped app: a failure here starts it again.
         string backup;
+        long? stopped = null;
+        TimeSpan? Down() => stopped is { } at ? time.GetElapsedTime(at) : null;
         try
         {
             await PreflightAsync(tenant, stamp, previous, settings, operation, progress, ct);
@@ -99,6 +101,7 @@ internal sealed class TenantUpgrader(
             // except those the new version takes during its health gate and monitor window.
             var writers = data.Writers(previous);
             progress?.Report($"{name}: stopping {string.Join(", ", writers)} for the backup");
+            stopped = time.GetTimestamp();
             foreach (var writer in writers)
             {
                 await control.StopComponentAsync(name, writer, ct);
@@ -117,10 +120,11 @@ internal sealed class TenantUpgrader(
                 throw;
             }
 
-            return Result(UpgradeOutcome.Failed, e.Message + (restarted ? "" : $"; and {previous.Ref} did not come back: run `provision tenant {name}`"));
+            return Result(UpgradeOutcome.Failed, e.Message + (restarted ? "" : $"; and {previous.Ref} did not come back: run `provision tenant {name}`")) with { Downtime = restarted ? Down() : null };
         }
 
-        var failure = await _forward.RunAsync(name, stamp, secrets, settings, operation, progress, ct);
+        TimeSpan? downtime = null;
+        var failure = await _forward.RunAsync(name, stamp, secrets, settings, operation, progress, ct, () => downtime = Down());
         if (failure is null)
         {
             var done = tenant with { Version = target, Status = TenantStatus.Active, LastError = null, UpdatedAt = time.GetUtcNow() };
@@ -128,7 +132,8 @@ internal sealed class TenantUpgrader(
             await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
             log.LogInformation("{Tenant} upgraded to {To}", name, next.Ref);
             UpgradeBackups.Prune(Path.GetDirectoryName(backup)!, settings.KeepBackups, log);
-            return Result(UpgradeOutcome.Upgraded, null, backup: backup);
+            log.LogInformation("{Tenant} was down {DowntimeMs} ms (writers stopped until the health gate passed)", name, downtime?.TotalMilliseconds);
+            return Result(UpgradeOutcome.Upgraded, null, backup: backup) with { Downtime = downtime };
         }
 
         // The logs of the component whose check failed (worker:running, web:http /readyz), else the entry's.
@@ -137,7 +142,7 @@ internal sealed class TenantUpgrader(
         var after = await _rollback.RollbackAsync(tenant, previous, secrets, backup, operation, failure.Value.Reason, progress, CancellationToken.None);
         var outcome = after.Status == TenantStatus.RolledBack ? UpgradeOutcome.RolledBack : UpgradeOutcome.NeedsAttention;
         var reason = outcome == UpgradeOutcome.RolledBack ? failure.Value.Reason : after.LastError;
-        return Result(outcome, reason, failure.Value.Check, logs, backup);
+        return Result(outcome, reason, failure.Value.Check, logs, backup) with { Downtime = outcome == UpgradeOutcome.RolledBack ? Down() : null };
     }
 
     /// <summary>

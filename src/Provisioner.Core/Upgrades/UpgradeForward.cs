@@ -15,9 +15,9 @@ internal sealed class UpgradeForward(ITenantBackend backend, IOperationJournal j
 {
     private readonly StampApplier _applier = new(backend, journal, health, failureLogLines);
 
-    /// <summary>Null when the new version is applied, healthy and stayed healthy; otherwise why not.</summary>
+    /// <summary>Null when the new version is applied, healthy and stayed healthy; otherwise why not. <paramref name="gatePassed"/> is called when its health gate passed.</summary>
     public async Task<(string Reason, string? Check, string? Logs)?> RunAsync(
-        string tenant, Stamp stamp, TenantSecrets secrets, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
+        string tenant, Stamp stamp, TenantSecrets secrets, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct, Action? gatePassed = null)
     {
         try
         {
@@ -31,6 +31,8 @@ internal sealed class UpgradeForward(ITenantBackend backend, IOperationJournal j
             {
                 return ($"health gate failed: {report.Failure}", report.FailingCheck?.Name, null);
             }
+
+            gatePassed?.Invoke();
 
             progress?.Report($"{tenant}: monitoring for {settings.MonitorWindow.TotalSeconds:0.#} s");
             var monitor = await journal.StepAsync(operation, "monitor", $"{settings.MonitorWindow.TotalSeconds:0.#} s", ct);

@@ -106,6 +106,7 @@ public sealed class TenantUpgraderTests : IDisposable
         Assert.Contains("replace container", steps[2..^2]);
         Assert.All(upgrade.Steps, s => Assert.Equal(JournalStatus.Done, s.Status));
         Assert.True(result.Duration >= Settings.MonitorWindow, $"the monitor window lasted its {Settings.MonitorWindow} ({result.Duration})");
+        Assert.True(result.Downtime is { } down && down >= TimeSpan.Zero && down <= result.Duration - Settings.MonitorWindow, $"down from the stop to the gate, not the monitor window ({result.Downtime})");
         Assert.True(_probe.Calls["worker:exec /app/tracker check-worker"] > 10, "the monitor window polled the checks");
 
         // Pruned to the newest two sets (KeepBackups).
@@ -205,6 +206,7 @@ public sealed class TenantUpgraderTests : IDisposable
         var result = await UpgradeAsync();
 
         Assert.Equal(UpgradeOutcome.RolledBack, result.Outcome);
+        Assert.NotNull(result.Downtime);
         Assert.Equal("job t-acme-migrate failed (exit 1).", result.Reason);
         Assert.Equal("migration job", result.FailingCheck);
         Assert.Equal(_backend.JobLog, result.LogTail);
@@ -317,6 +319,7 @@ public sealed class TenantUpgraderTests : IDisposable
 
         Assert.Equal(UpgradeOutcome.Failed, result.Outcome);
         Assert.Equal("the rollout backend cannot stop a component, which an upgrade with a backup needs", result.Reason);
+        Assert.Null(result.Downtime);
         Assert.Equal(before, _registry["acme"]);
         Assert.Empty(_backend.Calls);
         Assert.Empty(_registry.Journal.Operations);

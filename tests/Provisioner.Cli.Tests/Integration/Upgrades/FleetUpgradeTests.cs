@@ -54,6 +54,14 @@ public sealed class FleetUpgradeTests(EngineFixture engine)
         Assert.Empty(XDocument.Load(junit).Descendants("failure"));
         Assert.True(JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("succeeded").GetBoolean());
 
+        // Each tenant was down from its writers' stop to its gate: reported, never more than its whole upgrade.
+        Assert.Contains("Downtime (writers stopped for the backup until the new version passed its health gate", upgrade.Stdout);
+        foreach (var tenant in JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("tenants").EnumerateArray())
+        {
+            var down = tenant.GetProperty("downtimeSeconds").GetDouble();
+            Assert.True(down > 0 && down < tenant.GetProperty("durationSeconds").GetDouble(), tenant.ToString());
+        }
+
         // Upgrading again is a no-op: every tenant is already current.
         var again = await cli.RunAsync("upgrade", "--all", "--to", "1.1.0");
         Assert.True(again.ExitCode == 0, again.ToString());
