@@ -21,7 +21,7 @@ run: setup
 test: setup fixtures browser promtool cluster
 	@url=$$(infra/registry/ensure-postgres.sh) && PROVISIONER_TEST_POSTGRES="$$url" PROVISIONER_TEST_SWARM_MANAGER="$$(cat .build/cluster/manager)" CONFIG=$(CONFIG) tests/run-all.sh
 
-## soak: the long fault tests: every journaled step boundary of provision, destroy, upgrade (forward and rolled back), backup and restore killed with SIGKILL, then rerun; provision and destroy through a fault-injecting engine proxy, 50 seeds (PROVISIONER_SOAK=1); the matrices in .build/faults/
+## soak: the long fault tests: every journaled step boundary of provision, destroy, upgrade (forward and rolled back), backup and restore killed with SIGKILL, then rerun; provision and destroy through a fault-injecting engine proxy, 50 seeds; 200 provision/destroy cycles with random kills (PROVISIONER_SOAK=1); the matrices and the soak's trend in .build/faults/
 soak: setup fixtures
 	PROVISIONER_SOAK=1 dotnet test tests/Provisioner.Cli.Tests -c $(CONFIG) --no-build --filter "FullyQualifiedName~Integration.Faults.Kill|FullyQualifiedName~Integration.Faults.EngineFault|FullyQualifiedName~Integration.Faults.Soak" --logger "console;verbosity=detailed"
 
