@@ -66,7 +66,7 @@ public sealed class KillUpgradeTests(EngineFixture engine, ITestOutputHelper out
             null,
             async () =>
             {
-                await FaultChecks.RecordAsync(probe, name, "Active", "1.0.0");
+                await FaultChecks.RecordAsync(probe, name, "RolledBack", "1.0.0"); // on its old version, saying why
                 Assert.Equal("notes-app:1.0.0", await probe.AppImageAsync(name));
                 await FaultChecks.NotesResourcesAsync(engine, name);
                 Assert.Equal(before, await probe.ChecksumAsync(name));
