@@ -156,4 +156,16 @@ public sealed class EngineErrorMappingTests
 
         Assert.Equal("start the engine at tcp://127.0.0.1:1, or fix or unset DOCKER_HOST", mapped!.Hint);
     }
+
+    [Fact]
+    public void Map_AnswerCutOffInsideItsJson_BrokeOffItsAnswer_RerunHint()
+    {
+        var e = new System.Text.Json.JsonException("Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. Path: $ | LineNumber: 0 | BytePositionInLine: 16.");
+
+        var mapped = EngineErrorMapping.Map(e, new Uri("unix:///var/run/docker.sock"), TimeSpan.FromSeconds(30), CancellationToken.None, _ => null);
+
+        Assert.IsType<BackendUnavailableException>(mapped);
+        Assert.StartsWith("The Docker engine at unix:///var/run/docker.sock broke off its answer: its JSON ended early (Expected depth to be zero", mapped!.Message, StringComparison.Ordinal);
+        Assert.StartsWith("rerun the same command", mapped.Hint, StringComparison.Ordinal);
+    }
 }

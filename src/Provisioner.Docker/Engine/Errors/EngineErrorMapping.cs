@@ -9,7 +9,8 @@ namespace Provisioner.Docker.Engine;
 /// The one place where Docker.DotNet's exceptions become the tool's errors. Not found and conflict are status codes
 /// on <see cref="DockerApiException"/> (a 409 has no type of its own); an unreachable engine is an
 /// <see cref="HttpRequestException"/> (unix socket missing), an <see cref="AggregateException"/> (TCP connection refused)
-/// or a <see cref="TaskCanceledException"/> the caller did not ask for (the client timeout).
+/// or a <see cref="TaskCanceledException"/> the caller did not ask for (the client timeout); an answer cut off inside its
+/// JSON body is a <see cref="System.Text.Json.JsonException"/>.
 /// </summary>
 internal static class EngineErrorMapping
 {
@@ -54,6 +55,11 @@ internal static class EngineErrorMapping
         _ when Find<System.Security.Authentication.AuthenticationException>(e) is { } tls => new BackendUnavailableException(
             $"TLS with the Docker engine at {EngineAddress.Display(endpoint)} failed: {tls.GetBaseException().Message}",
             "check that ca.pem in the TLS folder (engineTls, swarm.tls or DOCKER_CERT_PATH) is the CA of the engine's certificate, and that the engine trusts the CA of cert.pem",
+            e),
+        // An answer cut off inside its JSON body (the head and part of the body arrived): the engine was reached, then stopped.
+        _ when Find<System.Text.Json.JsonException>(e) is { } json => new BackendUnavailableException(
+            $"The Docker engine at {EngineAddress.Display(endpoint)} broke off its answer: its JSON ended early ({json.Message.Split('\n')[0].TrimEnd('.')})",
+            "rerun the same command: it carries on from what is already there (if this keeps happening, look at the engine's log)",
             e),
         _ when EngineRetryPipeline.IsTransportFailure(e) && UnreachableReason.BrokeOff(e, endpoint) => new BackendUnavailableException(
             $"The Docker engine at {EngineAddress.Display(endpoint)} broke off its answer: {UnreachableReason.Of(e, endpoint)}",
