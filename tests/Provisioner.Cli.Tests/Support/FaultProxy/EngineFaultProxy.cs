@@ -10,7 +10,7 @@ namespace Provisioner.Cli.Tests.Support.FaultProxy;
 /// goes through unchanged (streamed answers and hijacked exec streams included). Point <c>DOCKER_HOST</c> at
 /// <see cref="Address"/>. Each call gets its own connection, to the client and to the engine.
 /// </summary>
-public sealed class EngineFaultProxy : IAsyncDisposable
+public sealed partial class EngineFaultProxy : IAsyncDisposable
 {
     private static readonly EngineFault[] Kinds = [EngineFault.Error500, EngineFault.Reset, EngineFault.Delay, EngineFault.Truncate];
     private readonly string _engineSocket;
@@ -20,6 +20,7 @@ public sealed class EngineFaultProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly Dictionary<string, DateTime> _faultedAt = [];
+    private readonly Dictionary<string, EngineFault> _faultKinds = [];
     private readonly string _folder;
 
     public EngineFaultProxy(int seed, double share, string engineSocket = "/var/run/docker.sock")
@@ -205,19 +206,22 @@ public sealed class EngineFaultProxy : IAsyncDisposable
 
     private EngineFault Decide(HttpWireHead call, MemoryStream body)
     {
-        var key = call.Idempotent ? null : $"{call.Method} {call.Target} {Convert.ToHexString(SHA256.HashData(body.ToArray()))}";
+        // An exec's create is left out: a check polls with it (a psql exec every few hundred ms while a database comes up),
+        // so after a fault the next poll sends it again by design, and an exec that is never started changes nothing.
+        var key = call.Idempotent || ExecCreate().IsMatch(call.Target) ? null : $"{call.Method} {call.Target} {Convert.ToHexString(SHA256.HashData(body.ToArray()))}";
         lock (_random)
         {
             var now = DateTime.UtcNow;
             if (key is not null && _faultedAt.TryGetValue(key, out var at) && now - at < TimeSpan.FromMilliseconds(500))
             {
-                Stats.RecordRetry();
+                Stats.RecordRetry($"{call.Method} {call.Target} ({_faultKinds[key]} {(now - at).TotalMilliseconds:0} ms before)");
             }
 
             var fault = Enabled && _random.NextDouble() < _share ? Kinds[_random.Next(Kinds.Length)] : EngineFault.None;
             if (key is not null && fault is not (EngineFault.None or EngineFault.Delay))
             {
                 _faultedAt[key] = now;
+                _faultKinds[key] = fault;
             }
 
             Stats.Record(fault);
@@ -238,4 +242,7 @@ public sealed class EngineFaultProxy : IAsyncDisposable
         socket.LingerState = new LingerOption(true, 0);
         socket.Close();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/containers/[^/?]+/exec(\?|$)")]
+    private static partial System.Text.RegularExpressions.Regex ExecCreate();
 }

@@ -13,7 +13,7 @@ public sealed class EngineFaultStats
 
     public int Faults => _faults.Where(f => f.Key != EngineFault.None).Sum(f => f.Value);
 
-    /// <summary>A POST, PUT or DELETE that arrived again, identical (method, path, body), within 500 ms of a fault on it.</summary>
+    /// <summary>A POST, PUT or DELETE (but an exec's create, which checks poll with) that arrived again, identical (method, path, body), within 500 ms of a fault on it.</summary>
     public int RetriedNonIdempotent => _retriedNonIdempotent;
 
     public int Of(EngineFault kind) => _faults.GetValueOrDefault(kind);
@@ -24,7 +24,14 @@ public sealed class EngineFaultStats
         _faults.AddOrUpdate(fault, 1, (_, n) => n + 1);
     }
 
-    internal void RecordRetry() => Interlocked.Increment(ref _retriedNonIdempotent);
+    /// <summary>Each non-idempotent call sent again after a fault: method, path, the fault and how long before.</summary>
+    public ConcurrentQueue<string> Retried { get; } = new();
+
+    internal void RecordRetry(string call)
+    {
+        Interlocked.Increment(ref _retriedNonIdempotent);
+        Retried.Enqueue(call);
+    }
 
     public override string ToString() =>
         $"{Calls} calls, {Faults} faults ({Of(EngineFault.Error500)} × 500, {Of(EngineFault.Reset)} resets, {Of(EngineFault.Delay)} delays, " +
