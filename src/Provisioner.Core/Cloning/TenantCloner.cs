@@ -132,6 +132,14 @@ internal sealed class TenantCloner(
         if (await registry.GetAsync(name, ct) is { Status: not TenantStatus.Destroyed } existing)
         {
             var open = await OpenCloneAsync(name, ct);
+            if (open is null && await LastCloneAsync(name, ct) is { Status: JournalStatus.Succeeded } done && done.Detail == Detail(source))
+            {
+                // The same command after it finished (its process killed before it could say so, say): say that it did.
+                throw new BadInputException(
+                    $"{name} is already a finished clone of {sourceName} (operation {done.Id}, {(done.FinishedAt ?? done.StartedAt).ToUniversalTime():yyyy-MM-dd HH:mm} UTC); a clone is always a new tenant",
+                    $"nothing to do: `provision status {name}` shows it; for a fresh copy remove it first with `provision destroy {name} --yes --delete-data`");
+            }
+
             if (open is null)
             {
                 throw new BadInputException(
@@ -170,8 +178,12 @@ internal sealed class TenantCloner(
 
     /// <summary>The newest clone into <paramref name="name"/> if it did not finish and nothing removed the tenant since.</summary>
     private async Task<OperationRecord?> OpenCloneAsync(string name, CancellationToken ct) =>
+        await LastCloneAsync(name, ct) is { Status: not JournalStatus.Succeeded } open ? open : null;
+
+    /// <summary>NEW's latest clone operation, unless a destroy, offboard or expiry came after it.</summary>
+    private async Task<OperationRecord?> LastCloneAsync(string name, CancellationToken ct) =>
         (await registry.Journal.ListAsync(name, 50, ct)).FirstOrDefault(o => o.Kind is JournalKind or TenantOffboarder.JournalKind or "destroy" or TenantExpirer.JournalKind)
-            is { Kind: JournalKind, Status: not JournalStatus.Succeeded } open ? open : null;
+            is { Kind: JournalKind } clone ? clone : null;
 
     private Task<T> StepAsync<T>(long operation, string name, string detail, Func<Task<T>> work) =>
         registry.Journal.RunStepAsync(operation, name, detail, work);

@@ -34,10 +34,14 @@ internal static class PhysicalCloneScripts
     /// (WAL streamed beside it through a temporary slot, so none it needs is recycled however much is written meanwhile),
     /// verified against its manifest; its size and the manifest's checksum go to <c>$1.sum</c>, written last (the copy is
     /// ready when it exists). Any copy an interrupted clone left in the volume is cleared first (the caller holds the
-    /// source's lock: no other clone from it runs).
+    /// source's lock: no other clone from it runs). A killed clone's copy goes on inside the container after the process
+    /// that started it is gone, so the copy holds a lock file in the volume (<c>flock</c>, kept by its processes) and the
+    /// next one waits for it to end before it clears it.
     /// </summary>
     public static IReadOnlyList<string> SendToVolume(string outgoing) => Sh("""
         O="$1"
+        exec 9>"$(dirname "$O")/pgdata.clone-send.lock"
+        flock 9
         rm -rf "$(dirname "$O")"/pgdata.clone-to-*
         pg_basebackup --pgdata="$O" --format=plain --wal-method=stream --checkpoint=fast --no-password
         pg_verifybackup --quiet "$O"

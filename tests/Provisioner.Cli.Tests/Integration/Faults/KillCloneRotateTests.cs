@@ -45,7 +45,11 @@ public sealed class KillCloneRotateTests(EngineFixture engine, ITestOutputHelper
                 }
 
                 Assert.Empty(Directory.GetDirectories(cli.Home, "clone-from-*", SearchOption.AllDirectories));
-            });
+            })
+        {
+            // Killed after the clone finished (its last boundary): NEW exists, and the rerun says it is that finished clone.
+            AcceptedRerun = r => r.ExitCode == 2 && r.Stderr.Contains($"{copy} is already a finished clone of {source}", StringComparison.Ordinal),
+        };
 
         var matrix = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 

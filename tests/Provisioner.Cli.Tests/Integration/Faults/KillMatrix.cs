@@ -51,14 +51,15 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
             }
 
             var rerun = await cli.RunAsync(scenario.Args);
-            if (rerun.ExitCode != expected)
+            var accepted = rerun.ExitCode != expected && scenario.AcceptedRerun?.Invoke(rerun) == true;
+            if (rerun.ExitCode != expected && !accepted)
             {
-                return new(scenario.Operation, n, label, $"rerun exit {rerun.ExitCode}: {FirstLine(rerun.Stderr)}");
+                return new(scenario.Operation, n, label, $"rerun exit {rerun.ExitCode}: {ErrorOrFirstLine(rerun.Stderr)}");
             }
 
             await scenario.VerifyAsync();
             await FaultChecks.NoLocksHeldAsync(cli.Home);
-            return new(scenario.Operation, n, label, KillMatrixRow.Converged);
+            return new(scenario.Operation, n, label, accepted ? $"{KillMatrixRow.Converged} (rerun exit {rerun.ExitCode}: {ErrorOrFirstLine(rerun.Stderr)})" : KillMatrixRow.Converged);
         }
         catch (Exception e)
         {
@@ -90,6 +91,10 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
 
     private static List<string> Labels(string log) =>
         File.Exists(log) ? File.ReadAllLines(log).Select(l => l.Split('\t')[1]).ToList() : [];
+
+    /// <summary>The <c>Error:</c> line when there is one (progress lines come first on standard error), else the first line.</summary>
+    private static string ErrorOrFirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal)) ?? FirstLine(text);
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 

@@ -5,7 +5,7 @@ internal sealed record KillMatrixRow(string Operation, int Boundary, string Labe
 {
     public const string Converged = "converged";
 
-    public bool Green => Outcome == Converged;
+    public bool Green => Outcome.StartsWith(Converged, StringComparison.Ordinal);
 
     public override string ToString() => $"{Operation,-10} {Boundary,3}  {Label,-55} {Outcome}";
 }
