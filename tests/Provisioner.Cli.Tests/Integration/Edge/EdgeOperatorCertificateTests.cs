@@ -66,6 +66,8 @@ public sealed class EdgeOperatorCertificateTests(EngineFixture engine) : IAsyncL
         Assert.True(statusElsewhere.ExitCode == 0, statusElsewhere.ToString());
         Assert.Contains($"https://{good}.{Domain}:{_port}", statusElsewhere.Stdout, StringComparison.Ordinal);
         Assert.Equal(Path.Combine(_dir, "ca.pem"), (await elsewhere.RunAsync("edge", "ca")).Stdout.Trim());
+        var off = await new ProvisionCli(cli.Home, new Dictionary<string, string> { ["PROVISIONER_EDGE"] = "off" }).RunAsync("edge", "ca");
+        Assert.True(off.ExitCode == 2 && off.Stderr.Contains("the edge proxy is off for this run (PROVISIONER_EDGE=off)", StringComparison.Ordinal), off.ToString());
 
         // `edge remove` refuses while a tenant is behind the edge, removes it all once none is, and is a no-op after.
         var refusedRemove = await cli.RunAsync("edge", "remove");
