@@ -86,9 +86,7 @@ internal sealed class TenantRestorer(
         {
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, e.Message, CancellationToken.None);
             throw e is ProvisionerException p
-                ? new ProvisionerException($"restore of {name} from {id} refused: {p.Message}", p.ExitCode, p.Hint ?? (p.Message.Contains("No space left on device", StringComparison.Ordinal)
-                    ? "the disk holding the tenant's data volume (on its engine's host) has no room for the copy a restore loads beside the live data; free space there and rerun; nothing was changed"
-                    : "nothing was changed"), e)
+                ? new ProvisionerException($"restore of {name} from {id} refused: {p.Message}", p.ExitCode, p.Hint ?? RefusalHint(p.Message), e)
                 : e;
         }
 
@@ -142,4 +140,9 @@ internal sealed class TenantRestorer(
 
     private Task StepAsync(long operation, string name, string detail, Func<Task> work) =>
         registry.Journal.RunStepAsync(operation, name, detail, work);
+
+    /// <summary>What to do after a restore refused before its swap: nothing was changed; a full data volume says where room is needed.</summary>
+    private static string RefusalHint(string error) => error.Contains("No space left on device", StringComparison.Ordinal)
+        ? "the disk holding the tenant's data volume (on its engine's host) has no room for the copy a restore loads beside the live data; free space there and rerun; nothing was changed"
+        : "nothing was changed";
 }

@@ -131,8 +131,10 @@ internal sealed class TenantCloner(
         var resumed = false;
         if (await registry.GetAsync(name, ct) is { Status: not TenantStatus.Destroyed } existing)
         {
-            var open = await OpenCloneAsync(name, ct);
-            if (open is null && await LastCloneAsync(name, ct) is { Status: JournalStatus.Succeeded } done && done.Detail == Detail(source))
+            // The newest clone into NEW (one journal read): finished, unfinished, or none since NEW was last removed.
+            var last = await LastCloneAsync(name, ct);
+            var open = last is { Status: not JournalStatus.Succeeded } ? last : null;
+            if (last is { Status: JournalStatus.Succeeded } done && done.Detail == Detail(source))
             {
                 // The same command after it finished (its process killed before it could say so, say): say that it did.
                 throw new BadInputException(
@@ -175,10 +177,6 @@ internal sealed class TenantCloner(
     }
 
     private static string Detail(TenantRecord source) => $"from {source.Name}";
-
-    /// <summary>The newest clone into <paramref name="name"/> if it did not finish and nothing removed the tenant since.</summary>
-    private async Task<OperationRecord?> OpenCloneAsync(string name, CancellationToken ct) =>
-        await LastCloneAsync(name, ct) is { Status: not JournalStatus.Succeeded } open ? open : null;
 
     /// <summary>NEW's latest clone operation, unless a destroy, offboard or expiry came after it.</summary>
     private async Task<OperationRecord?> LastCloneAsync(string name, CancellationToken ct) =>

@@ -61,8 +61,8 @@ internal sealed class TenantUpgrader(
         var tenant = await registry.RequireAsync(name, ct);
         tenant = await Settler.SettleAsync(tenant, settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
-        TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null) =>
-            new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start));
+        TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null, TimeSpan? downtime = null) =>
+            new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start)) { Downtime = downtime };
 
         if (UpgradeGate.Check(tenant, target) is { } refused)
         {
@@ -120,7 +120,7 @@ internal sealed class TenantUpgrader(
                 throw;
             }
 
-            return Result(UpgradeOutcome.Failed, e.Message + (restarted ? "" : $"; and {previous.Ref} did not come back: run `provision tenant {name}`")) with { Downtime = restarted ? Down() : null };
+            return Result(UpgradeOutcome.Failed, e.Message + (restarted ? "" : $"; and {previous.Ref} did not come back: run `provision tenant {name}`"), downtime: restarted ? Down() : null);
         }
 
         TimeSpan? downtime = null;
@@ -133,7 +133,7 @@ internal sealed class TenantUpgrader(
             log.LogInformation("{Tenant} upgraded to {To}", name, next.Ref);
             UpgradeBackups.Prune(Path.GetDirectoryName(backup)!, settings.KeepBackups, log);
             log.LogInformation("{Tenant} was down {DowntimeMs} ms (writers stopped until the health gate passed)", name, downtime?.TotalMilliseconds);
-            return Result(UpgradeOutcome.Upgraded, null, backup: backup) with { Downtime = downtime };
+            return Result(UpgradeOutcome.Upgraded, null, backup: backup, downtime: downtime);
         }
 
         // The logs of the component whose check failed (worker:running, web:http /readyz), else the entry's.
@@ -142,7 +142,7 @@ internal sealed class TenantUpgrader(
         var after = await _rollback.RollbackAsync(tenant, previous, secrets, backup, operation, failure.Value.Reason, progress, CancellationToken.None);
         var outcome = after.Status == TenantStatus.RolledBack ? UpgradeOutcome.RolledBack : UpgradeOutcome.NeedsAttention;
         var reason = outcome == UpgradeOutcome.RolledBack ? failure.Value.Reason : after.LastError;
-        return Result(outcome, reason, failure.Value.Check, logs, backup) with { Downtime = outcome == UpgradeOutcome.RolledBack ? Down() : null };
+        return Result(outcome, reason, failure.Value.Check, logs, backup, downtime: outcome == UpgradeOutcome.RolledBack ? Down() : null);
     }
 
     /// <summary>
