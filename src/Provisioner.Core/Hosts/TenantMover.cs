@@ -50,7 +50,16 @@ internal sealed class TenantMover(
         var interrupted = tenant.Status == TenantStatus.Restoring ? await InterruptedAsync(name, ct) : null;
         if (interrupted is null && tenant.Host != from)
         {
-            return new TenantMove(name, from, tenant.Host, TenantMove.Skipped, Empty, Empty, null, TimeSpan.Zero, time.GetElapsedTime(start), $"its data is on {tenant.Host}");
+            var why = $"its data is on {tenant.Host}";
+            if (await SwitchedWhenKilledAsync(name, from, tenant.Host, ct))
+            {
+                // A move killed after its switch, before the old copy went: that copy goes now.
+                progress?.Report($"{name}: an interrupted move to {tenant.Host} had switched; removing its old copy on {from}");
+                await RemoveOldCopyAsync(name, from, StampBuilder.Build(template, tenant, options));
+                why += $" (moved by an interrupted drain; its old copy on {from} removed)";
+            }
+
+            return new TenantMove(name, from, tenant.Host, TenantMove.Skipped, Empty, Empty, null, TimeSpan.Zero, time.GetElapsedTime(start), why);
         }
 
         if (interrupted is null && tenant.Status is not (TenantStatus.Active or TenantStatus.Failed or TenantStatus.RolledBack))
@@ -194,6 +203,13 @@ internal sealed class TenantMover(
             && BackupSet.IsComplete(Path.Combine(catalog.TenantFolder(tenant), move.Set))
             ? move
             : null;
+    }
+
+    /// <summary>The tenant's newest move, from FROM to where it is recorded now, was interrupted: it was killed after its switch.</summary>
+    private async Task<bool> SwitchedWhenKilledAsync(string tenant, string from, string now, CancellationToken ct)
+    {
+        var newest = (await registry.Journal.ListAsync(tenant, 50, ct)).FirstOrDefault(o => o.Kind == MoveJournalNames.Move);
+        return newest is { Status: JournalStatus.Interrupted } && newest.Detail.StartsWith(MoveJournalNames.Detail(from, now, ""), StringComparison.Ordinal);
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();

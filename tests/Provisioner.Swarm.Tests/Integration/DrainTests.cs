@@ -32,7 +32,7 @@ public sealed class DrainTests(ITestOutputHelper output) : IDisposable
         var host = ClusterNodes.Hostname(Node);
         var names = new[] { $"{_run}-1", $"{_run}-2" };
         _made.AddRange(names);
-        await SetOthersAsync("pause");
+        await ClusterNodes.AvailabilityAsync("pause", ClusterNodes.AllBut(Node));
         try
         {
             var made = await Task.WhenAll(names.Select(n => cli.RunAsync("tenant", n)));
@@ -40,15 +40,15 @@ public sealed class DrainTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            await SetOthersAsync("active");
+            await ClusterNodes.AvailabilityAsync("active", ClusterNodes.AllBut(Node));
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var notes = new Dictionary<string, string>();
         foreach (var name in names)
         {
-            Assert.Equal(host, (await TenantAsync(cli, name)).GetProperty("host").GetString());
-            var written = await http.PostAsJsonAsync(new Uri(new Uri((await TenantAsync(cli, name)).GetProperty("endpoint").GetString()!), "/api/notes"), new { body = $"kept {name}" });
+            Assert.Equal(host, (await cli.ListedAsync(name)).GetProperty("host").GetString());
+            var written = await http.PostAsJsonAsync(new Uri(new Uri((await cli.ListedAsync(name)).GetProperty("endpoint").GetString()!), "/api/notes"), new { body = $"kept {name}" });
             Assert.Equal(HttpStatusCode.Created, written.StatusCode);
             notes[name] = JsonDocument.Parse(await written.Content.ReadAsStringAsync()).RootElement.GetProperty("id").ToString();
         }
@@ -88,7 +88,7 @@ public sealed class DrainTests(ITestOutputHelper output) : IDisposable
             Assert.True(move.GetProperty("checksumsMatch").GetBoolean(), move.ToString());
             output.WriteLine($"{name}: {host} -> {move.GetProperty("to").GetString()} in {move.GetProperty("seconds").GetDouble()} s, writers stopped {move.GetProperty("downtimeSeconds").GetDouble()} s");
 
-            var tenant = await TenantAsync(cli, name);
+            var tenant = await cli.ListedAsync(name);
             Assert.Equal("Active", tenant.GetProperty("status").GetString());
             Assert.NotEqual(host, tenant.GetProperty("host").GetString());
             Assert.Equal(move.GetProperty("to").GetString(), tenant.GetProperty("host").GetString());
@@ -108,10 +108,7 @@ public sealed class DrainTests(ITestOutputHelper output) : IDisposable
         // A failed run still leaves every node active and removes its tenants.
         if (SwarmCluster.SkipReason is null)
         {
-            foreach (var n in Enumerable.Range(1, 3))
-            {
-                ClusterNodes.ManagerAsync($"node update --availability active {ClusterNodes.Hostname(n)}").GetAwaiter().GetResult();
-            }
+            ClusterNodes.AvailabilityAsync("active", Enumerable.Range(1, 3)).GetAwaiter().GetResult();
 
             var cli = new SwarmCli(_home);
             foreach (var name in _made)
@@ -121,21 +118,5 @@ public sealed class DrainTests(ITestOutputHelper output) : IDisposable
         }
 
         Directory.Delete(_home, recursive: true);
-    }
-
-    /// <summary>Every node but the one to drain paused (no new task lands there) or active again.</summary>
-    private static async Task SetOthersAsync(string availability)
-    {
-        foreach (var n in Enumerable.Range(1, 3).Where(n => n != Node))
-        {
-            await ClusterNodes.ManagerAsync($"node update --availability {availability} {ClusterNodes.Hostname(n)}");
-        }
-    }
-
-    private static async Task<JsonElement> TenantAsync(SwarmCli cli, string name)
-    {
-        var list = await cli.RunAsync("list", "--json");
-        Assert.True(list.ExitCode == 0, list.ToString());
-        return JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == name).Clone();
     }
 }

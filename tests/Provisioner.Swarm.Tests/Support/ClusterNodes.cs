@@ -26,6 +26,18 @@ internal static class ClusterNodes
     public static Task NodeScriptAsync(string action, int n) =>
         ShellAsync($"CLUSTER_STATE='{SwarmCluster.StateDir}' '{Path.Combine(RepoPaths.Root, "infra", "cluster", "node.sh")}' {action} {n}");
 
+    /// <summary>Every node but <paramref name="n"/>.</summary>
+    public static IEnumerable<int> AllBut(int n) => Enumerable.Range(1, 3).Where(i => i != n);
+
+    /// <summary>The nodes' availability set (active, pause: no new task lands there, drain).</summary>
+    public static async Task AvailabilityAsync(string availability, IEnumerable<int> nodes)
+    {
+        foreach (var n in nodes)
+        {
+            await ManagerAsync($"node update --availability {availability} {Hostname(n)}");
+        }
+    }
+
     /// <summary>The docker CLI against the manager.</summary>
     public static Task<string> ManagerAsync(string arguments) => ShellAsync($"docker -H '{SwarmCluster.Manager}' {arguments}");
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace Provisioner.Swarm.Tests.Support;
 
@@ -24,6 +25,15 @@ public sealed class SwarmCli(string home)
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The tenant's entry in <c>provision list --json</c>.</summary>
+    public async Task<JsonElement> ListedAsync(string name)
+    {
+        var list = await RunAsync("list", "--json");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        using var doc = JsonDocument.Parse(list.Stdout);
+        return doc.RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == name).Clone();
     }
 
     /// <summary>Starts the binary with standard output and error redirected (for a test that reads them as they come, or kills it).</summary>

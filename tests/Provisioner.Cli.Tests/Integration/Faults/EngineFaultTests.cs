@@ -48,7 +48,7 @@ public sealed class EngineFaultTests(EngineFixture engine, ITestOutputHelper out
 
         var (containers, networks, volumes) = await engine.ResourcesOf(name);
         Assert.Empty(containers.Concat(networks).Concat(volumes));
-        await FaultChecks.NoLocksHeldAsync(faulty.Home);
+        StateFolderChecks.NoLockHeld(faulty.Home);
 
         output.WriteLine($"seed {seed}: provision {provisionOutcome}; destroy {destroyOutcome}; reruns converged; proxy: {proxy.Stats}");
         Assert.True(proxy.Stats.RetriedNonIdempotent == 0, "sent again after a fault: " + string.Join("; ", proxy.Stats.Retried));

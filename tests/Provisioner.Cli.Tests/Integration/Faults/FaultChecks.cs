@@ -2,21 +2,9 @@ using Provisioner.Cli.Tests.Support;
 
 namespace Provisioner.Cli.Tests.Integration.Faults;
 
-/// <summary>End-state checks after a killed operation's rerun: registry equals the engine, no partial files, no lock held.</summary>
+/// <summary>End-state checks after a killed operation's rerun: registry equals the engine, the tenant's resources (locks and backups: <see cref="StateFolderChecks"/>).</summary>
 internal static class FaultChecks
 {
-    /// <summary>Every lock file of the home can be taken exclusively now: no process (nor an orphan child) holds one.</summary>
-    public static Task NoLocksHeldAsync(string home)
-    {
-        var locks = Path.Combine(home, "locks");
-        foreach (var file in Directory.Exists(locks) ? Directory.GetFiles(locks, "*.lock") : [])
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-        }
-
-        return Task.CompletedTask;
-    }
-
     /// <summary>A notes tenant as its stamp says: three containers (app, db, the migrate job), two networks, one volume.</summary>
     public static async Task NotesResourcesAsync(EngineFixture engine, string name)
     {
@@ -32,21 +20,6 @@ internal static class FaultChecks
         var record = await probe.RecordAsync(name);
         Assert.Equal(status, record.GetProperty("status").GetString());
         Assert.Equal(version, record.GetProperty("version").GetString());
-    }
-
-    /// <summary>Every folder in the tenant's backups is a complete set (its manifest written last), nothing else lies there.</summary>
-    public static void CompleteBackupsOnly(string home, string name)
-    {
-        var folder = Path.Combine(home, "backups", name);
-        foreach (var set in Directory.Exists(folder) ? Directory.GetDirectories(folder) : [])
-        {
-            Assert.True(File.Exists(Path.Combine(set, "manifest.json")), $"partial backup folder left: {set}");
-        }
-
-        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
-        {
-            Assert.Fail($"stray file in the backups folder: {file}");
-        }
     }
 
     /// <summary>The one line of a run's standard error that starts with "Error:" (fails when there is not exactly one).</summary>

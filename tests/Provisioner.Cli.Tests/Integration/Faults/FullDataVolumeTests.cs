@@ -58,7 +58,7 @@ public sealed partial class FullDataVolumeTests(EngineFixture engine)
         await FaultChecks.RecordAsync(probe, name, "Active", "1.1.0");
         var status = await cli.RunAsync("status", name);
         Assert.True(status.ExitCode == 0, status.ToString());
-        await FaultChecks.NoLocksHeldAsync(cli.Home);
+        StateFolderChecks.NoLockHeld(cli.Home);
 
         Assert.Equal(0, (await probe.ExecAsync($"t-{name}-db", "postgres", ["rm", Filler])).ExitCode);
         var again = await cli.RunAsync("restore", name, "--from", id);

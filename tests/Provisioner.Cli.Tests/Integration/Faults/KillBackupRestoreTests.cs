@@ -32,10 +32,10 @@ public sealed class KillBackupRestoreTests(EngineFixture engine, ITestOutputHelp
                 await FaultChecks.RecordAsync(probe, name, "Active", "1.1.0");
                 await FaultChecks.NotesResourcesAsync(engine, name);
                 Assert.Equal(live, await probe.ChecksumAsync(name));
-                FaultChecks.CompleteBackupsOnly(cli.Home, name);
+                StateFolderChecks.CompleteBackupsOnly(cli.Home, name);
             });
 
-        var rows = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+        var rows = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 
         KillMatrix.AssertAllGreen(rows);
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
@@ -68,10 +68,10 @@ public sealed class KillBackupRestoreTests(EngineFixture engine, ITestOutputHelp
                 await FaultChecks.RecordAsync(probe, name, "Active", "1.1.0");
                 await FaultChecks.NotesResourcesAsync(engine, name);
                 Assert.Equal(atBackup, await probe.ChecksumAsync(name));
-                FaultChecks.CompleteBackupsOnly(cli.Home, name);
+                StateFolderChecks.CompleteBackupsOnly(cli.Home, name);
             });
 
-        var rows = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+        var rows = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 
         KillMatrix.AssertAllGreen(rows);
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);

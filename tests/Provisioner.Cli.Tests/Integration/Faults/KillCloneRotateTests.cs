@@ -51,7 +51,7 @@ public sealed class KillCloneRotateTests(EngineFixture engine, ITestOutputHelper
             AcceptedRerun = r => r.ExitCode == 2 && r.Stderr.Contains($"{copy} is already a finished clone of {source}", StringComparison.Ordinal),
         };
 
-        var matrix = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+        var matrix = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 
         KillMatrix.AssertAllGreen(matrix);
         Assert.Equal(0, (await cli.RunAsync("destroy", copy, "--yes", "--delete-data")).ExitCode);
@@ -80,7 +80,7 @@ public sealed class KillCloneRotateTests(EngineFixture engine, ITestOutputHelper
                 Assert.Contains($"{name}-kept", await probe.NotesAsync(name));
             });
 
-        var matrix = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+        var matrix = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 
         KillMatrix.AssertAllGreen(matrix);
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);

@@ -29,10 +29,10 @@ public sealed class KillProvisionDestroyTests(EngineFixture engine, ITestOutputH
             {
                 await FaultChecks.RecordAsync(probe, name, "Active", "1.1.0");
                 await FaultChecks.NotesResourcesAsync(engine, name);
-                FaultChecks.CompleteBackupsOnly(cli.Home, name);
+                StateFolderChecks.CompleteBackupsOnly(cli.Home, name);
             });
 
-        var rows = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count, count / 2, -2));
+        var rows = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count, count / 2, -2));
 
         KillMatrix.AssertAllGreen(rows);
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
@@ -71,7 +71,7 @@ public sealed class KillProvisionDestroyTests(EngineFixture engine, ITestOutputH
                 Assert.Equal([$"t-{name}-db-data"], volumes);
             });
 
-        var rows = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count, 2));
+        var rows = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count, 2));
 
         KillMatrix.AssertAllGreen(rows);
         Assert.Equal(0, (await cli.RunAsync("tenant", name)).ExitCode);

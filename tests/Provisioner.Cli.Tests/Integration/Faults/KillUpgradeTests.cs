@@ -37,10 +37,10 @@ public sealed class KillUpgradeTests(EngineFixture engine, ITestOutputHelper out
                 Assert.Equal("notes-app:1.1.0", await probe.AppImageAsync(name));
                 await FaultChecks.NotesResourcesAsync(engine, name);
                 Assert.Contains(kept, await probe.NotesAsync(name));
-                FaultChecks.CompleteBackupsOnly(cli.Home, name);
+                StateFolderChecks.CompleteBackupsOnly(cli.Home, name);
             });
 
-        var rows = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+        var rows = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 
         KillMatrix.AssertAllGreen(rows);
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
@@ -70,10 +70,10 @@ public sealed class KillUpgradeTests(EngineFixture engine, ITestOutputHelper out
                 Assert.Equal("notes-app:1.0.0", await probe.AppImageAsync(name));
                 await FaultChecks.NotesResourcesAsync(engine, name);
                 Assert.Equal(before, await probe.ChecksumAsync(name));
-                FaultChecks.CompleteBackupsOnly(cli.Home, name);
+                StateFolderChecks.CompleteBackupsOnly(cli.Home, name);
             });
 
-        var rows = await new KillMatrix(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+        var rows = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 
         KillMatrix.AssertAllGreen(rows);
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);

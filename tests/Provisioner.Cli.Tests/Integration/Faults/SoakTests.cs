@@ -43,7 +43,7 @@ public sealed class SoakTests(EngineFixture engine, ITestOutputHelper output)
                 var (destroyKilled, destroy) = await RunAsync(cli, killDestroy ? random.Next(300, 1500) : null, "destroy", name, "--yes", "--delete-data");
                 var (containers, networks, volumes) = await engine.ResourcesOf(name);
                 Assert.True(containers.Count + networks.Count + volumes.Count == 0, $"cycle {i}: left on the engine: {string.Join(", ", containers.Concat(networks).Concat(volumes))}");
-                await FaultChecks.NoLocksHeldAsync(cli.Home);
+                StateFolderChecks.NoLockHeld(cli.Home);
                 cycles.Add(new SoakCycle(i, provisionKilled, destroyKilled, provision, destroy));
             }
         }

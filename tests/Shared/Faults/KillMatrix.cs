@@ -1,16 +1,15 @@
-using System.Diagnostics;
-using Provisioner.Cli.Tests.Support;
 using Xunit.Abstractions;
 
-namespace Provisioner.Cli.Tests.Integration.Faults;
+namespace Provisioner.Tests.Faults;
 
 /// <summary>
 /// Runs a <see cref="KillScenario"/> once in count mode (every journaled step boundary recorded by the test hook), then,
 /// for each chosen boundary N, again killed with SIGKILL at N, reruns the same command without the hook and checks the
 /// end state. Every cell is kept (a failing one does not stop the others); the matrix is printed and written to
-/// <c>.build/faults/kill-matrix-OPERATION.txt</c>.
+/// <c>.build/faults/kill-matrix-OPERATION.txt</c> (<paramref name="reports"/>). Shared by the test projects (linked from
+/// tests/Shared): <paramref name="cli"/> runs the real binary on one state folder, the single engine's or the cluster's.
 /// </summary>
-internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
+internal sealed class KillMatrix(KillMatrixCli cli, string reports, ITestOutputHelper output)
 {
     private const int KilledExit = 137; // 128 + SIGKILL
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(cli.Home, "faults")).FullName;
@@ -50,7 +49,7 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
                 return new(scenario.Operation, n, label, $"not killed: exit {killed.ExitCode} {FirstLine(killed.Stderr)}");
             }
 
-            var rerun = await cli.RunAsync(scenario.Args);
+            var rerun = await cli.Run(new Dictionary<string, string>(), scenario.Args);
             var accepted = rerun.ExitCode != expected && scenario.AcceptedRerun?.Invoke(rerun) == true;
             if (rerun.ExitCode != expected && !accepted)
             {
@@ -58,7 +57,7 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
             }
 
             await scenario.VerifyAsync();
-            await FaultChecks.NoLocksHeldAsync(cli.Home);
+            StateFolderChecks.NoLockHeld(cli.Home);
             return new(scenario.Operation, n, label, accepted ? $"{KillMatrixRow.Converged} (rerun exit {rerun.ExitCode}: {ErrorOrFirstLine(rerun.Stderr)})" : KillMatrixRow.Converged);
         }
         catch (Exception e)
@@ -67,10 +66,10 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
         }
     }
 
-    private Task<CliResult> RunHookedAsync(string[] args, Dictionary<string, string> hook)
+    private Task<KillRun> RunHookedAsync(string[] args, Dictionary<string, string> hook)
     {
         hook["PROVISIONER_TEST_HOOKS"] = "1";
-        return cli.With(hook).RunAsync(args); // the scenario's environment too (its templates, say)
+        return cli.Run(hook, args); // on top of the scenario's environment (its templates, say)
     }
 
     private void Report(string operation, int boundaries, List<KillMatrixRow> rows)
@@ -85,8 +84,7 @@ internal sealed class KillMatrix(ProvisionCli cli, ITestOutputHelper output)
             output.WriteLine(line);
         }
 
-        var folder = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".build", "faults")).FullName;
-        File.WriteAllLines(Path.Combine(folder, $"kill-matrix-{operation}.txt"), lines);
+        File.WriteAllLines(Path.Combine(Directory.CreateDirectory(reports).FullName, $"kill-matrix-{operation}.txt"), lines);
     }
 
     private static List<string> Labels(string log) =>

@@ -1,4 +1,4 @@
-namespace Provisioner.Cli.Tests.Integration.Faults;
+namespace Provisioner.Tests.Faults;
 
 /// <summary>
 /// Which boundaries are killed: every one when <c>PROVISIONER_SOAK=1</c> (<c>make soak</c>), else the few the short

@@ -1,4 +1,4 @@
-namespace Provisioner.Cli.Tests.Integration.Faults;
+namespace Provisioner.Tests.Faults;
 
 /// <summary>One cell of the kill matrix: the operation killed at boundary <see cref="Boundary"/> and what the rerun left.</summary>
 internal sealed record KillMatrixRow(string Operation, int Boundary, string Label, string Outcome)

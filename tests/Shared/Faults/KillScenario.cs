@@ -1,6 +1,4 @@
-using Provisioner.Cli.Tests.Support;
-
-namespace Provisioner.Cli.Tests.Integration.Faults;
+namespace Provisioner.Tests.Faults;
 
 /// <summary>
 /// One operation of the kill matrix: how to bring the tenant to the state before it (<see cref="PrepareAsync"/>), the
@@ -15,5 +13,5 @@ internal sealed record KillScenario(
     int? ExpectedExit,
     Func<Task> VerifyAsync)
 {
-    public Func<CliResult, bool>? AcceptedRerun { get; init; }
+    public Func<KillRun, bool>? AcceptedRerun { get; init; }
 }

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Provisioner.Swarm.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Provisioner.Swarm.Tests.Integration;
+
+/// <summary>
+/// <c>provision host drain NODE</c> killed at every journaled step boundary, on the real cluster (<c>make soak</c>; its
+/// single kill point, mid-restore with two tenants, runs in <c>make test</c> in <see cref="DrainTests"/>). Before each run a
+/// notes tenant is made afresh on NODE (the other nodes paused meanwhile) with one note; after the rerun the tenant is
+/// Active on another node with that note readable at its new endpoint, no volume of it is left on NODE, NODE is drained,
+/// every backup folder is complete and no lock is held.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
+[Trait("Category", "Swarm")]
+public sealed class DrainKillMatrixTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Node = 2;
+
+    private readonly string _home = Directory.CreateTempSubdirectory("provision-drainkill-").FullName;
+    private readonly string _name = "dk" + Guid.NewGuid().ToString("N")[..5];
+
+    [ClusterSoakFact]
+    public async Task Drain_KilledAtEachBoundary_RerunMovesTheTenantWithItsData()
+    {
+        var cli = new SwarmCli(_home);
+        var host = ClusterNodes.Hostname(Node);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var note = "";
+        var scenario = new KillScenario(
+            "drain",
+            ["host", "drain", host],
+            async () =>
+            {
+                note = await MakeOnNodeAsync(cli, http);
+            },
+            0,
+            async () =>
+            {
+                var tenant = await cli.ListedAsync(_name);
+                Assert.Equal("Active", tenant.GetProperty("status").GetString());
+                Assert.NotEqual(host, tenant.GetProperty("host").GetString());
+                var read = await http.GetAsync(new Uri(new Uri(tenant.GetProperty("endpoint").GetString()!), $"/api/notes/{note}"));
+                Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+                Assert.Contains($"kept {_name}", await read.Content.ReadAsStringAsync());
+                var volumes = await ClusterNodes.ShellAsync($"docker -H '{ClusterNodes.Of(Node).Socket}' volume ls --format '{{{{.Name}}}}'");
+                Assert.DoesNotContain($"t-{_name}-", volumes);
+                using var nodes = JsonDocument.Parse((await cli.RunAsync("host", "list", "--json")).Stdout);
+                Assert.Equal("drain", nodes.RootElement.EnumerateArray().Single(n => n.GetProperty("name").GetString() == host).GetProperty("availability").GetString());
+                StateFolderChecks.CompleteBackupsOnly(_home, _name);
+            });
+
+        var rows = await SwarmKillMatrix.Of(_home, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+
+        KillMatrix.AssertAllGreen(rows);
+    }
+
+    /// <summary>The tenant made afresh on <see cref="Node"/> (every node active, then the others paused while it is made), with one note; the note's id.</summary>
+    private async Task<string> MakeOnNodeAsync(SwarmCli cli, HttpClient http)
+    {
+        await ClusterNodes.AvailabilityAsync("active", Enumerable.Range(1, 3));
+        var destroyed = await cli.RunAsync("destroy", _name, "--yes", "--delete-data");
+        Assert.True(destroyed.ExitCode is 0 or 2, destroyed.ToString()); // 2: none yet
+        await ClusterNodes.AvailabilityAsync("pause", ClusterNodes.AllBut(Node));
+        try
+        {
+            var made = await cli.RunAsync("tenant", _name);
+            Assert.True(made.ExitCode == 0, made.ToString());
+        }
+        finally
+        {
+            await ClusterNodes.AvailabilityAsync("active", ClusterNodes.AllBut(Node));
+        }
+
+        var tenant = await cli.ListedAsync(_name);
+        Assert.Equal(ClusterNodes.Hostname(Node), tenant.GetProperty("host").GetString());
+        var written = await http.PostAsJsonAsync(new Uri(new Uri(tenant.GetProperty("endpoint").GetString()!), "/api/notes"), new { body = $"kept {_name}" });
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        using var doc = JsonDocument.Parse(await written.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("id").ToString();
+    }
+
+    public void Dispose()
+    {
+        // A failed run still leaves every node active and removes its tenant.
+        if (SwarmCluster.SkipReason is null && KillMatrixMode.Full)
+        {
+            ClusterNodes.AvailabilityAsync("active", Enumerable.Range(1, 3)).GetAwaiter().GetResult();
+            new SwarmCli(_home).RunAsync("destroy", _name, "--yes", "--delete-data").GetAwaiter().GetResult();
+        }
+
+        Directory.Delete(_home, recursive: true);
+    }
+}
