@@ -21,9 +21,10 @@ run: setup
 test: setup fixtures browser promtool cluster
 	@url=$$(infra/registry/ensure-postgres.sh) && PROVISIONER_TEST_POSTGRES="$$url" PROVISIONER_TEST_SWARM_MANAGER="$$(cat .build/cluster/manager)" CONFIG=$(CONFIG) tests/run-all.sh
 
-## soak: the long fault tests: every journaled step boundary of provision, destroy, upgrade (forward and rolled back), backup and restore killed with SIGKILL, then rerun; provision and destroy through a fault-injecting engine proxy, 50 seeds; 200 provision/destroy cycles with random kills (PROVISIONER_SOAK=1); the matrices and the soak's trend in .build/faults/
-soak: setup fixtures
+## soak: the long fault tests: every journaled step boundary of provision, destroy, upgrade (forward and rolled back), backup, restore, rotation, clone and (on the cluster) host drain killed with SIGKILL, then rerun; provision and destroy through a fault-injecting engine proxy, 50 seeds; 200 provision/destroy cycles with random kills (PROVISIONER_SOAK=1); the matrices and the soak's trend in .build/faults/
+soak: setup fixtures cluster
 	PROVISIONER_SOAK=1 dotnet test tests/Provisioner.Cli.Tests -c $(CONFIG) --no-build --filter "FullyQualifiedName~Integration.Faults.Kill|FullyQualifiedName~Integration.Faults.EngineFault|FullyQualifiedName~Integration.Faults.Soak" --logger "console;verbosity=detailed"
+	PROVISIONER_SOAK=1 PROVISIONER_TEST_SWARM_MANAGER="$$(cat .build/cluster/manager)" dotnet test tests/Provisioner.Swarm.Tests -c $(CONFIG) --no-build --filter "FullyQualifiedName~Integration.DrainKillMatrix" --logger "console;verbosity=detailed"
 
 ## registry-db: the test PostgreSQL for the shared-registry tests (Debian's postgresql-15 in .build/pg on 127.0.0.1); prints its admin URL
 registry-db:
@@ -72,8 +73,12 @@ cluster-down:
 
 build:
 	@dotnet build Provisioner.sln -c $(CONFIG) -nologo -v q -clp:NoSummary
-	@# ReadyToRun: the CLI starts about 0.2 s faster per command (it is run once per tenant operation).
-	@dotnet publish src/Provisioner.Cli -c $(CONFIG) -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o $(BIN) -nologo -v q -clp:NoSummary
+	@# ReadyToRun, composite with the runtime it ships with (self-contained): the CLI is run once per tenant operation, and
+	@# precompiled together with the framework it JIT-compiles about 830 methods per converged rerun instead of about 2,800
+	@# (the generics it instantiates over the framework's types); a command takes about 0.15 s less than with the app alone
+	@# precompiled, and 1.5 s less than with none. Its own intermediate folder (obj/composite): the first build takes about
+	@# 2.5 minutes on 2 cores, a build with nothing changed a few seconds.
+	@dotnet publish src/Provisioner.Cli -c $(CONFIG) -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:IntermediateOutputPath=obj/composite/ -o $(BIN) -nologo -v q -clp:NoSummary
 
 ## install: put provision on the PATH (/usr/local/bin/provision -> .build/provision/provision)
 install: build

@@ -24,8 +24,10 @@ internal sealed class HostDrainer(
     {
         var start = time.GetTimestamp();
         await pause(host, ct);
-        var tenants = (await registry.ListAsync(ct))
-            .Where(t => t.Backend == kind && t.Host == host && t.Status != TenantStatus.Destroyed)
+        var records = (await registry.ListAsync(ct)).Where(t => t.Backend == kind && t.Status != TenantStatus.Destroyed).ToList();
+        var switched = await SwitchedWhenKilledAsync(host, ct);
+        var tenants = records
+            .Where(t => t.Host == host || switched.Contains(t.Name))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         log.LogInformation("Draining {Host}: {Count} tenant(s) hold data there", host, tenants.Count);
         var moves = new List<TenantMove>();
@@ -52,6 +54,19 @@ internal sealed class HostDrainer(
 
         return new HostDrainResult(host, moves, drained, time.GetElapsedTime(start));
     }
+
+    /// <summary>
+    /// Tenants whose move off <paramref name="host"/> never ended (its process was killed after the switch, before its old
+    /// copy went): recorded on their new node, with their old volumes still here; the mover removes that copy. Among the
+    /// journal's newest <see cref="RecentOperations"/> operations of the fleet.
+    /// </summary>
+    private async Task<HashSet<string>> SwitchedWhenKilledAsync(string host, CancellationToken ct) =>
+        (await registry.Journal.ListAsync(null, RecentOperations, ct))
+            .Where(o => o.Kind == MoveJournalNames.Move && o.Status is JournalStatus.Running or JournalStatus.Interrupted
+                && o.Detail.StartsWith($"{host} -> ", StringComparison.Ordinal))
+            .Select(o => o.Tenant).ToHashSet(StringComparer.Ordinal);
+
+    private const int RecentOperations = 1000;
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 }

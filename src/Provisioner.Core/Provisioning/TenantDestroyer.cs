@@ -60,7 +60,9 @@ internal sealed class TenantDestroyer(
             {
                 // Backups are the tenant's data too: a later tenant of the same name must not inherit them.
                 Directory.Delete(backups, recursive: true);
-                changes = [.. changes, new PlannedChange(ChangeKind.Remove, ResourceType.Of("backups"), backups, "destroy --delete-data")];
+                var removed = new PlannedChange(ChangeKind.Remove, ResourceType.Of("backups"), backups, "destroy --delete-data");
+                progress?.Report(removed.ToString());
+                changes = [.. changes, removed];
             }
 
             if (tenant is not null && deleteData)
