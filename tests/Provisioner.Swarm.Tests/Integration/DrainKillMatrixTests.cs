@@ -10,8 +10,8 @@ namespace Provisioner.Swarm.Tests.Integration;
 /// <c>provision host drain NODE</c> killed at every journaled step boundary, on the real cluster (<c>make soak</c>; its
 /// single kill point, mid-restore with two tenants, runs in <c>make test</c> in <see cref="DrainTests"/>). Before each run a
 /// notes tenant is made afresh on NODE (the other nodes paused meanwhile) with one note; after the rerun the tenant is
-/// Active on another node with that note readable at its new endpoint, no volume of it is left on NODE, NODE is drained,
-/// every backup folder is complete and no lock is held.
+/// Active on another node with that note readable at its new endpoint, its volume on that node and on no other (none
+/// left on NODE), NODE drained, every backup folder complete and no lock held.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
@@ -46,8 +46,16 @@ public sealed class DrainKillMatrixTests(ITestOutputHelper output) : IDisposable
                 var read = await http.GetAsync(new Uri(new Uri(tenant.GetProperty("endpoint").GetString()!), $"/api/notes/{note}"));
                 Assert.Equal(HttpStatusCode.OK, read.StatusCode);
                 Assert.Contains($"kept {_name}", await read.Content.ReadAsStringAsync());
-                var volumes = await ClusterNodes.ShellAsync($"docker -H '{ClusterNodes.Of(Node).Socket}' volume ls --format '{{{{.Name}}}}'");
-                Assert.DoesNotContain($"t-{_name}-", volumes);
+                // The registry equals the nodes: the tenant's volume is on the node it is recorded on, and on no other.
+                foreach (var n in Enumerable.Range(1, 3))
+                {
+                    var volumes = await ClusterNodes.ShellAsync($"docker -H '{ClusterNodes.Of(n).Socket}' volume ls --format '{{{{.Name}}}}'");
+                    var here = volumes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(v => v.StartsWith($"t-{_name}-", StringComparison.Ordinal)).ToList();
+                    Assert.True(
+                        ClusterNodes.Hostname(n) == tenant.GetProperty("host").GetString() ? here.SequenceEqual([$"t-{_name}-db-data"]) : here.Count == 0,
+                        $"{ClusterNodes.Hostname(n)} holds [{string.Join(", ", here)}]; {_name} is recorded on {tenant.GetProperty("host").GetString()}");
+                }
+
                 using var nodes = JsonDocument.Parse((await cli.RunAsync("host", "list", "--json")).Stdout);
                 Assert.Equal("drain", nodes.RootElement.EnumerateArray().Single(n => n.GetProperty("name").GetString() == host).GetProperty("availability").GetString());
                 StateFolderChecks.CompleteBackupsOnly(_home, _name);
