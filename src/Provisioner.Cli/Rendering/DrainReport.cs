@@ -35,7 +35,7 @@ internal static class DrainReport
                 table.AddRow(
                     Cell.Escape(t.Tenant), Cell.Escape(t.From), Cell.Escape(t.To ?? "-"),
                     t.Outcome switch { TenantMove.Moved => "[green]moved[/]", TenantMove.Failed => "[red]failed[/]", _ => Cell.Escape(t.Outcome) },
-                    Cell.Escape(t.Outcome != TenantMove.Moved ? "-" : t.ChecksumsMatch ? $"{t.ChecksumsAfter.Count} checksum(s) identical" : "checksums DIFFER"),
+                    Cell.Escape(t.Outcome != TenantMove.Moved ? "-" : t.ChecksumsMatch ? $"{t.ChecksumsAfter.Count} checksum(s) identical" : t.Reason ?? "checksums DIFFER"),
                     Cell.Escape(Seconds(t.Downtime)), Cell.Escape(Seconds(t.Elapsed)), Cell.Escape(t.Reason ?? "-"));
             }
 

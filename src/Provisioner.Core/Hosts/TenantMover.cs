@@ -73,13 +73,17 @@ internal sealed class TenantMover(
         string to;
         BackupSet set;
         long operation;
+        var restored = false;
         if (interrupted is { } found)
         {
             to = found.To;
             set = BackupSet.Load(Path.Combine(catalog.TenantFolder(name), found.Set));
+            restored = found.Started;
             operation = await registry.Journal.BeginAsync(name, MoveJournalNames.Move, MoveJournalNames.Detail(from, to, found.Set), ct);
-            progress?.Report($"{name}: finishing an interrupted move to {to} from backup {found.Set}");
-            log.LogInformation("Finishing the interrupted move of {Tenant} to {Host} from {Backup}", name, to, found.Set);
+            progress?.Report(restored
+                ? $"{name}: finishing an interrupted move to {to}: its data was restored there from backup {found.Set} and its app started (kept as it is: not restored again)"
+                : $"{name}: finishing an interrupted move to {to} from backup {found.Set}");
+            log.LogInformation("Finishing the interrupted move of {Tenant} to {Host} from {Backup} (restored before: {Restored})", name, to, found.Set, restored);
         }
         else
         {
@@ -105,12 +109,12 @@ internal sealed class TenantMover(
             await registry.SaveAsync(tenant, ct);
         }
 
-        return await FinishAsync(tenant, template, from, to, set, operation, pause, start, progress, ct);
+        return await FinishAsync(tenant, template, from, to, set, restored, operation, pause, start, progress, ct);
     }
 
     private async Task<TenantMove> FinishAsync(
-        TenantRecord tenant, ProductTemplate template, string from, string to, BackupSet set, long operation, WriterPause pause, long start,
-        IProgress<string>? progress, CancellationToken ct)
+        TenantRecord tenant, ProductTemplate template, string from, string to, BackupSet set, bool restored, long operation, WriterPause pause,
+        long start, IProgress<string>? progress, CancellationToken ct)
     {
         var name = tenant.Name;
         var moved = tenant with { Host = to };
@@ -120,18 +124,25 @@ internal sealed class TenantMover(
         var journal = registry.Journal;
         try
         {
-            // Placed on the new node: its data servers start there on new volumes; the writers are stopped again at once.
-            await journal.RunStepAsync(operation, "place", $"every service on {to}", () => applier.ApplyAsync(stamp, secrets, operation, progress, ct), ct);
-            await journal.RunStepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(name, pause.Writers(template), progress, ct), ct);
-            await DataServersReadyAsync(name, template, to, ct);
-            await journal.RunStepAsync(operation, "restore", setId, () => data.RestoreAsync(name, template, set, progress, ct), ct);
             var before = set.Entries.ToDictionary(e => e.Component, e => e.Checksum, StringComparer.Ordinal);
-            var after = await data.ChecksumsAsync(name, template, ct);
-            var differ = before.Where(b => after.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
-            if (differ.Count > 0)
+            if (!restored)
             {
-                throw new ProvisionerException($"the data of {string.Join(", ", differ)} on {to} does not match the backup's checksums");
+                // Placed on the new node: its data servers start there on new volumes; the writers are stopped again at once.
+                await journal.RunStepAsync(operation, "place", $"every service on {to}", () => applier.ApplyAsync(stamp, secrets, operation, progress, ct), ct);
+                await journal.RunStepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(name, pause.Writers(template), progress, ct), ct);
+                await DataServersReadyAsync(name, template, to, ct);
+                await journal.RunStepAsync(operation, "restore", setId, () => data.RestoreAsync(name, template, set, progress, ct), ct);
+                var restoredSums = await data.ChecksumsAsync(name, template, ct);
+                var differ = before.Where(b => restoredSums.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
+                if (differ.Count > 0)
+                {
+                    throw new ProvisionerException($"the data of {string.Join(", ", differ)} on {to} does not match the backup's checksums");
+                }
             }
+
+            // Restored and verified by this run, or (restored) by the killed one, whose app then served on the new node: what
+            // customers wrote there since is kept, so the data may differ from the backup now.
+            var after = await data.ChecksumsAsync(name, template, ct);
 
             var applied = await journal.RunStepAsync(operation, "start", $"{name} on {to}", () => applier.ApplyAsync(stamp, secrets, operation, progress, ct), ct);
             progress?.Report($"{name}: health gate on {to}");
@@ -149,7 +160,10 @@ internal sealed class TenantMover(
             await RemoveOldCopyAsync(name, from, stamp);
             await journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
             log.LogInformation("{Tenant} moved from {From} to {To}; writers stopped {DowntimeMs} ms", name, from, to, pause.Elapsed.TotalMilliseconds);
-            return new TenantMove(name, from, to, TenantMove.Moved, before, after, setId, pause.Elapsed, time.GetElapsedTime(start), null);
+            var written = restored && before.Any(b => after.GetValueOrDefault(b.Key) != b.Value)
+                ? "restored and verified by the interrupted run; written to since, on the new node"
+                : null;
+            return new TenantMove(name, from, to, TenantMove.Moved, before, after, setId, pause.Elapsed, time.GetElapsedTime(start), written);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -195,13 +209,17 @@ internal sealed class TenantMover(
         }
     }
 
-    /// <summary>The target and backup of the tenant's newest move or restore, when that was a move a dead process left.</summary>
-    private async Task<(string To, string Set)?> InterruptedAsync(string tenant, CancellationToken ct)
+    /// <summary>
+    /// The target and backup of the tenant's newest move or restore, when that was a move a dead process left; Started: it
+    /// had reached its <c>start</c> step (the data restored and verified on the new node, the app started there: customers
+    /// may have written since, so the data is not restored again).
+    /// </summary>
+    private async Task<(string To, string Set, bool Started)?> InterruptedAsync(string tenant, CancellationToken ct)
     {
         var newest = (await registry.Journal.ListAsync(tenant, 50, ct)).FirstOrDefault(o => o.Kind is MoveJournalNames.Move or BackupJournalNames.Restore);
         return newest?.Kind == MoveJournalNames.Move && MoveJournalNames.Parse(newest.Detail) is { } move
             && BackupSet.IsComplete(Path.Combine(catalog.TenantFolder(tenant), move.Set))
-            ? move
+            ? (move.To, move.Set, newest.Steps.Any(s => s.Name == "start"))
             : null;
     }
 

@@ -11,7 +11,8 @@ namespace Provisioner.Swarm.Tests.Integration;
 /// single kill point, mid-restore with two tenants, runs in <c>make test</c> in <see cref="DrainTests"/>). Before each run a
 /// notes tenant is made afresh on NODE (the other nodes paused meanwhile) with one note; after the rerun the tenant is
 /// Active on another node with that note readable at its new endpoint, its volume on that node and on no other (none
-/// left on NODE), NODE drained, every backup folder complete and no lock held.
+/// left on NODE), NODE drained, every backup folder complete and no lock held. Between the kill and the rerun a customer
+/// writes a note; when the tenant accepted it then, it is there after the rerun too.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
@@ -30,12 +31,14 @@ public sealed class DrainKillMatrixTests(ITestOutputHelper output) : IDisposable
         var host = ClusterNodes.Hostname(Node);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var note = "";
+        string? late = null;
         var scenario = new KillScenario(
             "drain",
             ["host", "drain", host],
             async () =>
             {
                 note = await MakeOnNodeAsync(cli, http);
+                late = null;
             },
             0,
             async () =>
@@ -43,9 +46,17 @@ public sealed class DrainKillMatrixTests(ITestOutputHelper output) : IDisposable
                 var tenant = await cli.ListedAsync(_name);
                 Assert.Equal("Active", tenant.GetProperty("status").GetString());
                 Assert.NotEqual(host, tenant.GetProperty("host").GetString());
-                var read = await http.GetAsync(new Uri(new Uri(tenant.GetProperty("endpoint").GetString()!), $"/api/notes/{note}"));
-                Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-                Assert.Contains($"kept {_name}", await read.Content.ReadAsStringAsync());
+                foreach (var (id, body) in new[] { (note, $"kept {_name}"), (late, $"written after the kill {_name}") })
+                {
+                    if (id is null)
+                    {
+                        continue;
+                    }
+
+                    var read = await http.GetAsync(new Uri(new Uri(tenant.GetProperty("endpoint").GetString()!), $"/api/notes/{id}"));
+                    Assert.True(read.StatusCode == HttpStatusCode.OK, $"note {id} ({body}): HTTP {(int)read.StatusCode}");
+                    Assert.Contains(body, await read.Content.ReadAsStringAsync());
+                }
                 // The registry equals the nodes: the tenant's volume is on the node it is recorded on, and on no other.
                 foreach (var n in Enumerable.Range(1, 3))
                 {
@@ -59,11 +70,41 @@ public sealed class DrainKillMatrixTests(ITestOutputHelper output) : IDisposable
                 using var nodes = JsonDocument.Parse((await cli.RunAsync("host", "list", "--json")).Stdout);
                 Assert.Equal("drain", nodes.RootElement.EnumerateArray().Single(n => n.GetProperty("name").GetString() == host).GetProperty("availability").GetString());
                 StateFolderChecks.CompleteBackupsOnly(_home, _name);
-            });
+            })
+        {
+            // A customer writes while the drain lies dead: a note the tenant accepted then (its app serving on either node)
+            // must be there after the rerun.
+            AfterKillAsync = async () =>
+            {
+                late = await TryWriteAsync(cli, http, $"written after the kill {_name}");
+                output.WriteLine($"after the kill: a customer's note {(late is null ? "was refused" : $"was accepted ({late})")}");
+            },
+        };
 
         var rows = await SwarmKillMatrix.Of(_home, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
 
         KillMatrix.AssertAllGreen(rows);
+    }
+
+    /// <summary>A note written at the tenant's recorded endpoint: its id, or null when the tenant did not accept it then.</summary>
+    private async Task<string?> TryWriteAsync(SwarmCli cli, HttpClient http, string body)
+    {
+        try
+        {
+            var endpoint = (await cli.ListedAsync(_name)).GetProperty("endpoint").GetString()!;
+            var written = await http.PostAsJsonAsync(new Uri(new Uri(endpoint), "/api/notes"), new { body });
+            if (written.StatusCode != HttpStatusCode.Created)
+            {
+                return null;
+            }
+
+            using var doc = JsonDocument.Parse(await written.Content.ReadAsStringAsync());
+            return doc.RootElement.GetProperty("id").ToString();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The tenant made afresh on <see cref="Node"/> (every node active, then the others paused while it is made), with one note; the note's id.</summary>

@@ -49,6 +49,11 @@ internal sealed class KillMatrix(KillMatrixCli cli, string reports, ITestOutputH
                 return new(scenario.Operation, n, label, $"not killed: exit {killed.ExitCode} {FirstLine(killed.Stderr)}");
             }
 
+            if (scenario.AfterKillAsync is { } afterKill)
+            {
+                await afterKill();
+            }
+
             var rerun = await cli.Run(new Dictionary<string, string>(), scenario.Args);
             var accepted = rerun.ExitCode != expected && scenario.AcceptedRerun?.Invoke(rerun) == true;
             if (rerun.ExitCode != expected && !accepted)

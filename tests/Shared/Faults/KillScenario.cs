@@ -14,4 +14,7 @@ internal sealed record KillScenario(
     Func<Task> VerifyAsync)
 {
     public Func<KillRun, bool>? AcceptedRerun { get; init; }
+
+    /// <summary>What happens between the kill and the rerun (a customer writing to whatever serves then, say).</summary>
+    public Func<Task>? AfterKillAsync { get; init; }
 }
