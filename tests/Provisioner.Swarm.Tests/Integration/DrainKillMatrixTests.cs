@@ -86,25 +86,33 @@ public sealed class DrainKillMatrixTests(ITestOutputHelper output) : IDisposable
         KillMatrix.AssertAllGreen(rows);
     }
 
-    /// <summary>A note written at the tenant's recorded endpoint: its id, or null when the tenant did not accept it then.</summary>
+    /// <summary>
+    /// A note written at the tenant's recorded endpoint, tried once a second for 20 s (an app the killed run had just
+    /// started needs a few seconds): its id, or null when the tenant accepted none in that time.
+    /// </summary>
     private async Task<string?> TryWriteAsync(SwarmCli cli, HttpClient http, string body)
     {
-        try
+        var endpoint = new Uri((await cli.ListedAsync(_name)).GetProperty("endpoint").GetString()!);
+        for (var attempt = 0; attempt < 20; attempt++)
         {
-            var endpoint = (await cli.ListedAsync(_name)).GetProperty("endpoint").GetString()!;
-            var written = await http.PostAsJsonAsync(new Uri(new Uri(endpoint), "/api/notes"), new { body });
-            if (written.StatusCode != HttpStatusCode.Created)
+            try
             {
-                return null;
+                var written = await http.PostAsJsonAsync(new Uri(endpoint, "/api/notes"), new { body });
+                if (written.StatusCode == HttpStatusCode.Created)
+                {
+                    using var doc = JsonDocument.Parse(await written.Content.ReadAsStringAsync());
+                    return doc.RootElement.GetProperty("id").ToString();
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not serving now
             }
 
-            using var doc = JsonDocument.Parse(await written.Content.ReadAsStringAsync());
-            return doc.RootElement.GetProperty("id").ToString();
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return null;
-        }
+
+        return null;
     }
 
     /// <summary>The tenant made afresh on <see cref="Node"/> (every node active, then the others paused while it is made), with one note; the note's id.</summary>
