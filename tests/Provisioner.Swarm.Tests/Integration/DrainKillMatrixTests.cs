@@ -87,26 +87,32 @@ public sealed class DrainKillMatrixTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
-    /// A note written at the tenant's recorded endpoint, tried once a second for 20 s (an app the killed run had just
-    /// started needs a few seconds): its id, or null when the tenant accepted none in that time.
+    /// A note written to the tenant wherever its app answers: its port is published on the node that runs it, so a customer
+    /// behind a load balancer over every node reaches it on its new node as soon as it runs there, before the registry
+    /// says so. Tried on every node once a second for 20 s (an app the killed run had just started needs a few seconds):
+    /// the note's id, or null when the tenant accepted none in that time.
     /// </summary>
     private async Task<string?> TryWriteAsync(SwarmCli cli, HttpClient http, string body)
     {
-        var endpoint = new Uri((await cli.ListedAsync(_name)).GetProperty("endpoint").GetString()!);
+        var port = new Uri((await cli.ListedAsync(_name)).GetProperty("endpoint").GetString()!).Port;
+        var nodes = Enumerable.Range(1, 3).Select(n => new Uri($"http://{ClusterNodes.Of(n).Address}:{port}/api/notes")).ToList();
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            try
+            foreach (var node in nodes)
             {
-                var written = await http.PostAsJsonAsync(new Uri(endpoint, "/api/notes"), new { body });
-                if (written.StatusCode == HttpStatusCode.Created)
+                try
                 {
-                    using var doc = JsonDocument.Parse(await written.Content.ReadAsStringAsync());
-                    return doc.RootElement.GetProperty("id").ToString();
+                    var written = await http.PostAsJsonAsync(node, new { body });
+                    if (written.StatusCode == HttpStatusCode.Created)
+                    {
+                        using var doc = JsonDocument.Parse(await written.Content.ReadAsStringAsync());
+                        return $"{doc.RootElement.GetProperty("id")}";
+                    }
                 }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not serving now
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // not serving there now
+                }
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
