@@ -81,7 +81,7 @@ internal sealed class KillMatrix(KillMatrixCli cli, string reports, ITestOutputH
     {
         var lines = new List<string>
         {
-            $"kill matrix: {operation}, {boundaries} boundaries, {rows.Count} killed ({(KillMatrixMode.Full ? "full" : "short")}), {rows.Count(r => r.Green)} converged",
+            $"kill matrix: {operation}, {boundaries} boundaries, {rows.Count} killed ({KillMatrixMode.Name}), {rows.Count(r => r.Green)} converged",
         };
         lines.AddRange(rows.Select(r => r.ToString()));
         foreach (var line in lines)
