@@ -62,8 +62,7 @@ internal sealed class HostDrainer(
     /// </summary>
     private async Task<HashSet<string>> SwitchedWhenKilledAsync(string host, CancellationToken ct) =>
         (await registry.Journal.ListAsync(null, RecentOperations, ct))
-            .Where(o => o.Kind == MoveJournalNames.Move && o.Status is JournalStatus.Running or JournalStatus.Interrupted
-                && o.Detail.StartsWith($"{host} -> ", StringComparison.Ordinal))
+            .Where(o => MoveJournalNames.NeverEnded(o, host))
             .Select(o => o.Tenant).ToHashSet(StringComparer.Ordinal);
 
     private const int RecentOperations = 1000;

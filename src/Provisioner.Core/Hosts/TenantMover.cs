@@ -125,7 +125,8 @@ internal sealed class TenantMover(
         try
         {
             var before = set.Entries.ToDictionary(e => e.Component, e => e.Checksum, StringComparer.Ordinal);
-            if (!restored)
+            var after = restored ? null : await PlaceAndRestoreAsync();
+            async Task<IReadOnlyDictionary<string, string>> PlaceAndRestoreAsync()
             {
                 // Placed on the new node: its data servers start there on new volumes; the writers are stopped again at once.
                 await journal.RunStepAsync(operation, "place", $"every service on {to}", () => applier.ApplyAsync(stamp, secrets, operation, progress, ct), ct);
@@ -134,17 +135,15 @@ internal sealed class TenantMover(
                 await journal.RunStepAsync(operation, "restore", setId, () => data.RestoreAsync(name, template, set, progress, ct), ct);
                 var restoredSums = await data.ChecksumsAsync(name, template, ct);
                 var differ = before.Where(b => restoredSums.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
-                if (differ.Count > 0)
-                {
-                    throw new ProvisionerException($"the data of {string.Join(", ", differ)} on {to} does not match the backup's checksums");
-                }
+                return differ.Count == 0 ? restoredSums
+                    : throw new ProvisionerException($"the data of {string.Join(", ", differ)} on {to} does not match the backup's checksums");
             }
 
-            // Restored and verified by this run, or (restored) by the killed one, whose app then served on the new node: what
+            // Restored and verified by this run (its checksums), or by the killed one, whose app then served on the new node: what
             // customers wrote there since is kept, so the data may differ from the backup now.
-            var after = await data.ChecksumsAsync(name, template, ct);
+            after ??= await data.ChecksumsAsync(name, template, ct);
 
-            var applied = await journal.RunStepAsync(operation, "start", $"{name} on {to}", () => applier.ApplyAsync(stamp, secrets, operation, progress, ct), ct);
+            var applied = await journal.RunStepAsync(operation, MoveJournalNames.StartStep, $"{name} on {to}", () => applier.ApplyAsync(stamp, secrets, operation, progress, ct), ct);
             progress?.Report($"{name}: health gate on {to}");
             var report = await health.WaitHealthyAsync(new ProbeTarget(name, template, applied.Endpoint, data.Backend), template.AllChecks, ct);
             if (!report.Passed)
@@ -219,7 +218,7 @@ internal sealed class TenantMover(
         var newest = (await registry.Journal.ListAsync(tenant, 50, ct)).FirstOrDefault(o => o.Kind is MoveJournalNames.Move or BackupJournalNames.Restore);
         return newest?.Kind == MoveJournalNames.Move && MoveJournalNames.Parse(newest.Detail) is { } move
             && BackupSet.IsComplete(Path.Combine(catalog.TenantFolder(tenant), move.Set))
-            ? (move.To, move.Set, newest.Steps.Any(s => s.Name == "start"))
+            ? (move.To, move.Set, newest.Steps.Any(s => s.Name == MoveJournalNames.StartStep))
             : null;
     }
 
@@ -227,7 +226,7 @@ internal sealed class TenantMover(
     private async Task<bool> SwitchedWhenKilledAsync(string tenant, string from, string now, CancellationToken ct)
     {
         var newest = (await registry.Journal.ListAsync(tenant, 50, ct)).FirstOrDefault(o => o.Kind == MoveJournalNames.Move);
-        return newest is { Status: JournalStatus.Interrupted } && newest.Detail.StartsWith(MoveJournalNames.Detail(from, now, ""), StringComparison.Ordinal);
+        return newest is not null && MoveJournalNames.NeverEnded(newest, from, now);
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
