@@ -104,21 +104,21 @@ internal static class UpgradeViews
     }
 
     /// <summary>
-    /// How long tenants were down (writers stopped until the new version passed its gate, or the old one was back): each
+    /// How long tenants were down (writers stopped, or the app swapped, until the new version passed its gate, or the old one was back): each
     /// of up to five, else the median and the longest; null when none was stopped.
     /// </summary>
     internal static string? DowntimeLine(IReadOnlyList<TenantUpgradeResult> tenants)
     {
-        var down = tenants.Where(t => t.Downtime is not null).Select(t => (t.Tenant, Seconds: t.Downtime!.Value.TotalSeconds)).ToList();
+        var down = tenants.Where(t => t.Downtime is not null).Select(t => (t.Tenant, Seconds: t.Downtime!.Value.TotalSeconds, t.Path)).ToList();
         if (down.Count == 0)
         {
             return null;
         }
 
-        const string What = "writers stopped for the backup until the new version passed its health gate, or the previous one was back";
+        const string What = "customers not served: from the writers' stop for the backup (stop-migrate) or the app's swap (quiet-in-place) until the new version passed its health gate, or the previous one was back; quiet: none";
         if (down.Count <= 5)
         {
-            return $"Downtime ({What}): {string.Join(", ", down.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Tenant} {d.Seconds:0.0} s")))}.";
+            return $"Downtime ({What}): {string.Join(", ", down.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Tenant} {d.Seconds:0.0} s{(d.Path is null ? "" : $" ({d.Path})")}")))}.";
         }
 
         var sorted = down.OrderBy(d => d.Seconds).ToList();

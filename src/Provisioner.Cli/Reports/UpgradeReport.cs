@@ -50,5 +50,6 @@ internal static class UpgradeReport
         backup = t.Backup,
         durationSeconds = Math.Round(t.Duration.TotalSeconds, 3),
         downtimeSeconds = t.Downtime is { } down ? Math.Round(down.TotalSeconds, 3) : (double?)null,
+        path = t.Path,
     };
 }

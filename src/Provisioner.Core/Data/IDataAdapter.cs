@@ -33,6 +33,14 @@ public interface IDataAdapter
     Task<string> BackupAsync(DataTarget target, string path, CancellationToken ct);
 
     /// <summary>
+    /// As <see cref="BackupAsync"/>, while the components that write keep writing (a quiet upgrade's backup): a kind
+    /// whose copy is one consistent snapshot by itself (pg_dump reads one transaction's view) verifies that the copy
+    /// loads whole and records the checksum of what it holds; it cannot also match the live data, which moved on. By
+    /// default the same as <see cref="BackupAsync"/>.
+    /// </summary>
+    Task<string> BackupWhileServingAsync(DataTarget target, string path, CancellationToken ct) => BackupAsync(target, path, ct);
+
+    /// <summary>
     /// Replaces the data with the backup's: the copy is loaded beside the live data and must match
     /// <paramref name="expectedChecksum"/> before it replaces it; otherwise the live data is left as it was.
     /// </summary>

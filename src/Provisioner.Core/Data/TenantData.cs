@@ -56,7 +56,8 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
     }
 
     /// <summary>Backs every data component up into <paramref name="folder"/>, each verified; the manifest is written last.</summary>
-    public async Task<BackupSet> BackupAsync(string tenant, ProductTemplate template, string folder, IProgress<string>? progress, CancellationToken ct)
+    /// <param name="whileServing">The writers keep running (a quiet upgrade): each copy is checked to load whole, not against the live data (see <see cref="IDataAdapter.BackupWhileServingAsync"/>).</param>
+    public async Task<BackupSet> BackupAsync(string tenant, ProductTemplate template, string folder, IProgress<string>? progress, CancellationToken ct, bool whileServing = false)
     {
         OwnerOnlyFiles.CreateFolder(folder);
         BackupSet.DeletePartials(folder);
@@ -66,7 +67,10 @@ internal sealed class TenantData(DataAdapters adapters, ITenantBackend backend, 
             var adapter = adapters.For(c.Data!);
             var file = c.Name + adapter.Extension;
             progress?.Report($"{tenant}: backing up {c.Name} ({c.Data!.Kind}) to {Path.Combine(folder, file)}");
-            var checksum = await adapter.BackupAsync(new DataTarget(tenant, c, backend), Path.Combine(folder, file), ct);
+            var target = new DataTarget(tenant, c, backend);
+            var checksum = whileServing
+                ? await adapter.BackupWhileServingAsync(target, Path.Combine(folder, file), ct)
+                : await adapter.BackupAsync(target, Path.Combine(folder, file), ct);
             entries.Add(new BackupEntry(c.Name, c.Data!.Kind, file, new FileInfo(Path.Combine(folder, file)).Length, checksum));
         }
 

@@ -17,7 +17,19 @@ namespace Provisioner.Core.Provisioning;
 internal sealed class StampApplier(ITenantBackend backend, IOperationJournal journal, HealthGate health, int failureLogLines, ILogger? log = null)
 {
     /// <param name="goingBack">See <see cref="ApplyContext.GoingBack"/>.</param>
-    public async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct, bool goingBack = false)
+    public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct, bool goingBack = false) =>
+        JournaledAsync(stamp, operation, progress, goingBack, context => backend.ApplyAsync(stamp, secrets, context, ct), ct);
+
+    /// <summary>The stamp's pending migration only (a quiet upgrade's first step), each job journaled as in an apply.</summary>
+    public Task RunMigrationAsync(IQuietSwitch quiet, Stamp stamp, TenantSecrets secrets, long operation, IProgress<string>? progress, CancellationToken ct) =>
+        JournaledAsync(stamp, operation, progress, goingBack: false, async context =>
+        {
+            await quiet.RunMigrationAsync(stamp, secrets, context, ct);
+            return new ApplyResult([], stamp.Endpoint);
+        }, ct);
+
+    private async Task<ApplyResult> JournaledAsync(
+        Stamp stamp, long operation, IProgress<string>? progress, bool goingBack, Func<ApplyContext, Task<ApplyResult>> apply, CancellationToken ct)
     {
         var steps = new Dictionary<PlannedChange, long>();
         var context = new ApplyContext(
@@ -36,7 +48,7 @@ internal sealed class StampApplier(ITenantBackend backend, IOperationJournal jou
             }) { GoingBack = goingBack, Progress = progress };
         try
         {
-            return await backend.ApplyAsync(stamp, secrets, context, ct);
+            return await apply(context);
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using NuGet.Versioning;
 using Provisioner.Core.Templates.Values;
 
 namespace Provisioner.Core.Templates;
@@ -19,7 +20,7 @@ internal static class JobParser
                 job.Error($"'{name}' is also a component; a job needs a name of its own");
             }
 
-            job.OnlyKeys(["component", "command", "phase", .. HostileKeys.Names]);
+            job.OnlyKeys(["component", "command", "phase", "compatibleWith", .. HostileKeys.Names]);
             HostileKeys.Refuse(job); // a job runs confined as its component is
             var component = job.Child("component").String(required: true);
             var command = job.Child("command").StringList();
@@ -51,13 +52,39 @@ internal static class JobParser
                 "after" => JobPhase.After,
                 var other => Invalid(job.Child("phase"), other),
             };
+            var compatible = CompatibleWith(job.Child("compatibleWith"), phase);
             if (component is not null && command.Count > 0)
             {
-                result.Add(new JobSpec(name, component, command, phase));
+                result.Add(new JobSpec(name, component, command, phase) { CompatibleWith = compatible });
             }
         }
 
         return result;
+    }
+
+    /// <summary><c>compatibleWith: [1.0.0]</c>: versions, each strict (major.minor.patch), on a job of the before phase.</summary>
+    private static IReadOnlyList<NuGetVersion> CompatibleWith(YamlCursor cursor, JobPhase phase)
+    {
+        var texts = cursor.StringList();
+        var versions = new List<NuGetVersion>();
+        foreach (var (text, i) in texts.Select((t, i) => (t, i)))
+        {
+            if (NuGetVersion.TryParseStrict(text, out var version))
+            {
+                versions.Add(version);
+            }
+            else
+            {
+                cursor.Error($"[{i}] '{text}' is not a version (major.minor.patch): list the versions whose app keeps working after this job, e.g. [1.0.0]");
+            }
+        }
+
+        if (versions.Count > 0 && phase != JobPhase.Before)
+        {
+            cursor.Error("only a job of the before phase (a migration) can keep a running version working; remove compatibleWith or make the phase before");
+        }
+
+        return versions;
     }
 
     private static JobPhase Invalid(YamlCursor cursor, string value)

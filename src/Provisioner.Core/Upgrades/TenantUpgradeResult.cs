@@ -22,6 +22,12 @@ public sealed record TenantUpgradeResult(
     /// </summary>
     public TimeSpan? Downtime { get; init; }
 
+    /// <summary>
+    /// How it ran: <see cref="UpgradePaths.Quiet"/> (beside the old version, switched at the edge), <see cref="UpgradePaths.InPlace"/>
+    /// (migrated while the old version served, then replaced) or <see cref="UpgradePaths.StopMigrate"/>; null when nothing ran.
+    /// </summary>
+    public string? Path { get; init; }
+
     /// <summary>The wave it ran in (0 = canary); set by the fleet.</summary>
     public int Wave { get; init; }
 

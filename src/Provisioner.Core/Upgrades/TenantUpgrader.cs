@@ -37,6 +37,8 @@ internal sealed class TenantUpgrader(
 
     private readonly UpgradeRollback _rollback = new(registry, backend, data, health, options, time, log);
 
+    private QuietUpgrade Quiet => new(registry, backend, data, health, _forward, _rollback, options, time, log);
+
     private UpgradeSettler Settler => new(templates, registry, backend, protector, health, _rollback, options, time, log);
 
     public IReadOnlyDictionary<BackendKind, IReadOnlyList<string>> Steps(UpgradeSettings settings) => new Dictionary<BackendKind, IReadOnlyList<string>>
@@ -61,8 +63,9 @@ internal sealed class TenantUpgrader(
         var tenant = await registry.RequireAsync(name, ct);
         tenant = await Settler.SettleAsync(tenant, settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
+        string? path = null;
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null, TimeSpan? downtime = null) =>
-            new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start)) { Downtime = downtime };
+            new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start)) { Downtime = downtime, Path = path };
 
         if (UpgradeGate.Check(tenant, target) is { } refused)
         {
@@ -82,14 +85,14 @@ internal sealed class TenantUpgrader(
             return Result(UpgradeOutcome.Failed, $"the {backend.Kind} backend cannot stop a component, which an upgrade with a backup needs");
         }
 
+        var notQuiet = QuietUpgrade.WhyNot(previous, next, data, backend);
         var secrets = TenantSecrets.Open(protector, tenant.EncryptedSecrets, tenant.Name).WithGenerated(next.Secrets);
         var stamp = StampBuilder.Build(next, tenant, options);
         var operation = await registry.Journal.BeginAsync(name, UpgradeJournalNames.Operation, UpgradeJournalNames.Detail(previous.Ref, next.Ref, fleetTag), ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         log.LogInformation("Upgrading {Tenant} from {From} to {To}", name, previous.Ref, next.Ref);
 
-        // Until the backup is complete nothing has changed but a stopped app: a failure here starts it again.
-        string backup;
+        string? backup = null;
         long? stopped = null;
         TimeSpan? Down() => stopped is { } at ? time.GetElapsedTime(at) : null;
         try
@@ -97,6 +100,29 @@ internal sealed class TenantUpgrader(
             await PreflightAsync(tenant, stamp, previous, settings, operation, progress, ct);
             tenant = tenant with { Status = TenantStatus.Upgrading, EncryptedSecrets = secrets.Seal(protector, tenant.Name), UpdatedAt = time.GetUtcNow() };
             await registry.SaveAsync(tenant, ct);
+            if (notQuiet is null)
+            {
+                backup = await Quiet.BackupOnlineAsync(tenant, previous, settings, operation, progress, ct);
+            }
+            else
+            {
+                log.LogInformation("{Tenant}: writers stop for this upgrade: {Why}", name, notQuiet);
+            }
+        }
+        catch (Exception e)
+        {
+            return await NothingChangedAsync(e);
+        }
+
+        if (backup is not null)
+        {
+            return await Quiet.RunAsync(tenant, previous, stamp, secrets, backup, settings, operation,
+                (outcome, reason, check, logs, down) => Result(outcome, reason, check, logs, downtime: down), progress, ct);
+        }
+
+        path = UpgradePaths.StopMigrate;
+        try
+        {
             // No writes during the copy: the backup is consistent and verifiable, and no write is lost to a rollback
             // except those the new version takes during its health gate and monitor window.
             var writers = data.Writers(previous);
@@ -111,13 +137,19 @@ internal sealed class TenantUpgrader(
         }
         catch (Exception e)
         {
+            return await NothingChangedAsync(e);
+        }
+
+        // Until the backup is complete nothing has changed but a stopped app: a failure here starts it again.
+        async Task<TenantUpgradeResult> NothingChangedAsync(Exception e)
+        {
             var restarted = await RestartPreviousAsync(tenant, previous, secrets, operation, progress);
             await registry.SaveAsync(tenant with { Status = restarted ? TenantStatus.Active : TenantStatus.Failed, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
             var cancelled = e is OperationCanceledException && ct.IsCancellationRequested;
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, cancelled ? UpgradeJournalNames.Cancelled : e.Message, CancellationToken.None);
             if (cancelled)
             {
-                throw;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
             }
 
             return Result(UpgradeOutcome.Failed, e.Message + (restarted ? "" : $"; and {previous.Ref} did not come back: run `provision tenant {name}`"), downtime: restarted ? Down() : null);

@@ -59,7 +59,7 @@ internal sealed class UpgradeSettler(
             return untouched;
         }
 
-        if (interrupted.HealthPassed && !interrupted.RollbackStarted && !retry && await FinishForwardAsync(tenant, interrupted, progress, ct) is { } finished)
+        if (interrupted.HealthPassed && !interrupted.RollbackStarted && !retry && await FinishForwardAsync(tenant, interrupted, secrets, progress, ct) is { } finished)
         {
             return finished;
         }
@@ -75,17 +75,24 @@ internal sealed class UpgradeSettler(
     }
 
     /// <summary>The new version had passed its gate when the process died: keep it if it is healthy now (null otherwise).</summary>
-    private async Task<TenantRecord?> FinishForwardAsync(TenantRecord tenant, InterruptedUpgrade interrupted, IProgress<string>? progress, CancellationToken ct)
+    private async Task<TenantRecord?> FinishForwardAsync(TenantRecord tenant, InterruptedUpgrade interrupted, TenantSecrets secrets, IProgress<string>? progress, CancellationToken ct)
     {
         var next = templates.Resolve(TemplateRef.Parse(interrupted.To));
         var stamp = StampBuilder.Build(next, tenant, options);
-        if ((await backend.PlanAsync(stamp, ct)).Count > 0)
+        // Only leftovers to remove (a quiet upgrade's old containers, not yet retired) still count as finished.
+        var plan = await backend.PlanAsync(stamp, ct);
+        if (plan.Any(c => c.Kind != Reconcile.ChangeKind.Remove))
         {
             return null;
         }
 
         progress?.Report($"{tenant.Name}: the upgrade to {next.Ref} had passed its health gate when it was interrupted; checking it again");
         var operation = await registry.Journal.BeginAsync(tenant.Name, "settle", $"finish {interrupted.From}{UpgradeJournalNames.Arrow}{next.Ref} (operation {interrupted.Operation})", ct);
+        if (plan.Count > 0)
+        {
+            await _applier.ApplyAsync(stamp, secrets, operation, progress, ct);
+        }
+
         var report = await health.WaitHealthyAsync(new ProbeTarget(tenant.Name, next, stamp.Endpoint, backend), next.AllChecks, ct);
         if (!report.Passed)
         {

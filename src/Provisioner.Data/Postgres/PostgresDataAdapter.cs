@@ -47,7 +47,12 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRes
         return await psql.QueryAsync(database ?? psql.Database, query, ct);
     }
 
-    public Task<string> BackupAsync(DataTarget target, string path, CancellationToken ct)
+    public Task<string> BackupAsync(DataTarget target, string path, CancellationToken ct) => BackupAsync(target, path, againstLive: true, ct);
+
+    /// <summary>pg_dump's copy is one snapshot: it must load whole in a scratch database; its checksum there is recorded (the live rows moved on).</summary>
+    public Task<string> BackupWhileServingAsync(DataTarget target, string path, CancellationToken ct) => BackupAsync(target, path, againstLive: false, ct);
+
+    private Task<string> BackupAsync(DataTarget target, string path, bool againstLive, CancellationToken ct)
     {
         var psql = new PostgresCommands(target);
         return VerifiedFile.WriteAsync(
@@ -63,9 +68,14 @@ internal sealed class PostgresDataAdapter : IDataAdapter, IDataQuery, IStagedRes
             },
             async partial =>
             {
-                var live = await ChecksumAsync(target, ct);
+                var live = againstLive ? await ChecksumAsync(target, ct) : null;
                 var restored = await LoadAndChecksumAsync(psql, ScratchDatabase, partial, null, ct);
                 await psql.DropAsync(ScratchDatabase);
+                if (live is null)
+                {
+                    return restored;
+                }
+
                 return restored == live
                     ? live
                     : throw new ProvisionerException(

@@ -54,33 +54,11 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     {
         var observed = await ObserveAgainstAsync(stamp, ct);
         var plan = ReconcilePlanner.Plan(stamp, observed);
-        var ready = new HashSet<string>();
-        async Task WaitFor(IReadOnlyList<string> dependencies)
-        {
-            foreach (var dependency in dependencies.Where(ready.Add))
-            {
-                await context.WaitUntilReady(dependency, ct);
-            }
-        }
 
         // First: a running container this plan leaves alone may be waiting for secrets it never got (the engine restarted it,
         // or a provision was killed between its start and the delivery); later changes wait for it to be ready.
         var delivered = await RedeliverSecretsAsync(stamp, secrets, plan, ct);
-        var boosted = new List<BoostedContainer>();
-        try
-        {
-            foreach (var change in plan)
-            {
-                await context.BeforeChange(change);
-                log.LogInformation("{Tenant}: {Change} {ResourceKind} {Resource} ({Reason})", stamp.Tenant, change.Kind, change.Resource.Name, change.Name, change.Reason);
-                await ExecuteAsync(stamp, secrets, change, observed, WaitFor, boosted, ct);
-                await context.AfterChange(change);
-            }
-        }
-        finally
-        {
-            await SettleAsync(stamp.Tenant, boosted);
-        }
+        await ExecuteAllAsync(stamp, secrets, plan, observed, context, ct);
 
         if (EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)))
         {
@@ -153,6 +131,35 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     private Task<T> Guard<T>(Func<Task<T>> action, CancellationToken ct) => EngineErrorMapping.Guard(engine, action, ct);
 
     private Task Guard(Func<Task> action, CancellationToken ct) => EngineErrorMapping.Guard(engine, action, ct);
+
+    /// <summary>The plan's changes in order, each announced to the context; dependencies are waited for once each; boosted containers settled at the end.</summary>
+    private async Task ExecuteAllAsync(Stamp stamp, TenantSecrets secrets, IReadOnlyList<PlannedChange> plan, ObservedState observed, ApplyContext context, CancellationToken ct)
+    {
+        var ready = new HashSet<string>();
+        async Task WaitFor(IReadOnlyList<string> dependencies)
+        {
+            foreach (var dependency in dependencies.Where(ready.Add))
+            {
+                await context.WaitUntilReady(dependency, ct);
+            }
+        }
+
+        var boosted = new List<BoostedContainer>();
+        try
+        {
+            foreach (var change in plan)
+            {
+                await context.BeforeChange(change);
+                log.LogInformation("{Tenant}: {Change} {ResourceKind} {Resource} ({Reason})", stamp.Tenant, change.Kind, change.Resource.Name, change.Name, change.Reason);
+                await ExecuteAsync(stamp, secrets, change, observed, WaitFor, boosted, ct);
+                await context.AfterChange(change);
+            }
+        }
+        finally
+        {
+            await SettleAsync(stamp.Tenant, boosted);
+        }
+    }
 
     private async Task ExecuteAsync(
         Stamp stamp, TenantSecrets secrets, PlannedChange change, ObservedState observed, Func<IReadOnlyList<string>, Task> waitFor, List<BoostedContainer> boosted, CancellationToken ct)

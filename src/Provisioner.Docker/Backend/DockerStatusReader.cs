@@ -32,8 +32,17 @@ internal static class DockerStatusReader
                 .SelectMany(p => p.Value ?? [])
                 .Select(b => $"{b.HostIP}:{b.HostPort}")
                 .FirstOrDefault();
+            // A quiet upgrade's second container of a component (NAME-next, NAME-old) is shown under its own name
+            // (app-old), so each component is observed once.
+            var component = c.Labels.GetValueOrDefault(StampLabels.Component, c.Name);
+            var prefix = StampNames.Container(tenant, "");
+            if (c.Name != StampNames.Container(tenant, component) && c.Name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                component = c.Name[prefix.Length..];
+            }
+
             components.Add(new ComponentObservation(
-                c.Labels.GetValueOrDefault(StampLabels.Component, c.Name),
+                component,
                 c.Name,
                 c.Labels.GetValueOrDefault(StampLabels.Kind) == "job" ? WorkloadKind.Job : WorkloadKind.Service,
                 DockerStates.From(state.Status),

@@ -35,6 +35,9 @@ internal static class CaddyConfig
                 {
                     ["handler"] = "reverse_proxy",
                     ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = route.Upstream }),
+                    // A dial that fails (the upstream's name between two containers for a moment, during a quiet
+                    // upgrade's switch, or an app restarting) is tried again for a while before the client gets a 502.
+                    ["load_balancing"] = new JsonObject { ["try_duration"] = "5s", ["try_interval"] = "100ms" },
                 }),
                 ["terminal"] = true,
             });

@@ -33,6 +33,19 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         return routes;
     }
 
+    /// <summary>
+    /// Loads the routes again even when they did not change (<c>caddy reload --force</c>): a new upstream transport, so
+    /// connections kept open to a container that no longer has a route's name are let go (a quiet upgrade's old version).
+    /// Nothing to do when the edge is not running.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        if (await InspectAsync(ct) is { State.Running: true } container)
+        {
+            await SyncAsync(container.ID, exclude: null, ct, force: true);
+        }
+    }
+
     /// <summary>Takes <paramref name="tenant"/>'s route out first, then detaches the edge from its network (so the network can go).</summary>
     public async Task DetachAsync(string tenant, string network, CancellationToken ct)
     {
@@ -201,7 +214,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     }
 
     /// <summary>Loads the routes, then reads them again: a tenant added or removed meanwhile by another process is loaded too.</summary>
-    private async Task<int> SyncAsync(string id, string? exclude, CancellationToken ct)
+    private async Task<int> SyncAsync(string id, string? exclude, CancellationToken ct, bool force = false)
     {
         var routes = await RoutesAsync(exclude, ct);
         var certificate = edge.Certificate is { } files
@@ -209,7 +222,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
             : null;
         for (var round = 0; round < 5; round++)
         {
-            await LoadAsync(id, CaddyConfig.Build(routes, certificate), ct);
+            await LoadAsync(id, CaddyConfig.Build(routes, certificate), ct, force && round == 0);
             var again = await RoutesAsync(exclude, ct);
             if (again.SequenceEqual(routes))
             {
@@ -235,14 +248,14 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     }
 
     /// <summary>The config through stdin to a file on the edge's tmpfs, then <c>caddy reload</c> (the admin API may still be starting: retried).</summary>
-    private async Task LoadAsync(string id, string json, CancellationToken ct)
+    private async Task LoadAsync(string id, string json, CancellationToken ct, bool force = false)
     {
-        const string Script = "f=/tmp/load-$$.json; cat > \"$f\" && caddy reload --config \"$f\" --address " + CaddyConfig.AdminAddress + "; rc=$?; rm -f \"$f\"; exit $rc";
+        var script = "f=/tmp/load-$$.json; cat > \"$f\" && caddy reload --config \"$f\" --address " + CaddyConfig.AdminAddress + (force ? " --force" : "") + "; rc=$?; rm -f \"$f\"; exit $rc";
         ExecResult? result = null;
         for (var attempt = 1; attempt <= LoadAttempts; attempt++)
         {
             using var stdin = new MemoryStream(Encoding.UTF8.GetBytes(json));
-            result = await ExecRunner.RunAsync(docker.Exec, id, new ExecRequest { Cmd = ["sh", "-c", Script], Stdin = stdin }, ct);
+            result = await ExecRunner.RunAsync(docker.Exec, id, new ExecRequest { Cmd = ["sh", "-c", script], Stdin = stdin }, ct);
             if (result.ExitCode == 0)
             {
                 return;

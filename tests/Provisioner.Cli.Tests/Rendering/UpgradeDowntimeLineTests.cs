@@ -18,7 +18,7 @@ public sealed class UpgradeDowntimeLineTests
         var line = UpgradeViews.DowntimeLine([Tenant("acme", 12.34), Tenant("beta", null), Tenant("gamma", 9.0)]);
 
         Assert.EndsWith(": acme 12.3 s, gamma 9.0 s.", line, StringComparison.Ordinal);
-        Assert.StartsWith("Downtime (writers stopped for the backup until the new version passed its health gate", line, StringComparison.Ordinal);
+        Assert.StartsWith("Downtime (customers not served: ", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,12 @@ internal static class MigrateCommand
                 return 0;
             }
 
+            if (current > expected && await Schema.NewerIncompatibilityAsync(connection, expected, AppVersion.Current, ct).ConfigureAwait(false) is null)
+            {
+                Console.WriteLine($"schema at version {current}, newer than notes {AppVersion.Current} expects ({expected}) and compatible with it: nothing to do");
+                return 0;
+            }
+
             if (current > expected)
             {
                 Console.Error.WriteLine(
@@ -85,12 +91,19 @@ internal static class MigrateCommand
             await apply.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        await using (var record = new NpgsqlCommand(
-            "insert into schema_version (version, app_version, description) values ($1, $2, $3)", connection, tx))
+        // schema_version has compatible_from from migration 2 on.
+        var insert = migration.Version >= 2
+            ? "insert into schema_version (version, app_version, description, compatible_from) values ($1, $2, $3, $4)"
+            : "insert into schema_version (version, app_version, description) values ($1, $2, $3)";
+        await using (var record = new NpgsqlCommand(insert, connection, tx))
         {
             record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Version });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AppVersion.Current });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
+            if (migration.Version >= 2)
+            {
+                record.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = migration.CompatibleFrom });
+            }
             await record.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 

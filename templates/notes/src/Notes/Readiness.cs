@@ -2,16 +2,24 @@ using Npgsql;
 
 namespace Notes;
 
-/// <summary>Ready means: the database answers and its schema is exactly the version this app expects.</summary>
+/// <summary>
+/// Ready means: the database answers and its schema is the version this app expects, or a newer one whose every newer
+/// step keeps this app working (an expand-only migration, run while this version still serves).
+/// </summary>
 internal sealed class Readiness(NpgsqlDataSource dataSource, int expectedSchema)
 {
     public async Task<IResult> CheckAsync(CancellationToken ct)
     {
         int schema;
+        string? incompatible = null;
         try
         {
             await using var connection = await Database.OpenAsync(dataSource, ct).ConfigureAwait(false);
             schema = await Schema.CurrentVersionAsync(connection, ct).ConfigureAwait(false);
+            if (schema > expectedSchema)
+            {
+                incompatible = await Schema.NewerIncompatibilityAsync(connection, expectedSchema, AppVersion.Current, ct).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -23,9 +31,9 @@ internal sealed class Readiness(NpgsqlDataSource dataSource, int expectedSchema)
             return NotReady($"schema at {schema}, expected {expectedSchema}: run migrate", schema);
         }
 
-        if (schema > expectedSchema)
+        if (incompatible is not null)
         {
-            return NotReady($"schema at {schema}, expected {expectedSchema}: database is newer than notes {AppVersion.Current}", schema);
+            return NotReady($"schema at {schema}, expected {expectedSchema}: database is newer than notes {AppVersion.Current}: {incompatible}", schema);
         }
 
         return Results.Json(new { status = "ready", schema, version = AppVersion.Current });

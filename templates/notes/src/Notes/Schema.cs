@@ -19,8 +19,14 @@ internal static class Schema
                 body       text not null,
                 created_at timestamptz not null default now());
             """),
+        // Expand-only: 1.0.0 keeps reading and writing notes (a new note gets the default title), so an upgrade from 1.0.0
+        // can migrate while 1.0.0 serves. schema_version learns which app versions each step keeps working.
         new(2, "1.1.0", "add notes.title",
-            "alter table notes add column title text not null default '';"),
+            """
+            alter table notes add column title text not null default '';
+            alter table schema_version add column compatible_from text;
+            """,
+            CompatibleFrom: "1.0.0"),
     ];
 
     /// <summary>Number of migrations introduced at or before <paramref name="appVersion"/>.</summary>
@@ -43,6 +49,28 @@ internal static class Schema
 
         await using var max = new NpgsqlCommand("select coalesce(max(version), 0) from schema_version", connection);
         return (int)(await max.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Why this app cannot serve a database whose schema is newer than it expects, or null when every newer step recorded
+    /// there keeps this app working (its <c>compatible_from</c> is at or before this app's version).
+    /// </summary>
+    public static async Task<string?> NewerIncompatibilityAsync(NpgsqlConnection connection, int expected, string appVersion, CancellationToken ct)
+    {
+        await using var newer = new NpgsqlCommand("select version, compatible_from from schema_version where version > $1 order by version", connection);
+        newer.Parameters.Add(new NpgsqlParameter<int> { TypedValue = expected });
+        await using var reader = await newer.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var app = Parse(appVersion);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var from = await reader.IsDBNullAsync(1, ct).ConfigureAwait(false) ? null : reader.GetString(1);
+            if (from is null || Parse(from) > app)
+            {
+                return $"migration {reader.GetInt32(0)} does not keep notes {appVersion} working ({(from is null ? "a breaking step" : $"compatible from {from}")})";
+            }
+        }
+
+        return null;
     }
 
     private static Version Parse(string version)

@@ -46,6 +46,67 @@ public sealed class KillUpgradeTests(EngineFixture engine, ITestOutputHelper out
         Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
     }
 
+    /// <summary>
+    /// The quiet path behind the edge (migration while 1.0.0 serves, 1.1.0 started beside it, renamed in, the old one
+    /// retired), killed at each boundary: the rerun finishes it, no -next or -old container is left, the note is kept
+    /// and the edge serves 1.1.0.
+    /// </summary>
+    [SoakFact]
+    public async Task QuietUpgradeBehindTheEdge_KilledAtEachBoundary_RerunFinishesIt()
+    {
+        var edge = $"it{engine.RunId}-kedge";
+        var port = Edge.EdgeClient.FreePort();
+        var cli = engine.Cli(new Dictionary<string, string>
+        {
+            ["PROVISIONER_EDGE_DOMAIN"] = "tenants.test",
+            ["PROVISIONER_EDGE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PROVISIONER_EDGE_NAME"] = edge,
+        });
+        var probe = new TenantProbe(engine, cli);
+        var name = engine.Tenant("kill-quiet");
+        var kept = $"{name}-kept";
+        async Task<HttpClient> HttpAsync() => Edge.EdgeClient.For(port, (await cli.RunAsync("edge", "ca")).Stdout.Trim());
+        Uri Url(string path) => new($"https://{name}.tenants.test:{port}{path}");
+        try
+        {
+            var scenario = new KillScenario(
+                "quiet upgrade",
+                ["upgrade", name, "--to", "1.1.0"],
+                async () =>
+                {
+                    await cli.RunAsync("destroy", name, "--yes", "--delete-data");
+                    var up = await cli.RunAsync("tenant", name, "--template", "notes@1.0.0");
+                    Assert.True(up.ExitCode == 0, up.ToString());
+                    using var http = await HttpAsync();
+                    using var note = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { body = kept }), System.Text.Encoding.UTF8, "application/json");
+                    Assert.Equal(System.Net.HttpStatusCode.Created, (await http.PostAsync(Url("/api/notes"), note)).StatusCode);
+                },
+                0,
+                async () =>
+                {
+                    await FaultChecks.RecordAsync(probe, name, "Active", "1.1.0");
+                    Assert.Equal("notes-app:1.1.0", await probe.AppImageAsync(name));
+                    await FaultChecks.NotesResourcesAsync(engine, name);
+                    StateFolderChecks.CompleteBackupsOnly(cli.Home, name);
+                    using var http = await HttpAsync();
+                    Assert.Contains(kept, await http.GetStringAsync(Url("/api/notes")), StringComparison.Ordinal);
+                    Assert.Contains("\"version\":\"1.1.0\"", await http.GetStringAsync(Url("/readyz")), StringComparison.Ordinal);
+                });
+
+            var rows = await ProvisionKillMatrix.Of(cli, output).RunAsync(scenario, count => KillMatrixMode.Select(count));
+
+            KillMatrix.AssertAllGreen(rows);
+            Assert.Equal(0, (await cli.RunAsync("destroy", name, "--yes", "--delete-data")).ExitCode);
+        }
+        finally
+        {
+            await cli.RunAsync("destroy", name, "--yes", "--delete-data");
+            await Shell.RunAsync("docker", "rm", "-f", edge, $"{edge}-lock");
+            await Shell.RunAsync("docker", "network", "rm", edge);
+            await Shell.RunAsync("docker", "volume", "rm", "-f", $"{edge}-data");
+        }
+    }
+
     [SoakFact]
     public async Task UpgradeThatRollsBack_KilledAtEachBoundary_RerunLeavesTheOldVersionAndData()
     {
