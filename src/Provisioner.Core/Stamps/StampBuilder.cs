@@ -149,7 +149,11 @@ internal static class StampBuilder
             [StampLabels.Template] = template.Ref,
             [StampLabels.Size] = size.Name,
         };
-        labels[StampLabels.StampHash] = StampHash.Of(spec, labels);
+        // A long-running container is replaced when what it runs changes, not when only the product's version around it
+        // does (a database whose image and settings stay is not restarted by an upgrade, quiet or not; its labels keep
+        // the version that made it). A job runs again for every new version: its hash keeps the template.
+        var hashed = kind == "container" ? labels.Where(l => l.Key != StampLabels.Template).ToDictionary(l => l.Key, l => l.Value) : labels;
+        labels[StampLabels.StampHash] = StampHash.Of(spec, hashed);
         return labels;
     }
 

@@ -66,7 +66,7 @@ internal sealed class QuietUpgrade(
         {
             progress?.Report($"{tenant.Name}: backing up while {previous.Version} serves");
             var set = await data.BackupAsync(tenant.Name, previous, folder, progress, ct, whileServing: true);
-            await registry.Journal.EndStepAsync(step, JournalStatus.Done, "online", ct);
+            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct); // the step's detail stays the folder: a settle reads it there
             log.LogInformation("{Tenant}: online backup {Backup} ({Bytes} bytes) verified", tenant.Name, folder, set.Bytes);
             return folder;
         }
@@ -135,6 +135,7 @@ internal sealed class QuietUpgrade(
             return await BackAsync(tenant, previous, secrets, backup, operation, gate.Value, inPlace: false, TimeSpan.Zero, Result, progress);
         }
 
+        progress?.Report($"{name}: retiring {previous.Version}'s {string.Join(", ", components)}");
         await registry.Journal.RunStepAsync(operation, "retire", $"{previous.Version}'s {string.Join(", ", components)}", () => quiet.RetireOldAsync(name, components, ct), ct);
         return await UpgradedAsync(tenant, stamp, backup, operation, TimeSpan.Zero, Result);
     }

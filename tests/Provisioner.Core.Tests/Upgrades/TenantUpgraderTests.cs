@@ -31,8 +31,9 @@ public sealed class TenantUpgraderTests : IDisposable
     private static readonly string[] OldVersion =
         ["db tracker@2.0.0 running", "queue tracker@2.0.0 running", "web tracker@2.0.0 running", "worker tracker@2.0.0 running"];
 
+    /// <summary>The database's image and settings are the same in both versions: it is not replaced, and keeps the label of the version that made it.</summary>
     private static readonly string[] NewVersion =
-        ["db tracker@2.1.0 running", "queue tracker@2.1.0 running", "web tracker@2.1.0 running", "worker tracker@2.1.0 running"];
+        ["db tracker@2.0.0 running", "queue tracker@2.1.0 running", "web tracker@2.1.0 running", "worker tracker@2.1.0 running"];
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly InMemoryRegistry _registry;

@@ -16,10 +16,9 @@ namespace Provisioner.Cli.Tests.Integration.Edge;
 [Trait("Category", "Integration")]
 public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
 {
-    private const string Domain = "tenants.test";
+    private const string Domain = TestEdge.Domain;
     private const string Egress = "    image: notes-app:1.1.0\n    egress: \"calls the test's listener on this machine\"\n";
-    private readonly string _edge = $"it{engine.RunId}-edge";
-    private readonly int _port = EdgeClient.FreePort();
+    private readonly TestEdge _proxy = new(engine.RunId, "edge");
     private readonly TemplateVariant _withEgress = new("    image: notes-app:1.1.0\n", Egress);
 
     [Fact]
@@ -32,9 +31,9 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
         // Two tenants at once (b's template gives its app egress), each at its own https name; no app publishes a port.
         var provisions = await Task.WhenAll(cli.RunAsync("tenant", a), egressCli.RunAsync("tenant", b));
         Assert.All(provisions, r => Assert.True(r.ExitCode == 0, r.ToString()));
-        Assert.Contains($"at https://{a}.{Domain}:{_port};", provisions[0].Stdout, StringComparison.Ordinal);
+        Assert.Contains($"at https://{a}.{Domain}:{_proxy.Port};", provisions[0].Stdout, StringComparison.Ordinal);
         var list = JsonDocument.Parse((await cli.RunAsync("list", "--json")).Stdout).RootElement;
-        Assert.Equal($"https://{a}.{Domain}:{_port}", list.EnumerateArray().Single(t => t.GetProperty("name").GetString() == a).GetProperty("endpoint").GetString());
+        Assert.Equal($"https://{a}.{Domain}:{_proxy.Port}", list.EnumerateArray().Single(t => t.GetProperty("name").GetString() == a).GetProperty("endpoint").GetString());
         foreach (var t in new[] { a, b })
         {
             var ports = await Shell.RunAsync("docker", "inspect", "--format", "{{json .HostConfig.PortBindings}}", $"t-{t}-app");
@@ -44,7 +43,7 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
         // TLS validated against the exported CA only; each name reaches its own tenant (a note written to a is not in b).
         var ca = await cli.RunAsync("edge", "ca");
         Assert.True(ca.ExitCode == 0, ca.ToString());
-        using var http = EdgeClient.For(_port, ca.Stdout.Trim());
+        using var http = EdgeClient.For(_proxy.Port, ca.Stdout.Trim());
         var note = $"only for {a}";
         var posted = await http.PostAsync(Url(a, "/api/notes"), new StringContent(JsonSerializer.Serialize(new { body = note }), System.Text.Encoding.UTF8, "application/json"));
         Assert.True(posted.IsSuccessStatusCode, $"POST to {a}: HTTP {(int)posted.StatusCode}");
@@ -56,7 +55,7 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
         await AssertNoFailedRequestWhileAnotherComesAndGoesAsync(cli, http, a, c);
 
         // The edge container removed: `edge sync` recreates it with every route (rebuilt from the engine), same CA.
-        Assert.Equal(0, (await Shell.RunAsync("docker", "rm", "-f", _edge)).ExitCode);
+        Assert.Equal(0, (await Shell.RunAsync("docker", "rm", "-f", _proxy.Name)).ExitCode);
         var sync = await cli.RunAsync("edge", "sync");
         Assert.True(sync.ExitCode == 0, sync.ToString());
         Assert.Contains("2 tenant route(s)", sync.Stdout, StringComparison.Ordinal);
@@ -76,7 +75,7 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var gateways = new List<string>();
-        foreach (var network in new[] { _edge, $"t-{a}-internal", $"t-{a}-edge", $"t-{b}-egress" })
+        foreach (var network in new[] { _proxy.Name, $"t-{a}-internal", $"t-{a}-edge", $"t-{b}-egress" })
         {
             var r = await Shell.RunAsync("docker", "network", "inspect", "--format", "{{range .IPAM.Config}}{{.Gateway}} {{end}}", network);
             gateways.AddRange(r.Stdout.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -88,7 +87,7 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
         foreach (var from in new[] { $"t-{a}-app", $"t-{a}-db" })
         {
             probes.AddRange(gateways.Select(g => (from, g, port, $"the test's listener at {g}")));
-            probes.AddRange(gateways.Select(g => (from, g, _port, $"the edge's published port at {g}")));
+            probes.AddRange(gateways.Select(g => (from, g, _proxy.Port, $"the edge's published port at {g}")));
             probes.AddRange(bApp.Select(ip => (from, ip, 8080, $"b's app at {ip}")));
             probes.AddRange(bDb.Select(ip => (from, ip, 5432, $"b's database at {ip}")));
         }
@@ -146,14 +145,9 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(Url(c, "/readyz")));
     }
 
-    private Uri Url(string tenant, string path) => new($"https://{tenant}.{Domain}:{_port}{path}");
+    private Uri Url(string tenant, string path) => _proxy.Url(tenant, path);
 
-    private Dictionary<string, string> Environment() => new()
-    {
-        ["PROVISIONER_EDGE_DOMAIN"] = Domain,
-        ["PROVISIONER_EDGE_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["PROVISIONER_EDGE_NAME"] = _edge,
-    };
+    private Dictionary<string, string> Environment() => _proxy.Environment();
 
     private static async Task<IReadOnlyList<string>> IpOf(string container)
     {
@@ -181,9 +175,7 @@ public sealed class EdgeProxyTests(EngineFixture engine) : IAsyncLifetime
     /// <summary>The edge goes first (a tenant network it is attached to cannot be removed); the fixture removes the tenants.</summary>
     public async Task DisposeAsync()
     {
-        await Shell.RunAsync("docker", "rm", "-f", _edge, $"{_edge}-lock");
-        await Shell.RunAsync("docker", "network", "rm", _edge);
-        await Shell.RunAsync("docker", "volume", "rm", "-f", $"{_edge}-data");
+        await _proxy.DisposeAsync();
         _withEgress.Dispose();
     }
 }

@@ -17,10 +17,8 @@ namespace Provisioner.Cli.Tests.Integration.Edge;
 [Trait("Category", "Integration")]
 public sealed class QuietUpgradeTests(EngineFixture engine) : IAsyncLifetime
 {
-    private const string Domain = "tenants.test";
     private const string Broken = "1.2.0-exit-quiet";
-    private readonly string _edge = $"it{engine.RunId}-qedge";
-    private readonly int _port = EdgeClient.FreePort();
+    private readonly TestEdge _edge = new(engine.RunId, "qedge");
     private readonly FixtureTemplates _templates = new();
 
     [Fact]
@@ -31,9 +29,9 @@ public sealed class QuietUpgradeTests(EngineFixture engine) : IAsyncLifetime
         var t = engine.Tenant("quiet");
         var created = await cli.RunAsync("tenant", t, "--template", "notes@1.0.0");
         Assert.True(created.ExitCode == 0, created.ToString());
-        var ca = await cli.RunAsync("edge", "ca");
-        using var http = EdgeClient.For(_port, ca.Stdout.Trim());
+        using var http = await _edge.ClientAsync(cli);
         var oldId = await IdAsync($"t-{t}-app");
+        var dbId = await IdAsync($"t-{t}-db");
 
         var report = Path.Combine(cli.Home, "quiet.json");
         var (upgrade, written, failures, requests) = await UnderLoadAsync(http, t, () => cli.RunAsync("upgrade", t, "--to", "1.1.0", "--report", report));
@@ -46,6 +44,13 @@ public sealed class QuietUpgradeTests(EngineFixture engine) : IAsyncLifetime
         Assert.NotEqual(oldId, newId);
         Assert.Equal("notes-app:1.1.0", (await Shell.RunAsync("docker", "inspect", "-f", "{{.Config.Image}}", $"t-{t}-app")).Stdout.Trim());
         Assert.Equal("", (await Shell.RunAsync("docker", "ps", "-a", "--format", "{{.Names}}", "--filter", $"name=^t-{t}-app-")).Stdout.Trim());
+        // The database was not restarted (same image and settings in both versions), and nothing is left to converge.
+        Assert.Equal(dbId, await IdAsync($"t-{t}-db"));
+        Assert.Equal("true", (await Shell.RunAsync("docker", "inspect", "-f", "{{.State.Running}}", $"t-{t}-db")).Stdout.Trim());
+        var dryRun = await cli.RunAsync("tenant", t, "--dry-run");
+        Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
+        Assert.DoesNotContain("replace", dryRun.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("remove", dryRun.Stdout, StringComparison.Ordinal);
         var notes = await http.GetStringAsync(Url(t, "/api/notes"));
         Assert.All(written, body => Assert.Contains(body, notes, StringComparison.Ordinal));
         Assert.True(written.Count > 0, "the customer loop wrote nothing");
@@ -136,24 +141,16 @@ public sealed class QuietUpgradeTests(EngineFixture engine) : IAsyncLifetime
     private static async Task<string> IdAsync(string container) =>
         (await Shell.RunAsync("docker", "inspect", "-f", "{{.Id}}", container)).Stdout.Trim();
 
-    private Uri Url(string tenant, string path) => new($"https://{tenant}.{Domain}:{_port}{path}");
+    private Uri Url(string tenant, string path) => _edge.Url(tenant, path);
 
-    private Dictionary<string, string> Environment() => new()
-    {
-        ["PROVISIONER_EDGE_DOMAIN"] = Domain,
-        ["PROVISIONER_EDGE_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["PROVISIONER_EDGE_NAME"] = _edge,
-        ["PROVISIONER_TEMPLATES"] = _templates.Root,
-    };
+    private Dictionary<string, string> Environment() => new(_edge.Environment()) { ["PROVISIONER_TEMPLATES"] = _templates.Root };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>The edge goes first (a tenant network it is attached to cannot be removed); the fixture removes the tenants.</summary>
+    /// <summary>The edge goes first; the fixture removes the tenants.</summary>
     public async Task DisposeAsync()
     {
-        await Shell.RunAsync("docker", "rm", "-f", _edge, $"{_edge}-lock");
-        await Shell.RunAsync("docker", "network", "rm", _edge);
-        await Shell.RunAsync("docker", "volume", "rm", "-f", $"{_edge}-data");
+        await _edge.DisposeAsync();
         _templates.Dispose();
     }
 }

@@ -54,19 +54,13 @@ public sealed class KillUpgradeTests(EngineFixture engine, ITestOutputHelper out
     [SoakFact]
     public async Task QuietUpgradeBehindTheEdge_KilledAtEachBoundary_RerunFinishesIt()
     {
-        var edge = $"it{engine.RunId}-kedge";
-        var port = Edge.EdgeClient.FreePort();
-        var cli = engine.Cli(new Dictionary<string, string>
-        {
-            ["PROVISIONER_EDGE_DOMAIN"] = "tenants.test",
-            ["PROVISIONER_EDGE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PROVISIONER_EDGE_NAME"] = edge,
-        });
+        await using var edge = new Edge.TestEdge(engine.RunId, "kedge");
+        var cli = engine.Cli(edge.Environment());
         var probe = new TenantProbe(engine, cli);
         var name = engine.Tenant("kill-quiet");
         var kept = $"{name}-kept";
-        async Task<HttpClient> HttpAsync() => Edge.EdgeClient.For(port, (await cli.RunAsync("edge", "ca")).Stdout.Trim());
-        Uri Url(string path) => new($"https://{name}.tenants.test:{port}{path}");
+        Task<HttpClient> HttpAsync() => edge.ClientAsync(cli);
+        Uri Url(string path) => edge.Url(name, path);
         try
         {
             var scenario = new KillScenario(
@@ -100,10 +94,7 @@ public sealed class KillUpgradeTests(EngineFixture engine, ITestOutputHelper out
         }
         finally
         {
-            await cli.RunAsync("destroy", name, "--yes", "--delete-data");
-            await Shell.RunAsync("docker", "rm", "-f", edge, $"{edge}-lock");
-            await Shell.RunAsync("docker", "network", "rm", edge);
-            await Shell.RunAsync("docker", "volume", "rm", "-f", $"{edge}-data");
+            await cli.RunAsync("destroy", name, "--yes", "--delete-data"); // before the edge goes (see TestEdge)
         }
     }
 
