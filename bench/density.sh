@@ -55,6 +55,6 @@ echo "provision time: first $first s, last $last s, last / first ${ratio}x (targ
 echo "memory used by the host: $before MiB before, $after MiB with $live tenants ($(( (after - before) / (live > 0 ? live : 1) )) MiB each)"
 echo "provision capacity --for small (sampled) with $live tenants live:"
 cat "$WORK/capacity"
-record density "live small tenants passing their journeys" "${up:-0}" tenants ">=50" "$live provisioned before the capacity check refused one (${refused:-none refused})"
+record density "live small tenants passing their journeys" "${up:-0}" tenants ">=50" "$live provisioned$([ -n "$refused" ] && echo " before the capacity check refused one ($refused)" || echo " of $N asked, none refused"); capacity said $(grep -m1 '^Verdict' "$WORK/capacity" | cut -c1-60)"
 record density "provision of the last tenant / the first" "$ratio" x "<=1.2" "first $first s, last ($live) $last s"
 record density "host memory per live tenant" "$(( (after - before) / (live > 0 ? live : 1) ))" MiB "-" "free -m before and after $live tenants"

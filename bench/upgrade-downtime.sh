@@ -124,7 +124,7 @@ run_path() {
         "$path" "$outcome" "$took" "${reported% *}" "${reported#* }" "$RATE" "$total" "$span" "$failed" "$downtime"
     local target=-
     [ "$path" = quiet ] && target="=0"
-    record upgrade-downtime "failed requests during an upgrade ($path)" "$failed" requests "$target" "$total requests at $RATE/s, one in five a write; upgrade $outcome in $took s"
+    record upgrade-downtime "failed requests during an upgrade ($path)" "$failed" requests "$target" "$total requests at $RATE/s, one in five a write; $outcome in $took s"
     record upgrade-downtime "customer-visible downtime of an upgrade ($path)" "$downtime" s "-" "first failed request to the first success after the last; provision reported ${reported#* } s"
 }
 

@@ -12,8 +12,12 @@ public static class Units
         _ => Bytes(amount),
     };
 
-    public static string Cpus(double cores) =>
-        (Math.Round(cores, 2) == 1 ? "1 CPU" : Math.Round(cores, 2).ToString("0.##", CultureInfo.InvariantCulture) + " CPUs");
+    /// <summary>"1 CPU", "1.8 CPUs", "2.22 CPUs"; a fraction of a tenth to three decimals ("0.035 CPUs", a small request).</summary>
+    public static string Cpus(double cores)
+    {
+        var rounded = Math.Round(cores, Math.Abs(cores) < 0.1 ? 3 : 2);
+        return rounded == 1 ? "1 CPU" : rounded.ToString("0.###", CultureInfo.InvariantCulture) + " CPUs";
+    }
 
     public static string Bytes(double bytes) => bytes < 0 ? "-" + Quantity.FormatBytes((long)-bytes) : Quantity.FormatBytes((long)bytes);
 
