@@ -97,8 +97,8 @@ open="$(date -u -d '-1 hour' +%a) $(date -u -d '-1 hour' +%H:%M)-$(date -u -d '+
 run provision window north "'$open'"
 run provision window south "'$(date -u -d '+3 days' +%a) 02:00-04:00 Europe/Berlin'"
 run provision window south "'Sunday 2am'"
-run provision upgrade --all --to 1.1.0 --dry-run
-run provision upgrade --all --to 1.1.0
+run provision upgrade --all --to notes@1.1.0 --dry-run
+run provision upgrade --all --to notes@1.1.0
 run provision upgrade south --to 1.1.0
 run provision freeze --until 2026-12-24T00:00Z --reason holiday
 run provision tenant east

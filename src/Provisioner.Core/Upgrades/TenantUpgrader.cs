@@ -51,6 +51,8 @@ internal sealed class TenantUpgrader(
             "before-jobs (the migration) with the new image, then the components on the new version",
             $"health gate, then a monitor window of {settings.MonitorWindow.TotalSeconds:0.#} s",
             "on failure after the backup: restore every data component, start the previous version, health-check it",
+            "(a migration marked compatible with the running version, on a backend that can: nothing stopped; backup online, migration while it serves, "
+                + "the new version beside it and switched to at the edge, or swapped in place without one; a failure switches back without a restore)",
         ],
     };
 
