@@ -73,28 +73,58 @@ fi
 
 mkdir -p "$STATE"
 ensure_live_restore
-# A dockerd killed with its session leaves its pid file behind; a stale one would stop the new daemon.
-if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
-    rm -f /var/run/docker.pid
-fi
-echo "engine: starting dockerd (log: $STATE/dockerd.log)"
-# setsid: the engine outlives this make invocation, as a service would.
-# Every tenant has two networks. The engine's default pools hold only about 31 bridge networks (15 tenants);
-# /27 networks from 10.200.0.0/16 give 2048 (1024 tenants), each with room for 29 containers.
-setsid nohup dockerd --default-address-pool base=10.200.0.0/16,size=27 >"$STATE/dockerd.log" 2>&1 < /dev/null &
-echo $! >"$STATE/dockerd.pid"
-for _ in $(seq 1 120); do
-    if ping_engine "$SOCK"; then
+
+# Pid files left by a dockerd that died with its session (there is no systemd to clean them, and /run is on disk here).
+# dockerd trusts containerd's pid file: when a stale one names a live process of another program, it waits 15 s for a
+# containerd that never answers and exits with "timeout waiting for containerd to start". Only files naming no live
+# process of the right program are removed.
+clear_stale_pid_file() { # file program
+    local pid
+    [ -f "$1" ] || return 0
+    pid=$(tr -dc 0-9 <"$1")
+    if [ -z "$pid" ] || [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != "$2" ]; then
+        rm -f "$1"
+    fi
+}
+
+start_dockerd() {
+    clear_stale_pid_file /var/run/docker.pid dockerd
+    clear_stale_pid_file /var/run/docker/containerd/containerd.pid containerd
+    echo "engine: starting dockerd (log: $STATE/dockerd.log)"
+    # setsid: the engine outlives this make invocation, as a service would.
+    # Every tenant has two networks. The engine's default pools hold only about 31 bridge networks (15 tenants);
+    # /27 networks from 10.200.0.0/16 give 2048 (1024 tenants), each with room for 29 containers.
+    setsid nohup dockerd --default-address-pool base=10.200.0.0/16,size=27 >>"$STATE/dockerd.log" 2>&1 < /dev/null &
+    echo $! >"$STATE/dockerd.pid"
+}
+
+# Waits for the engine: 0 answers, 1 dockerd exited, 2 no answer within 60 s.
+wait_for_engine() {
+    for _ in $(seq 1 120); do
+        ping_engine "$SOCK" && return 0
+        kill -0 "$(cat "$STATE/dockerd.pid")" 2>/dev/null || return 1
+        sleep 0.5
+    done
+    return 2
+}
+
+: >"$STATE/dockerd.log"
+for attempt in 1 2 3; do
+    start_dockerd
+    rc=0
+    wait_for_engine || rc=$?
+    if [ "$rc" = 0 ]; then
         echo "engine: $SOCK answers (dockerd pid $(cat "$STATE/dockerd.pid"))"
         report_live_restore "$SOCK"
         exit 0
     fi
-    if ! kill -0 "$(cat "$STATE/dockerd.pid")" 2>/dev/null; then
-        echo "engine: dockerd exited; last log lines:" >&2
-        tail -n 20 "$STATE/dockerd.log" >&2
+    if [ "$rc" = 2 ]; then
+        echo "engine: dockerd did not answer within 60 s; see $STATE/dockerd.log" >&2
         exit 1
     fi
-    sleep 0.5
+    echo "engine: dockerd exited (attempt $attempt of 3); last log lines:" >&2
+    tail -n 5 "$STATE/dockerd.log" >&2
+    sleep 2
 done
-echo "engine: dockerd did not answer within 60 s; see $STATE/dockerd.log" >&2
+echo "engine: dockerd would not start; see $STATE/dockerd.log" >&2
 exit 1
