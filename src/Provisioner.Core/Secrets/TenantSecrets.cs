@@ -40,7 +40,7 @@ public sealed class TenantSecrets(IReadOnlyDictionary<string, string> values)
         return new TenantSecrets(all);
     }
 
-    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(values);
+    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(values), SecretsJson.Default.DictionaryStringString);
 
     /// <summary>Decrypts and reads secrets stored by <see cref="Seal"/> for <paramref name="tenant"/>.</summary>
     public static TenantSecrets Open(ISecretProtector protector, byte[] encrypted, string tenant) => Deserialize(protector.Unprotect(encrypted, tenant));
@@ -49,7 +49,7 @@ public sealed class TenantSecrets(IReadOnlyDictionary<string, string> values)
     public byte[] Seal(ISecretProtector protector, string tenant) => protector.Protect(Serialize(), tenant);
 
     public static TenantSecrets Deserialize(byte[] json) =>
-        json.Length == 0 ? Empty : new TenantSecrets(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []);
+        json.Length == 0 ? Empty : new TenantSecrets(JsonSerializer.Deserialize(json, SecretsJson.Default.DictionaryStringString) ?? []);
 
     public override string ToString() => $"TenantSecrets({string.Join(", ", values.Keys)})";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NuGet.Versioning;
 using Provisioner.Core.Errors;
 
@@ -6,36 +7,17 @@ namespace Provisioner.Core.Templates;
 /// <summary>Reads templates from a folder: <c>&lt;root&gt;/&lt;product&gt;/&lt;version&gt;/template.yaml</c>.</summary>
 internal sealed class DirectoryTemplateCatalog(string root, TemplateRules rules) : ITemplateCatalog
 {
+    private readonly ConcurrentDictionary<string, ((DateTime, long) Stamp, TemplateEntry Entry)> _loaded = new(StringComparer.Ordinal);
+
     public string Root { get; } = root;
 
-    public IReadOnlyList<TemplateEntry> List()
-    {
-        if (!Directory.Exists(Root))
-        {
-            return [];
-        }
-
-        var entries = new List<TemplateEntry>();
-        foreach (var productDir in Directory.EnumerateDirectories(Root))
-        {
-            foreach (var versionDir in Directory.EnumerateDirectories(productDir))
-            {
-                var file = Path.Combine(versionDir, "template.yaml");
-                if (!File.Exists(file) || !NuGetVersion.TryParseStrict(Path.GetFileName(versionDir), out var version))
-                {
-                    continue;
-                }
-
-                entries.Add(Load(Path.GetFileName(productDir), version, file));
-            }
-        }
-
-        return entries.OrderBy(e => e.Product, StringComparer.Ordinal).ThenBy(e => e.Version).ToList();
-    }
+    public IReadOnlyList<TemplateEntry> List() =>
+        ProductFolders().SelectMany(Versions).OrderBy(e => e.Product, StringComparer.Ordinal).ThenBy(e => e.Version).ToList();
 
     public ProductTemplate Resolve(TemplateRef reference)
     {
-        var versions = List().Where(e => e.Product == reference.Product).ToList();
+        // Only the product's own folder is read (a converged rerun parses one product's templates, not every product's).
+        var versions = ProductFolders().Where(d => Path.GetFileName(d) == reference.Product).SelectMany(Versions).OrderBy(e => e.Version).ToList();
         if (versions.Count == 0)
         {
             var products = List().Select(e => e.Product).Distinct().ToList();
@@ -57,6 +39,35 @@ internal sealed class DirectoryTemplateCatalog(string root, TemplateRules rules)
         }
 
         return entry.Template ?? throw new TemplateInvalidException(entry.Errors);
+    }
+
+    private IEnumerable<string> ProductFolders() => Directory.Exists(Root) ? Directory.EnumerateDirectories(Root) : [];
+
+    private IEnumerable<TemplateEntry> Versions(string productDir)
+    {
+        foreach (var versionDir in Directory.EnumerateDirectories(productDir))
+        {
+            var file = Path.Combine(versionDir, "template.yaml");
+            if (File.Exists(file) && NuGetVersion.TryParseStrict(Path.GetFileName(versionDir), out var version))
+            {
+                yield return Loaded(Path.GetFileName(productDir), version, file);
+            }
+        }
+    }
+
+    /// <summary>A file is parsed again only when it changed (its write time or length), so one catalog serves a long-lived process.</summary>
+    private TemplateEntry Loaded(string product, NuGetVersion version, string file)
+    {
+        var info = new FileInfo(file);
+        var stamp = (info.LastWriteTimeUtc, info.Length);
+        if (_loaded.TryGetValue(file, out var known) && known.Stamp == stamp)
+        {
+            return known.Entry;
+        }
+
+        var entry = Load(product, version, file);
+        _loaded[file] = (stamp, entry);
+        return entry;
     }
 
     private TemplateEntry Load(string product, NuGetVersion version, string file)

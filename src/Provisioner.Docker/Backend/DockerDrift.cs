@@ -19,24 +19,26 @@ internal static class DockerDrift
     public static async Task<ObservedState> MarkAsync(IDockerClient docker, Stamp stamp, ObservedState observed, CancellationToken ct)
     {
         var containers = observed.Containers.ToList();
-        foreach (var desired in stamp.Containers)
+        // Every inspect at once (one round trip's wait on a converged rerun, not one per container); the list is changed after.
+        var looked = await Task.WhenAll(stamp.Containers.Select(async desired =>
         {
             var i = containers.FindIndex(c => c.Name == desired.Name);
-            if (i < 0)
+            var inspect = i < 0 ? await InspectAsync(docker, desired.Name, ct)
+                : containers[i].Hash == desired.Hash ? await InspectAsync(docker, containers[i].Id, ct)
+                : null;
+            return (Desired: desired, Index: i, Inspect: inspect);
+        }));
+        foreach (var (desired, i, inspect) in looked)
+        {
+            if (i < 0 && inspect is { } foreign)
             {
-                if (await InspectAsync(docker, desired.Name, ct) is { } foreign)
+                containers.Add(new ObservedContainer(
+                    foreign.ID, desired.Name, DockerStates.From(foreign.State?.Status), null, DockerObserver.Labels(foreign.Config?.Labels))
                 {
-                    containers.Add(new ObservedContainer(
-                        foreign.ID, desired.Name, DockerStates.From(foreign.State?.Status), null, DockerObserver.Labels(foreign.Config?.Labels))
-                    {
-                        Drift = $"replaced by hand: a container of this name without {stamp.Tenant}'s labels (image {foreign.Config?.Image})",
-                    });
-                }
-
-                continue;
+                    Drift = $"replaced by hand: a container of this name without {stamp.Tenant}'s labels (image {foreign.Config?.Image})",
+                });
             }
-
-            if (containers[i].Hash == desired.Hash && await InspectAsync(docker, containers[i].Id, ct) is { } live && Differences(desired.Spec, live) is { } drift)
+            else if (i >= 0 && inspect is { } live && Differences(desired.Spec, live) is { } drift)
             {
                 containers[i] = containers[i] with { Drift = drift };
             }

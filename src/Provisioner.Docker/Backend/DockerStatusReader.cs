@@ -14,16 +14,13 @@ internal static class DockerStatusReader
     {
         var observed = await DockerObserver.ObserveAsync(docker, tenant, ct);
         var components = new List<ComponentObservation>();
-        foreach (var c in observed.Containers.OrderBy(c => c.Name, StringComparer.Ordinal))
+        var containers = observed.Containers.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var inspected = await Task.WhenAll(containers.Select(c => InspectAsync(docker, c.Id, ct))); // at once: one round trip's wait, not one per container
+        foreach (var (c, found) in containers.Zip(inspected))
         {
-            ContainerInspectResponse inspect;
-            try
+            if (found is not { } inspect)
             {
-                inspect = await docker.Containers.InspectContainerAsync(c.Id, ct);
-            }
-            catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
-            {
-                continue;
+                continue; // removed since the list
             }
 
             var state = inspect.State ?? new State();
@@ -56,6 +53,18 @@ internal static class DockerStatusReader
         }
 
         return new TenantObservation(tenant, components, observed.Networks.Select(n => n.Name).ToList(), observed.Volumes.Select(v => v.Name).ToList());
+    }
+
+    private static async Task<ContainerInspectResponse?> InspectAsync(IDockerClient docker, string id, CancellationToken ct)
+    {
+        try
+        {
+            return await docker.Containers.InspectContainerAsync(id, ct);
+        }
+        catch (Exception e) when (EngineErrorMapping.IsNotFound(e))
+        {
+            return null;
+        }
     }
 
     private static string Describe(State s) => s.Status switch

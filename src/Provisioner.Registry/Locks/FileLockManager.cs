@@ -32,7 +32,7 @@ internal sealed class FileLockManager(string directory, TimeProvider time) : ILo
         }
 
         var holder = LockHolder.Current(purpose, time.GetUtcNow());
-        File.WriteAllText(stem + ".holder", JsonSerializer.Serialize(holder));
+        File.WriteAllText(stem + ".holder", JsonSerializer.Serialize(holder, LockHolderJson.Default.LockHolder));
         return new HeldLock(stream);
     }
 
@@ -40,7 +40,7 @@ internal sealed class FileLockManager(string directory, TimeProvider time) : ILo
     {
         try
         {
-            var h = JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(file));
+            var h = JsonSerializer.Deserialize(File.ReadAllText(file), LockHolderJson.Default.LockHolder);
             return h?.ToString() ?? "another process";
         }
         catch (Exception e) when (e is IOException or JsonException)
