@@ -79,10 +79,10 @@ internal sealed class QuietUpgrade(
         }
     }
 
-    /// <summary>Migrates, switches, gates; on failure switches back. The result's outcome is Upgraded, RolledBack or NeedsAttention.</summary>
-    public async Task<TenantUpgradeResult> RunAsync(
+    /// <summary>Migrates, switches, gates; on failure switches back. Ends Upgraded, RolledBack or NeedsAttention.</summary>
+    public async Task<QuietUpgradeEnd> RunAsync(
         TenantRecord tenant, ProductTemplate previous, Stamp stamp, TenantSecrets secrets, string backup, UpgradeSettings settings, long operation,
-        Func<string, string?, string?, string?, TimeSpan?, TenantUpgradeResult> result, IProgress<string>? progress, CancellationToken ct)
+        IProgress<string>? progress, CancellationToken ct)
     {
         var quiet = (IQuietSwitch)backend;
         var name = tenant.Name;
@@ -91,8 +91,6 @@ internal sealed class QuietUpgrade(
         var components = stamp.Containers.Select(c => c.Component).Where(c => !servers.Contains(c)).ToList();
         var gapFree = quiet.SwitchesWithoutGap(stamp);
         var path = gapFree ? UpgradePaths.Quiet : UpgradePaths.InPlace;
-        TenantUpgradeResult Result(string outcome, string? reason, string? check, string? logs, TimeSpan? downtime) =>
-            result(outcome, reason, check, logs, downtime) with { Path = path };
         progress?.Report($"{name}: quiet upgrade: {previous.Version} keeps serving while {next.Ref} migrates{(gapFree ? " and starts beside it" : "")}");
         try
         {
@@ -102,7 +100,7 @@ internal sealed class QuietUpgrade(
         {
             // A migration that failed part-way: the schema is not what either version was tested on; restore it.
             var (reason, check, logs) = UpgradeForward.Describe(e, ct);
-            return await RestoreAsync(tenant, previous, secrets, backup, operation, reason, check, logs, Result, progress);
+            return await RestoreAsync(tenant, previous, secrets, backup, operation, reason, check, logs, path, progress);
         }
 
         if (!gapFree)
@@ -112,8 +110,8 @@ internal sealed class QuietUpgrade(
             TimeSpan? downtime = null;
             var failure = await forward.RunAsync(name, stamp, secrets, settings, operation, progress, ct, () => downtime = time.GetElapsedTime(swapped));
             return failure is null
-                ? await UpgradedAsync(tenant, stamp, backup, operation, downtime ?? time.GetElapsedTime(swapped), Result)
-                : await BackAsync(tenant, previous, secrets, backup, operation, failure.Value, inPlace: true, time.GetElapsedTime(swapped), Result, progress);
+                ? await UpgradedAsync(tenant, stamp, operation, downtime ?? time.GetElapsedTime(swapped), path)
+                : await BackAsync(tenant, previous, secrets, backup, operation, failure.Value, inPlace: true, time.GetElapsedTime(swapped), path, progress);
         }
 
         try
@@ -126,18 +124,18 @@ internal sealed class QuietUpgrade(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return await BackAsync(tenant, previous, secrets, backup, operation, UpgradeForward.Describe(e, ct), inPlace: false, TimeSpan.Zero, Result, progress);
+            return await BackAsync(tenant, previous, secrets, backup, operation, UpgradeForward.Describe(e, ct), inPlace: false, TimeSpan.Zero, path, progress);
         }
 
         var gate = await GateAsync(name, stamp, settings, operation, progress, ct);
         if (gate is not null)
         {
-            return await BackAsync(tenant, previous, secrets, backup, operation, gate.Value, inPlace: false, TimeSpan.Zero, Result, progress);
+            return await BackAsync(tenant, previous, secrets, backup, operation, gate.Value, inPlace: false, TimeSpan.Zero, path, progress);
         }
 
         progress?.Report($"{name}: retiring {previous.Version}'s {string.Join(", ", components)}");
         await registry.Journal.RunStepAsync(operation, "retire", $"{previous.Version}'s {string.Join(", ", components)}", () => quiet.RetireOldAsync(name, components, ct), ct);
-        return await UpgradedAsync(tenant, stamp, backup, operation, TimeSpan.Zero, Result);
+        return await UpgradedAsync(tenant, stamp, operation, TimeSpan.Zero, path);
     }
 
     private async Task<(string Reason, string? Check, string? Logs)?> GateAsync(string name, Stamp stamp, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)
@@ -152,14 +150,14 @@ internal sealed class QuietUpgrade(
         }
     }
 
-    private async Task<TenantUpgradeResult> UpgradedAsync(
-        TenantRecord tenant, Stamp stamp, string backup, long operation, TimeSpan downtime, Func<string, string?, string?, string?, TimeSpan?, TenantUpgradeResult> result)
+    private async Task<QuietUpgradeEnd> UpgradedAsync(
+        TenantRecord tenant, Stamp stamp, long operation, TimeSpan downtime, string path)
     {
         var done = tenant with { Version = stamp.Template.Version.ToNormalizedString(), Status = TenantStatus.Active, LastError = null, UpdatedAt = time.GetUtcNow() };
         await registry.SaveAsync(done, CancellationToken.None);
         await registry.Journal.EndAsync(operation, JournalStatus.Succeeded, null, CancellationToken.None);
         log.LogInformation("{Tenant} upgraded quietly to {To}; down {DowntimeMs} ms", tenant.Name, stamp.Template.Ref, downtime.TotalMilliseconds);
-        return result(UpgradeOutcome.Upgraded, null, null, null, downtime) with { Backup = backup };
+        return new QuietUpgradeEnd(UpgradeOutcome.Upgraded, null, null, null, downtime, DatabaseRestored: true, path);
     }
 
     /// <summary>
@@ -167,9 +165,9 @@ internal sealed class QuietUpgrade(
     /// in place its stamp is applied again (its migration finds the newer, compatible schema and does nothing). Then its
     /// gate; a failure there restores the backup.
     /// </summary>
-    private async Task<TenantUpgradeResult> BackAsync(
+    private async Task<QuietUpgradeEnd> BackAsync(
         TenantRecord tenant, ProductTemplate previous, TenantSecrets secrets, string backup, long operation, (string Reason, string? Check, string? Logs) failure,
-        bool inPlace, TimeSpan downSoFar, Func<string, string?, string?, string?, TimeSpan?, TenantUpgradeResult> result, IProgress<string>? progress)
+        bool inPlace, TimeSpan downSoFar, string path, IProgress<string>? progress)
     {
         var ct = CancellationToken.None; // going back runs to the end
         var name = tenant.Name;
@@ -200,26 +198,23 @@ internal sealed class QuietUpgrade(
         {
             await registry.Journal.EndStepAsync(step, JournalStatus.Failed, e.Message, ct);
             log.LogWarning("{Tenant}: switching back failed ({Error}); restoring the backup", name, e.Message);
-            return await RestoreAsync(tenant, previous, secrets, backup, operation, failure.Reason, failure.Check, logs, result, progress);
+            return await RestoreAsync(tenant, previous, secrets, backup, operation, failure.Reason, failure.Check, logs, path, progress);
         }
 
-        await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, ct);
-        var back = tenant with { Version = previous.Version.ToNormalizedString(), Status = TenantStatus.RolledBack, LastError = failure.Reason, UpdatedAt = time.GetUtcNow() };
-        await registry.SaveAsync(back, ct);
-        await registry.Journal.EndAsync(operation, JournalStatus.RolledBack, failure.Reason, ct);
+        await rollback.EndRolledBackAsync(tenant, previous, step, operation, failure.Reason);
         log.LogWarning("{Tenant} switched back to {Template} (database not restored: its migration is compatible)", name, previous.Ref);
         var down = inPlace ? downSoFar + time.GetElapsedTime(started) : TimeSpan.Zero;
-        return result(UpgradeOutcome.RolledBack, failure.Reason, failure.Check, logs, down) with { Backup = backup, DatabaseRestored = false };
+        return new QuietUpgradeEnd(UpgradeOutcome.RolledBack, failure.Reason, failure.Check, logs, down, DatabaseRestored: false, path);
     }
 
-    private async Task<TenantUpgradeResult> RestoreAsync(
+    private async Task<QuietUpgradeEnd> RestoreAsync(
         TenantRecord tenant, ProductTemplate previous, TenantSecrets secrets, string backup, long operation, string reason, string? check, string? logs,
-        Func<string, string?, string?, string?, TimeSpan?, TenantUpgradeResult> result, IProgress<string>? progress)
+        string path, IProgress<string>? progress)
     {
         var started = time.GetTimestamp();
         var after = await rollback.RollbackAsync(tenant, previous, secrets, backup, operation, reason, progress, CancellationToken.None);
         var rolledBack = after.Status == TenantStatus.RolledBack;
-        return result(rolledBack ? UpgradeOutcome.RolledBack : UpgradeOutcome.NeedsAttention, rolledBack ? reason : after.LastError, check, logs,
-            rolledBack ? time.GetElapsedTime(started) : null) with { Backup = backup };
+        return new QuietUpgradeEnd(rolledBack ? UpgradeOutcome.RolledBack : UpgradeOutcome.NeedsAttention, rolledBack ? reason : after.LastError, check, logs,
+            rolledBack ? time.GetElapsedTime(started) : null, DatabaseRestored: true, path);
     }
 }

@@ -118,8 +118,9 @@ internal sealed class TenantUpgrader(
 
         if (backup is not null)
         {
-            return await Quiet.RunAsync(tenant, previous, stamp, secrets, backup, settings, operation,
-                (outcome, reason, check, logs, down) => Result(outcome, reason, check, logs, downtime: down), progress, ct);
+            var end = await Quiet.RunAsync(tenant, previous, stamp, secrets, backup, settings, operation, progress, ct);
+            path = end.Path;
+            return Result(end.Outcome, end.Reason, end.FailingCheck, end.LogTail, backup, downtime: end.Downtime) with { DatabaseRestored = end.DatabaseRestored };
         }
 
         path = UpgradePaths.StopMigrate;

@@ -54,13 +54,7 @@ internal sealed class UpgradeRollback(
                 throw new Errors.ProvisionerException($"{previous.Ref} is not healthy after the restore: {report.Failure}");
             }
 
-            await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, token);
-            var rolledBack = tenant with
-            {
-                Version = previous.Version.ToNormalizedString(), Status = TenantStatus.RolledBack, LastError = reason, UpdatedAt = time.GetUtcNow(),
-            };
-            await registry.SaveAsync(rolledBack, token);
-            await registry.Journal.EndAsync(operation, JournalStatus.RolledBack, reason, token);
+            var rolledBack = await EndRolledBackAsync(tenant, previous, step, operation, reason);
             log.LogWarning("{Tenant} rolled back to {Template} with its database restored", tenant.Name, previous.Ref);
             return rolledBack;
         }
@@ -74,6 +68,23 @@ internal sealed class UpgradeRollback(
             await registry.Journal.EndAsync(operation, JournalStatus.Failed, message, CancellationToken.None);
             return stuck;
         }
+    }
+
+    /// <summary>
+    /// The end of a rollback that brought <paramref name="previous"/> back healthy (restored or, after a compatible
+    /// migration, switched back): the rollback step done, the tenant RolledBack on that version, the operation ended.
+    /// </summary>
+    public async Task<TenantRecord> EndRolledBackAsync(TenantRecord tenant, ProductTemplate previous, long step, long operation, string reason)
+    {
+        var token = CancellationToken.None;
+        await registry.Journal.EndStepAsync(step, JournalStatus.Done, null, token);
+        var rolledBack = tenant with
+        {
+            Version = previous.Version.ToNormalizedString(), Status = TenantStatus.RolledBack, LastError = reason, UpdatedAt = time.GetUtcNow(),
+        };
+        await registry.SaveAsync(rolledBack, token);
+        await registry.Journal.EndAsync(operation, JournalStatus.RolledBack, reason, token);
+        return rolledBack;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Docker.DotNet.Models;
 using Provisioner.Core.Backends;
@@ -141,7 +142,7 @@ internal sealed partial class DockerBackend : IQuietSwitch
         var checks = component.IsEntry && component.Port is { } port
             ? component.Health.OfType<HttpCheckSpec>().Where(h => h.Method == "GET").Select(h => (h.Path, h.Expect, Port: port)).ToList()
             : [];
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = Stopwatch.StartNew(); // monotonic: a clock step does not cut the wait short or stretch it
         var last = "not checked yet";
         while (true)
         {
@@ -170,7 +171,7 @@ internal sealed partial class DockerBackend : IQuietSwitch
             }
 
             last = failing;
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > timeout)
             {
                 throw new ProvisionerException($"{container} was not ready beside the running version within {timeout.TotalSeconds:0} s: {last}");
             }
