@@ -19,10 +19,10 @@ internal static class UpgradeViews
         output.Line(plan.TenantCount == 0
             ? $"Dry run: nothing to upgrade to {plan.Product}@{plan.To}."
             : $"Dry run: {plan.TenantCount} tenant(s) to {plan.Product}@{plan.To} in {plan.Waves.Count} wave(s); nothing was changed.");
-        var rows = plan.Waves.SelectMany(w => w.Tenants.Select(t => new[] { w.Label, t.Tenant, t.From, t.To }))
-            .Concat(plan.Excluded.Select(e => new[] { e.WaitingUntil is null ? "skipped" : "waiting", e.Tenant, e.Version, e.Reason }))
+        var rows = plan.Waves.SelectMany(w => w.Tenants.Select(t => new[] { w.Label, t.Tenant, t.From, t.To, t.Path ?? "-" }))
+            .Concat(plan.Excluded.Select(e => new[] { e.WaitingUntil is null ? "skipped" : "waiting", e.Tenant, e.Version, e.Reason, "" }))
             .ToList();
-        string[] headers = ["Wave", "Tenant", "From", "To"];
+        string[] headers = ["Wave", "Tenant", "From", "To", "Path"];
         if (rows.Count >= PlainTable.From)
         {
             PlainTable.Write(output, headers, rows);
@@ -48,7 +48,22 @@ internal static class UpgradeViews
         {
             output.Line($"  - {step}");
         }
+
+        var paths = plan.Waves.SelectMany(w => w.Tenants).Select(t => t.Path).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        if (paths.Count > 0)
+        {
+            output.Line($"Path (per tenant, above): {string.Join("; ", paths.Select(PathText))}.");
+        }
     }
+
+    /// <summary>What each upgrade path means, in one phrase, for the dry run's legend.</summary>
+    private static string PathText(string path) => path switch
+    {
+        UpgradePaths.Quiet => "quiet = migrated while the old version serves, the new one started beside it and switched to at the edge (no downtime)",
+        UpgradePaths.InPlace => "quiet-in-place = migrated while the old version serves, then replaced in place (down only for the swap)",
+        UpgradePaths.StopMigrate => "stop-migrate = writers stopped for the backup and the migration (the steps above)",
+        _ => path,
+    };
 
     public static void Render(FleetResult r, CliOutput output)
     {

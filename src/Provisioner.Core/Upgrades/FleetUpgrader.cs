@@ -19,9 +19,34 @@ internal sealed class FleetUpgrader(
     public async Task<FleetPlan> PlanAsync(FleetRequest request, CancellationToken ct)
     {
         Validate(request);
-        var plan = FleetPlanner.Plan(await registry.ListAsync(ct), request, upgrader.Steps(Settings(request)), time.GetUtcNow());
+        var tenants = await registry.ListAsync(ct);
+        var plan = FleetPlanner.Plan(tenants, request, upgrader.Steps(Settings(request)), time.GetUtcNow());
         templates.Resolve(new TemplateRef(plan.Product, NuGetVersion.Parse(plan.To))); // an unknown version is an error naming those that exist
-        return plan;
+        return WithPaths(plan, tenants);
+    }
+
+    /// <summary>
+    /// Each planned tenant with the path its upgrade is expected to take. The path depends on the versions and the
+    /// backend, not on the tenant: it is worked out once per (backend, version), so a plan of 10,000 tenants asks a few times.
+    /// </summary>
+    private FleetPlan WithPaths(FleetPlan plan, IReadOnlyList<TenantRecord> tenants)
+    {
+        var to = NuGetVersion.Parse(plan.To);
+        var byName = tenants.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var known = new Dictionary<(string Backend, string Version), string?>();
+        PlannedUpgrade WithPath(PlannedUpgrade planned)
+        {
+            var tenant = byName[planned.Tenant];
+            var key = (tenant.Backend.Name, tenant.Version);
+            if (!known.TryGetValue(key, out var path))
+            {
+                known[key] = path = upgrader.PlannedPath(tenant, to);
+            }
+
+            return planned with { Path = path };
+        }
+
+        return plan with { Waves = [.. plan.Waves.Select(w => w with { Tenants = [.. w.Tenants.Select(WithPath)] })] };
     }
 
     public async Task<FleetResult> RunAsync(FleetRequest request, IProgress<string>? progress, CancellationToken ct)

@@ -13,6 +13,12 @@ public interface ITenantUpgrade
 
     Task<TenantUpgradeResult> UpgradeAsync(string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct);
 
+    /// <summary>
+    /// The way <paramref name="tenant"/>'s upgrade to <paramref name="to"/> is expected to run (<see cref="UpgradePaths"/>),
+    /// read from its templates and backend without contacting anything; null when this upgrader does not say.
+    /// </summary>
+    string? PlannedPath(TenantRecord tenant, NuGetVersion to) => null;
+
     /// <summary>Brings a tenant left mid-upgrade to a consistent state; with <paramref name="retryNeedsAttention"/>, retries a failed rollback.</summary>
     Task<TenantRecord> RecoverAsync(string name, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct);
 }

@@ -56,6 +56,30 @@ internal sealed class TenantUpgrader(
         ],
     };
 
+    public string? PlannedPath(TenantRecord tenant, NuGetVersion to)
+    {
+        try
+        {
+            var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+            var next = templates.Resolve(new TemplateRef(tenant.Product, to));
+            if (data.Incompatibility(previous, next) is not null)
+            {
+                return null; // refused when it runs, with the reason
+            }
+
+            if (QuietUpgrade.WhyNot(previous, next, data, backend) is not null)
+            {
+                return UpgradePaths.StopMigrate;
+            }
+
+            return ((IQuietSwitch)backend).SwitchesWithoutGap(StampBuilder.Build(next, tenant, options)) ? UpgradePaths.Quiet : UpgradePaths.InPlace;
+        }
+        catch (Errors.ProvisionerException)
+        {
+            return null; // a template that is gone or broken: the upgrade itself reports it
+        }
+    }
+
     public async Task<TenantUpgradeResult> UpgradeAsync(
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct)
     {

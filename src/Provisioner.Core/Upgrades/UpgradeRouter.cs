@@ -32,6 +32,9 @@ internal sealed class UpgradeRouter(ITenantRegistry registry, IReadOnlyDictionar
         string name, NuGetVersion to, UpgradeSettings settings, string? fleetTag, IProgress<string>? progress, CancellationToken ct) =>
         await (await ForAsync(name, ct)).UpgradeAsync(name, to, settings, fleetTag, progress, ct);
 
+    public string? PlannedPath(TenantRecord tenant, NuGetVersion to) =>
+        byBackend.TryGetValue(tenant.Backend, out var create) ? Configured(create)?.PlannedPath(tenant, to) : null;
+
     public async Task<TenantRecord> RecoverAsync(string name, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct) =>
         await (await ForAsync(name, ct)).RecoverAsync(name, retryNeedsAttention, progress, ct);
 

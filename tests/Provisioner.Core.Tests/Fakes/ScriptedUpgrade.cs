@@ -20,6 +20,17 @@ internal sealed class ScriptedUpgrade(InMemoryRegistry registry, FakeTimeProvide
 
     public Dictionary<string, string> Outcomes { get; } = [];
 
+    /// <summary>The path a plan shows, by the tenant's current version; each question counted in <see cref="PathsAsked"/>.</summary>
+    public Dictionary<string, string> Paths { get; } = [];
+
+    public int PathsAsked { get; private set; }
+
+    public string? PlannedPath(TenantRecord tenant, NuGetVersion to)
+    {
+        PathsAsked++;
+        return Paths.GetValueOrDefault(tenant.Version);
+    }
+
     public Dictionary<string, Exception> Throws { get; } = [];
 
     public TimeSpan Takes { get; init; } = TimeSpan.FromSeconds(10);

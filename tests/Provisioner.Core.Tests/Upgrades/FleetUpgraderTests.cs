@@ -186,6 +186,24 @@ public sealed class FleetUpgraderTests
     }
 
     [Fact]
+    public async Task Plan_EachTenantShowsItsPath_AskedOncePerBackendAndVersion()
+    {
+        await TenantsAsync("a", "b", "c", "d");
+        await _registry.SaveAsync(_registry["d"] with { Version = "1.0.1" });
+        _upgrade.Paths["1.0.0"] = UpgradePaths.Quiet;
+        _upgrade.Paths["1.0.1"] = UpgradePaths.StopMigrate;
+
+        var plan = await Fleet().PlanAsync(All(), CancellationToken.None);
+
+        var paths = plan.Waves.SelectMany(w => w.Tenants).ToDictionary(t => t.Tenant, t => t.Path);
+        Assert.Equal(UpgradePaths.Quiet, paths["a"]);
+        Assert.Equal(UpgradePaths.Quiet, paths["c"]);
+        Assert.Equal(UpgradePaths.StopMigrate, paths["d"]);
+        Assert.Equal(2, _upgrade.PathsAsked);
+        Assert.Empty(_upgrade.Started);
+    }
+
+    [Fact]
     public async Task Plan_BadParallelAndMonitor_IsBadInputNamingBoth()
     {
         await TenantsAsync("a");

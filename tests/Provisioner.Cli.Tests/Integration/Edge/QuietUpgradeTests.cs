@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Provisioner.Cli.Tests.Support;
+using Provisioner.Core.Upgrades;
 
 namespace Provisioner.Cli.Tests.Integration.Edge;
 
@@ -32,6 +33,10 @@ public sealed class QuietUpgradeTests(EngineFixture engine) : IAsyncLifetime
         using var http = await _edge.ClientAsync(cli);
         var oldId = await IdAsync($"t-{t}-app");
         var dbId = await IdAsync($"t-{t}-db");
+
+        var plan = await cli.RunAsync("upgrade", t, "--to", "1.1.0", "--dry-run", "--json");
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Equal(UpgradePaths.Quiet, JsonDocument.Parse(plan.Stdout).RootElement.GetProperty("waves")[0].GetProperty("tenants")[0].GetProperty("path").GetString());
 
         var report = Path.Combine(cli.Home, "quiet.json");
         var (upgrade, written, failures, requests) = await UnderLoadAsync(http, t, () => cli.RunAsync("upgrade", t, "--to", "1.1.0", "--report", report));

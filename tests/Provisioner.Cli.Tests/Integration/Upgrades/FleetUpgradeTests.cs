@@ -30,6 +30,9 @@ public sealed class FleetUpgradeTests(EngineFixture engine)
         var plan = JsonDocument.Parse(dryRun.Stdout).RootElement;
         Assert.Equal(3, plan.GetProperty("waves").EnumerateArray().Sum(w => w.GetProperty("tenants").GetArrayLength()));
         Assert.Contains("pinned to 1.0.0", plan.GetProperty("excluded")[0].GetProperty("reason").GetString());
+        // 1.1.0's migration is compatible with 1.0.0 and no edge is on: each is expected to be migrated while it serves, then swapped.
+        Assert.All(plan.GetProperty("waves").EnumerateArray().SelectMany(w => w.GetProperty("tenants").EnumerateArray()),
+            t => Assert.Equal(Core.Upgrades.UpgradePaths.InPlace, t.GetProperty("path").GetString()));
         Assert.All(names, n => Assert.Equal("notes-app:1.0.0", probe.AppImageAsync(n).Result));
         Assert.Equal(0, (await cli.RunAsync("pin", names[^1], "--clear")).ExitCode);
 
