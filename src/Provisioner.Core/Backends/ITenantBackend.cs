@@ -31,6 +31,14 @@ public interface ITenantBackend
     /// <summary>What exists for the tenant now.</summary>
     Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct);
 
+    /// <summary>
+    /// Whether one of the tenant's running components publishes <paramref name="address"/> (<c>127.0.0.1:20000</c>): a
+    /// recorded port that is not free is the tenant's own, not another process's. Asked on every rerun; the default
+    /// reads the whole observation, a backend may answer with less.
+    /// </summary>
+    async Task<bool> PublishesAsync(string tenant, string address, CancellationToken ct) =>
+        (await ObserveAsync(tenant, ct)).Components.Any(c => c.IsRunning && c.PublishedOn == address);
+
     /// <summary>Removes the tenant's resources; its data volumes only when <paramref name="deleteData"/>.</summary>
     Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct);
 

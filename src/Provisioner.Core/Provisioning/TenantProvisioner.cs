@@ -221,8 +221,7 @@ internal sealed class TenantProvisioner(
         return (tenant, secrets);
     }
 
-    private async Task<bool> PublishesAsync(string tenant, int port, CancellationToken ct) =>
-        (await backend.ObserveAsync(tenant, ct)).Components.Any(c => c.IsRunning && c.PublishedOn == $"{options.PublishAddress}:{port}");
+    private Task<bool> PublishesAsync(string tenant, int port, CancellationToken ct) => backend.PublishesAsync(tenant, $"{options.PublishAddress}:{port}", ct);
 
     private TenantRecord NewRecord(string name, ProductTemplate template, string size, byte[] secrets)
     {

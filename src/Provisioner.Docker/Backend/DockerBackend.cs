@@ -70,6 +70,14 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
     public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => Guard(() => DockerStatusReader.ReadAsync(_docker, tenant, ct), ct);
 
+    /// <summary>One list of the tenant's running containers (their published ports are in it): no inspect.</summary>
+    public Task<bool> PublishesAsync(string tenant, string address, CancellationToken ct) => Guard(async () =>
+    {
+        var running = await _docker.Containers.ListContainersAsync(
+            new ContainersListParameters { Filters = EngineFilters.Label(StampLabels.TenantFilter(tenant)) }, ct);
+        return running.Any(c => (c.Ports ?? []).Any(p => p.PublicPort > 0 && $"{p.IP}:{p.PublicPort}" == address));
+    }, ct);
+
     public Task<IReadOnlyList<PlannedChange>> DestroyAsync(string tenant, bool deleteData, CancellationToken ct) => Guard(async () =>
     {
         var observed = await DockerObserver.ObserveAsync(_docker, tenant, ct);
