@@ -22,8 +22,13 @@ internal static class StampBuilder
     public static Stamp Build(ProductTemplate template, Tenants.TenantRecord tenant, ProvisionerOptions options) =>
         Build(template, tenant.Name, tenant.Size, tenant.HostPort, options) with { Host = tenant.Host };
 
+    /// <summary>
+    /// The stamp with the options' publish address and edge. A tenant with an entry port of its own (made before the edge
+    /// was turned on, or with the edge off) stays on it: behind the edge no port is reserved, so a recorded one means the
+    /// tenant is not behind it, and its stamp must not move it there (its networks, its customers' address).
+    /// </summary>
     public static Stamp Build(ProductTemplate template, string tenant, string sizeName, int? hostPort, ProvisionerOptions options) =>
-        Build(template, tenant, sizeName, hostPort, options.PublishAddress, options.Edge);
+        Build(template, tenant, sizeName, hostPort, options.PublishAddress, hostPort is null ? options.Edge : null);
 
     public static Stamp Build(
         ProductTemplate template, string tenant, string sizeName, int? hostPort, string hostIp = "127.0.0.1", EdgeOptions? edgeProxy = null)

@@ -21,6 +21,21 @@ public sealed class EdgeStampTests
     }
 
     [Fact]
+    public void Build_EdgeOnWithOptions_TenantWithItsOwnPort_StaysOnIt_NewTenantGoesBehindTheEdge()
+    {
+        var options = new Core.Provisioning.ProvisionerOptions { Edge = Edge };
+
+        var own = StampBuilder.Build(TestTemplates.ParseNotes(), "acme", "small", 20000, options);
+        var behind = StampBuilder.Build(TestTemplates.ParseNotes(), "acme", "small", null, options);
+
+        Assert.Equal(20000, own.Container("app").Spec.Port?.HostPort);
+        Assert.Equal(new Uri("http://127.0.0.1:20000"), own.Endpoint);
+        Assert.DoesNotContain(own.Networks, n => n.Labels.ContainsKey(EdgeLabels.Edge));
+        Assert.Null(behind.Container("app").Spec.Port);
+        Assert.Equal(new Uri("https://acme.tenants.test:8443"), behind.Endpoint);
+    }
+
+    [Fact]
     public void Build_EdgeOn_EdgeNetworkCarriesTheRoute()
     {
         var edgeNetwork = StampBuilder.Build(TestTemplates.ParseNotes(), "acme", "small", null, "127.0.0.1", Edge).Networks.Single(n => n.Name == "t-acme-edge");

@@ -143,6 +143,38 @@ public sealed class QuietUpgradeTests(EngineFixture engine) : IAsyncLifetime
         File.WriteAllText(Path.Combine(folder, "template.yaml"), text);
     }
 
+    [Fact]
+    public async Task TenantWithItsOwnPort_EdgeTurnedOnLater_KeepsItsPort_AndIsUpgradedInPlace()
+    {
+        var cli = engine.Cli(Environment());
+        var t = engine.Tenant("ownport");
+        var created = await cli.With(new Dictionary<string, string> { ["PROVISIONER_EDGE"] = "off" }).RunAsync("tenant", t, "--template", "notes@1.0.0", "--json");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var endpoint = Endpoint(created);
+        Assert.StartsWith("http://127.0.0.1:", endpoint, StringComparison.Ordinal);
+
+        // The edge is on from here. The tenant keeps its own port: a rerun changes nothing, and its upgrade cannot switch
+        // at an edge it is not behind, so it is swapped in place on that port.
+        var rerun = await cli.RunAsync("tenant", t, "--json");
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Equal(endpoint, Endpoint(rerun));
+        Assert.Equal(0, JsonDocument.Parse(rerun.Stdout).RootElement.GetProperty("changes").GetArrayLength());
+        var plan = await cli.RunAsync("upgrade", t, "--to", "1.1.0", "--dry-run", "--json");
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Equal(UpgradePaths.InPlace, JsonDocument.Parse(plan.Stdout).RootElement.GetProperty("waves")[0].GetProperty("tenants")[0].GetProperty("path").GetString());
+
+        var report = Path.Combine(cli.Home, "own-port.json");
+        var upgrade = await cli.RunAsync("upgrade", t, "--to", "1.1.0", "--report", report);
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        var tenant = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("tenants")[0];
+        Assert.Equal(("upgraded", UpgradePaths.InPlace), (tenant.GetProperty("outcome").GetString(), tenant.GetProperty("path").GetString()));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        Assert.Contains("\"version\":\"1.1.0\"", await http.GetStringAsync($"{endpoint}/readyz"), StringComparison.Ordinal);
+    }
+
+    private static string Endpoint(CliResult result) =>
+        JsonDocument.Parse(result.Stdout).RootElement.GetProperty("tenant").GetProperty("endpoint").GetString()!;
+
     private static async Task<string> IdAsync(string container) =>
         (await Shell.RunAsync("docker", "inspect", "-f", "{{.Id}}", container)).Stdout.Trim();
 
