@@ -26,18 +26,19 @@ internal sealed class FleetUpgrader(
     }
 
     /// <summary>
-    /// Each planned tenant with the path its upgrade is expected to take. The path depends on the versions and the
-    /// backend, not on the tenant: it is worked out once per (backend, version), so a plan of 10,000 tenants asks a few times.
+    /// Each planned tenant with the path its upgrade is expected to take. The path depends on the versions, the backend
+    /// and whether the tenant has a port of its own (then it is not behind the edge), nothing else: it is worked out once
+    /// per (backend, version, own port), so a plan of 10,000 tenants asks a few times.
     /// </summary>
     private FleetPlan WithPaths(FleetPlan plan, IReadOnlyList<TenantRecord> tenants)
     {
         var to = NuGetVersion.Parse(plan.To);
         var byName = tenants.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var known = new Dictionary<(string Backend, string Version), string?>();
+        var known = new Dictionary<(string Backend, string Version, bool OwnPort), string?>();
         PlannedUpgrade WithPath(PlannedUpgrade planned)
         {
             var tenant = byName[planned.Tenant];
-            var key = (tenant.Backend.Name, tenant.Version);
+            var key = (tenant.Backend.Name, tenant.Version, tenant.HostPort is not null);
             if (!known.TryGetValue(key, out var path))
             {
                 known[key] = path = upgrader.PlannedPath(tenant, to);

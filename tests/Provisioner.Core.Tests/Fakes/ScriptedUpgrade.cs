@@ -20,7 +20,10 @@ internal sealed class ScriptedUpgrade(InMemoryRegistry registry, FakeTimeProvide
 
     public Dictionary<string, string> Outcomes { get; } = [];
 
-    /// <summary>The path a plan shows, by the tenant's current version; each question counted in <see cref="PathsAsked"/>.</summary>
+    /// <summary>
+    /// The path a plan shows, by the tenant's current version (a tenant with a port of its own: quiet-in-place, as it is
+    /// not behind the edge); each question counted in <see cref="PathsAsked"/>.
+    /// </summary>
     public Dictionary<string, string> Paths { get; } = [];
 
     public int PathsAsked { get; private set; }
@@ -28,7 +31,7 @@ internal sealed class ScriptedUpgrade(InMemoryRegistry registry, FakeTimeProvide
     public string? PlannedPath(TenantRecord tenant, NuGetVersion to)
     {
         PathsAsked++;
-        return Paths.GetValueOrDefault(tenant.Version);
+        return tenant.HostPort is null ? Paths.GetValueOrDefault(tenant.Version) : UpgradePaths.InPlace;
     }
 
     public Dictionary<string, Exception> Throws { get; } = [];

@@ -186,9 +186,11 @@ public sealed class FleetUpgraderTests
     }
 
     [Fact]
-    public async Task Plan_EachTenantShowsItsPath_AskedOncePerBackendAndVersion()
+    public async Task Plan_EachTenantShowsItsPath_AskedOncePerBackendVersionAndOwnPort()
     {
+        // a (canary, first asked) has a port of its own: b and c, on the same version behind the edge, must not take its path.
         await TenantsAsync("a", "b", "c", "d");
+        await _registry.SaveAsync(_registry["a"] with { HostPort = 20000 });
         await _registry.SaveAsync(_registry["d"] with { Version = "1.0.1" });
         _upgrade.Paths["1.0.0"] = UpgradePaths.Quiet;
         _upgrade.Paths["1.0.1"] = UpgradePaths.StopMigrate;
@@ -196,10 +198,11 @@ public sealed class FleetUpgraderTests
         var plan = await Fleet().PlanAsync(All(), CancellationToken.None);
 
         var paths = plan.Waves.SelectMany(w => w.Tenants).ToDictionary(t => t.Tenant, t => t.Path);
-        Assert.Equal(UpgradePaths.Quiet, paths["a"]);
+        Assert.Equal(UpgradePaths.InPlace, paths["a"]);
+        Assert.Equal(UpgradePaths.Quiet, paths["b"]);
         Assert.Equal(UpgradePaths.Quiet, paths["c"]);
         Assert.Equal(UpgradePaths.StopMigrate, paths["d"]);
-        Assert.Equal(2, _upgrade.PathsAsked);
+        Assert.Equal(3, _upgrade.PathsAsked);
         Assert.Empty(_upgrade.Started);
     }
 
