@@ -14,7 +14,9 @@ run: setup
 	$(PROVISION) tenant demo
 	$(PROVISION) status demo
 	@echo
-	@ep=$$($(PROVISION) status demo --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1); echo "The demo tenant answers at $$ep  (try: curl $$ep/api/notes)"
+	@ep=$$($(PROVISION) status demo --json | sed -n 's/.*"endpoint": "\(http[^"]*\)".*/\1/p' | head -1); \
+	case "$$ep" in https:*) try="curl --cacert $$($(PROVISION) edge ca) $$ep/api/notes";; *) try="curl $$ep/api/notes";; esac; \
+	echo "The demo tenant answers at $$ep  (try: $$try)"
 	@echo "Put provision on your PATH:  export PATH=\"$(BIN):\$$PATH\"   (or: make install)"
 
 ## test: set up (plus the test-only fixture image, headless chromium, the test PostgreSQL and the 3-node Swarm), then every test (unit and integration against the real engine and cluster)

@@ -84,7 +84,7 @@ run_path() {
     local path=$1 t=bu$ID$2 envs="PROVISIONER_HOME=$WORK/home-$1"
     case "$path" in
         stop-migrate) envs="$envs PROVISIONER_TEMPLATES=$WORK/breaking" ;;
-        quiet) envs="$envs PROVISIONER_EDGE_DOMAIN=tenants.test PROVISIONER_EDGE_PORT=$EDGE_PORT PROVISIONER_EDGE_NAME=$EDGE" ;;
+        quiet) envs="$envs PROVISIONER_EDGE=on PROVISIONER_EDGE_DOMAIN=tenants.test PROVISIONER_EDGE_PORT=$EDGE_PORT PROVISIONER_EDGE_NAME=$EDGE" ;;
     esac
     made+=("$envs|$t")
     # shellcheck disable=SC2086

@@ -14,6 +14,8 @@ cat >"$PROVISIONER_CONFIG" <<EOF
 templates: $repo/templates
 defaultTemplate: notes
 capacity: { reserve: 10%, cpuOvercommit: 2, scope: registry }
+# Recorded with each tenant on its own port (the edge proxy, on by default, has its own tour in the README).
+edge: { enabled: false }
 EOF
 # The fault fixtures (tests/fixtures/templates) beside the real versions, for the rollback part.
 fixtures=$home/with-fixtures

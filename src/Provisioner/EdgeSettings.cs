@@ -1,13 +1,19 @@
 namespace Provisioner;
 
 /// <summary>
-/// The shared edge proxy of the Docker backend (opt-in; it will become the default). When set, one edge container per
+/// The shared edge proxy of the Docker backend (on by default in the CLI: <see cref="Local"/>). When set, one edge container per
 /// <see cref="Name"/> is the only published port: <c>https://acme.&lt;Domain&gt;:&lt;Port&gt;</c> reaches acme's entry, with a
 /// certificate from the edge's own local CA (exported to <c>&lt;Home&gt;/edge/&lt;Name&gt;-ca.crt</c>) or the operator's, and tenant networks are
 /// internal. The Swarm and AWS backends ignore it.
 /// </summary>
 public sealed record EdgeSettings
 {
+    /// <summary>
+    /// The edge the CLI uses when nothing names one: <c>https://acme.localhost:8443</c> (names under <c>localhost</c> resolve
+    /// to this machine, RFC 6761), the edge's own CA, container <c>provision-edge</c>.
+    /// </summary>
+    public static EdgeSettings Local { get; } = new() { Domain = "localhost" };
+
     /// <summary>The domain tenants are named under (<c>acme.tenants.test</c>). Required.</summary>
     public required string Domain { get; init; }
 

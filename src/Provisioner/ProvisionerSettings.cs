@@ -57,24 +57,36 @@ public sealed record ProvisionerSettings
 
     /// <summary>
     /// The shared edge proxy of the Docker backend. Default null: the edge this home's tenants were last provisioned behind
-    /// (every command with an edge records it in <c>&lt;Home&gt;/edge/settings.json</c>; <c>provision edge remove</c> forgets it),
-    /// else off (each tenant publishes its own port).
+    /// (every command with an edge named here records it in <c>&lt;Home&gt;/edge/settings.json</c>; <c>provision edge remove</c>
+    /// forgets it), else <see cref="DefaultEdge"/>.
     /// </summary>
     public EdgeSettings? Edge { get; init; }
 
-    /// <summary>True turns the edge off for this run, even one <see cref="Edge"/> names or the home recorded (<c>PROVISIONER_EDGE=off</c>). Default false.</summary>
+    /// <summary>
+    /// The edge used when neither <see cref="Edge"/> nor the home's record names one (never recorded). Default null: off,
+    /// each tenant publishes its own port; the CLI sets <see cref="EdgeSettings.Local"/>, so the edge is on unless turned off.
+    /// </summary>
+    public EdgeSettings? DefaultEdge { get; init; }
+
+    /// <summary>True turns the edge off for this run, even one <see cref="Edge"/> names or the home recorded (<c>PROVISIONER_EDGE=off</c>, <c>edge: { enabled: false }</c>). Default false.</summary>
     public bool EdgeOff { get; init; }
 
-    /// <summary>The edge as the backend and the probes use it (null when off): the CA is exported to <c>&lt;Home&gt;/edge/&lt;name&gt;-ca.crt</c>.</summary>
-    public Core.Edge.EdgeOptions? EdgeOptions => Edge is null
+    /// <summary>The edge <see cref="Edge"/> names as the backend and the probes use it (null when none does).</summary>
+    public Core.Edge.EdgeOptions? EdgeOptions => OptionsOf(Edge);
+
+    /// <summary>The edge <see cref="DefaultEdge"/> names as the backend and the probes use it (null when none does).</summary>
+    public Core.Edge.EdgeOptions? DefaultEdgeOptions => OptionsOf(DefaultEdge);
+
+    /// <summary>An edge's options: the CA is exported to <c>&lt;Home&gt;/edge/&lt;name&gt;-ca.crt</c>.</summary>
+    private Core.Edge.EdgeOptions? OptionsOf(EdgeSettings? edge) => edge is null
         ? null
         : new Core.Edge.EdgeOptions
         {
-            Domain = Edge.Domain, Port = Edge.Port, Name = Edge.Name, Address = PublishAddress,
-            CaFile = Path.Combine(Home, "edge", $"{Edge.Name}-ca.crt"),
-            Certificate = Edge.CertificateFile is null && Edge.KeyFile is null
+            Domain = edge.Domain, Port = edge.Port, Name = edge.Name, Address = PublishAddress,
+            CaFile = Path.Combine(Home, "edge", $"{edge.Name}-ca.crt"),
+            Certificate = edge.CertificateFile is null && edge.KeyFile is null
                 ? null
-                : new Core.Edge.EdgeCertificate { CertificateFile = Edge.CertificateFile ?? "", KeyFile = Edge.KeyFile ?? "", CaFile = Edge.CaFile },
+                : new Core.Edge.EdgeCertificate { CertificateFile = edge.CertificateFile ?? "", KeyFile = edge.KeyFile ?? "", CaFile = edge.CaFile },
         };
 
     /// <summary>Health gate deadlines and backoff. Defaults: see <see cref="HealthGateOptions"/>.</summary>
@@ -145,7 +157,7 @@ public sealed record ProvisionerSettings
             errors.Add(e.Message);
         }
 
-        errors.AddRange(new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress, Edge = EdgeOptions }.Problems());
+        errors.AddRange(new Core.Provisioning.ProvisionerOptions { FirstPort = FirstPort, LastPort = LastPort, PublishAddress = PublishAddress, Edge = EdgeOptions ?? DefaultEdgeOptions }.Problems());
         return errors.Count == 0
             ? this
             : throw new BadInputException(

@@ -1,9 +1,12 @@
 namespace Provisioner.Cli.Hosting;
 
-/// <summary><c>edge:</c> in provisioner.yaml: the shared edge proxy of the Docker backend (opt-in).</summary>
+/// <summary><c>edge:</c> in provisioner.yaml: the shared edge proxy of the Docker backend (on by default: localhost, 8443).</summary>
 public sealed class EdgeConfig
 {
-    /// <summary>Tenants answer on <c>&lt;name&gt;.&lt;domain&gt;</c>, e.g. <c>tenants.test</c> ($PROVISIONER_EDGE_DOMAIN wins). Required to turn the edge on.</summary>
+    /// <summary>False turns the edge off: each tenant publishes its own port and keeps a route out (PROVISIONER_EDGE=off does the same). Default true.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Tenants answer on <c>&lt;name&gt;.&lt;domain&gt;</c>, e.g. <c>tenants.test</c> ($PROVISIONER_EDGE_DOMAIN wins). Default localhost.</summary>
     public string? Domain { get; set; }
 
     /// <summary>The one published port (on publishAddress). Default 8443 ($PROVISIONER_EDGE_PORT wins).</summary>

@@ -4,33 +4,34 @@ using Provisioner.Core.Errors;
 namespace Provisioner.Cli.Hosting;
 
 /// <summary>
-/// The edge settings from provisioner.yaml's <c>edge:</c> and the environment (which wins): on when a domain is given by
-/// either, off otherwise or with PROVISIONER_EDGE=off.
+/// The edge settings from provisioner.yaml's <c>edge:</c> and the environment (which wins). On by default
+/// (<see cref="EdgeSettings.Local"/>, used when neither names an edge nor the home recorded one); off with
+/// PROVISIONER_EDGE=off or <c>edge: { enabled: false }</c>.
 /// </summary>
 internal static class EdgeSetup
 {
-    /// <summary>PROVISIONER_EDGE=off: the edge is off for this run, even one the home recorded.</summary>
-    public static bool Off => Environment.GetEnvironmentVariable("PROVISIONER_EDGE") is "off" or "false" or "0";
+    /// <summary>PROVISIONER_EDGE=off (or <c>edge: { enabled: false }</c>): the edge is off for this run, even one the home recorded.</summary>
+    public static bool Off(ProvisionerConfig config) =>
+        Environment.GetEnvironmentVariable("PROVISIONER_EDGE") is { Length: > 0 } value
+            ? value is "off" or "false" or "0"
+            : config.Edge?.Enabled == false;
 
+    /// <summary>The edge used when nothing names one and the home recorded none; null when the edge is turned off.</summary>
+    public static EdgeSettings? Default(ProvisionerConfig config) => Off(config) ? null : EdgeSettings.Local;
+
+    /// <summary>
+    /// The edge provisioner.yaml or the environment names (an <c>edge:</c> without a domain is the default domain with its
+    /// other settings); null when neither names one, or the edge is off.
+    /// </summary>
     public static EdgeSettings? Settings(ProvisionerConfig config)
     {
-        if (Off)
+        var named = Env("PROVISIONER_EDGE_DOMAIN") ?? Env("PROVISIONER_EDGE_PORT") ?? Env("PROVISIONER_EDGE_NAME");
+        if (Off(config) || (named is null && config.Edge is null))
         {
             return null;
         }
 
-        var domain = Env("PROVISIONER_EDGE_DOMAIN") ?? config.Edge?.Domain;
-        if (domain is null)
-        {
-            if (config.Edge is not null)
-            {
-                throw new BadInputException($"{ConfigLoader.Where(config, "edge")}: edge needs a domain", "e.g. edge: { domain: tenants.test, port: 8443 }, or remove edge: to leave it off");
-            }
-
-            return null;
-        }
-
-        var port = config.Edge?.Port ?? 8443;
+        var port = config.Edge?.Port ?? EdgeSettings.Local.Port;
         if (Env("PROVISIONER_EDGE_PORT") is { } text)
         {
             port = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
@@ -48,9 +49,9 @@ internal static class EdgeSetup
 
         return new EdgeSettings
         {
-            Domain = domain,
+            Domain = Env("PROVISIONER_EDGE_DOMAIN") ?? config.Edge?.Domain ?? EdgeSettings.Local.Domain,
             Port = port,
-            Name = Env("PROVISIONER_EDGE_NAME") ?? config.Edge?.Name ?? "provision-edge",
+            Name = Env("PROVISIONER_EDGE_NAME") ?? config.Edge?.Name ?? EdgeSettings.Local.Name,
             CertificateFile = Absolute(config, certificate),
             KeyFile = Absolute(config, key),
             CaFile = Absolute(config, config.Edge?.Ca),

@@ -50,7 +50,8 @@ internal static class SettingsFromConfig
             LastPort = config.Ports.Last ?? 29999,
             PublishAddress = config.PublishAddress ?? "127.0.0.1",
             Edge = EdgeSetup.Settings(config),
-            EdgeOff = EdgeSetup.Off,
+            DefaultEdge = EdgeSetup.Default(config),
+            EdgeOff = EdgeSetup.Off(config),
             Health = new HealthGateOptions
             {
                 Deadline = ConfigLoader.Duration(Environment.GetEnvironmentVariable("PROVISIONER_HEALTH_DEADLINE"), "PROVISIONER_HEALTH_DEADLINE")

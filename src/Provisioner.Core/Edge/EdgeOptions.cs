@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Provisioner.Core.Edge;
 
 /// <summary>
-/// The shared edge proxy of the Docker backend (opt-in: null means off). When on, it is the only published port: it
+/// The shared edge proxy of the Docker backend (null means off; the CLI turns it on by default). When on, it is the only published port: it
 /// answers <c>https://&lt;tenant&gt;.&lt;Domain&gt;:&lt;Port&gt;</c> with a certificate from its own local CA and forwards to that
 /// tenant's entry component over a network only the two share; tenant networks are internal (no route out).
 /// </summary>
@@ -48,9 +48,9 @@ public sealed partial record EdgeOptions
     public IReadOnlyList<string> Problems()
     {
         var errors = new List<string>();
-        if (!DomainPattern().IsMatch(Domain ?? ""))
+        if (!IsDomain(Domain))
         {
-            errors.Add($"edge.domain '{Domain}' is not a domain name (lowercase labels separated by dots, e.g. tenants.test)");
+            errors.Add($"edge.domain '{Domain}' is not a domain name (lowercase labels separated by dots, e.g. tenants.test, or localhost)");
         }
 
         if (Port is < 1 or > 65535)
@@ -68,13 +68,16 @@ public sealed partial record EdgeOptions
             errors.Add($"the edge's address '{Address}' is not an IPv4 address (e.g. 127.0.0.1)");
         }
 
-        if (Certificate is not null && DomainPattern().IsMatch(Domain ?? ""))
+        if (Certificate is not null && IsDomain(Domain))
         {
             errors.AddRange(Certificate.Problems(Domain!, DateTimeOffset.UtcNow));
         }
 
         return errors;
     }
+
+    /// <summary>Two labels or more, or <c>localhost</c> (its names resolve to this machine: the default).</summary>
+    private static bool IsDomain(string? domain) => domain == "localhost" || DomainPattern().IsMatch(domain ?? "");
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")]
     private static partial Regex DomainPattern();

@@ -39,6 +39,6 @@ internal sealed partial class Services
 
     private EdgeOptions EdgeOrRefuse() => Options.Edge
         ?? throw (Settings.EdgeOff
-            ? new BadInputException("the edge proxy is off for this run (PROVISIONER_EDGE=off)", "run it without PROVISIONER_EDGE=off")
+            ? new BadInputException("the edge proxy is turned off for this run (PROVISIONER_EDGE=off, or edge: { enabled: false } in provisioner.yaml)", "run it without them")
             : new BadInputException("the edge proxy is off", "turn it on with edge: { domain: tenants.test, port: 8443 } in provisioner.yaml (or PROVISIONER_EDGE_DOMAIN)"));
 }

@@ -34,7 +34,7 @@ internal sealed partial class Services : IDisposable
             FirstPort = settings.FirstPort,
             LastPort = settings.LastPort,
             PublishAddress = settings.PublishAddress,
-            Edge = settings.EdgeOff ? null : configuredEdge ?? RecordedEdge.Load(settings.Home),
+            Edge = settings.EdgeOff ? null : configuredEdge ?? RecordedEdge.Load(settings.Home) ?? settings.DefaultEdgeOptions,
         }.Validate();
         _http = new HttpClient(Core.Edge.EdgeHttp.Handler(Options.Edge)) { Timeout = Timeout.InfiniteTimeSpan };
         DataAdapters = Data.StandardDataAdapters.Create();

@@ -9,8 +9,25 @@ public sealed class RecordedEdgeTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("recorded-edge-").FullName;
 
-    private IProvisioner Build(EdgeSettings? edge = null, bool off = false) =>
-        new ProvisionerBuilder(new ProvisionerSettings { Home = _home, Templates = _home, Edge = edge, EdgeOff = off, PublishAddress = "127.0.0.2" }).Build();
+    private IProvisioner Build(EdgeSettings? edge = null, bool off = false, EdgeSettings? byDefault = null) =>
+        new ProvisionerBuilder(new ProvisionerSettings { Home = _home, Templates = _home, Edge = edge, DefaultEdge = byDefault, EdgeOff = off, PublishAddress = "127.0.0.2" }).Build();
+
+    [Fact]
+    public void DefaultEdge_UsedWhenNothingIsRecorded_NeverRecorded_TheRecordedOneWins()
+    {
+        using (var first = Build(byDefault: EdgeSettings.Local))
+        {
+            Assert.Equal(("localhost", 8443, "provision-edge"), (first.Edge?.Domain, first.Edge?.Port, first.Edge?.Name));
+            Assert.Equal(new Uri("https://acme.localhost:8443"), first.Edge?.EndpointOf("acme"));
+        }
+
+        Assert.False(File.Exists(RecordedEdge.PathIn(_home)));
+        Build(new EdgeSettings { Domain = "tenants.test" }).Dispose();
+        using var later = Build(byDefault: EdgeSettings.Local);
+        Assert.Equal("tenants.test", later.Edge?.Domain);
+        using var off = Build(off: true, byDefault: EdgeSettings.Local);
+        Assert.Null(off.Edge);
+    }
 
     [Fact]
     public void EdgeOnce_LaterRunWithoutEdgeSettings_UsesTheRecordedOne()

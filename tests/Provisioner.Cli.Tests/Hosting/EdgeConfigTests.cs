@@ -45,5 +45,34 @@ public sealed class EdgeConfigTests : IDisposable
         Assert.Equal((null, null, null), (edge!.CertificateFile, edge.KeyFile, edge.CaFile));
     }
 
+    [Fact]
+    public void NothingNamed_NoSettings_TheLocalEdgeByDefault()
+    {
+        var config = Load("backend: docker\n");
+
+        Assert.Null(EdgeSetup.Settings(config));
+        Assert.Equal(EdgeSettings.Local, EdgeSetup.Default(config));
+        Assert.Equal(("localhost", 8443, "provision-edge"), (EdgeSettings.Local.Domain, EdgeSettings.Local.Port, EdgeSettings.Local.Name));
+        Assert.False(EdgeSetup.Off(config));
+    }
+
+    [Fact]
+    public void EdgeWithoutADomain_LocalhostWithItsOtherSettings()
+    {
+        var edge = EdgeSetup.Settings(Load("edge: { port: 9443, name: edge-b }\n"));
+
+        Assert.Equal(("localhost", 9443, "edge-b"), (edge!.Domain, edge.Port, edge.Name));
+    }
+
+    [Fact]
+    public void EnabledFalse_Off_NoDefaultNoSettings()
+    {
+        var config = Load("edge: { enabled: false, domain: tenants.test }\n");
+
+        Assert.True(EdgeSetup.Off(config));
+        Assert.Null(EdgeSetup.Default(config));
+        Assert.Null(EdgeSetup.Settings(config));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

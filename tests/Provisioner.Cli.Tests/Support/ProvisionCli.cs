@@ -102,6 +102,10 @@ public sealed class ProvisionCli
         // tenant's db is weighted by its small CPU request, so an exec'd psql can wait 15 s for the CPU (a ResumeTests
         // monitor window in CI). A probe gets 15 s here (5 s by default); tests of timeouts set their own.
         info.Environment["PROVISIONER_PROBE_TIMEOUT"] = "15s";
+
+        // The edge proxy (on by default: localhost:8443, shared by every home on the engine) is off unless a test turns
+        // on an edge of its own (TestEdge: its name and a free port); tests of tenants on their own port run as before.
+        info.Environment["PROVISIONER_EDGE"] = "off";
         foreach (var (k, v) in _environment ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;

@@ -93,7 +93,7 @@ public sealed class EdgeStampTests
 
     [Theory]
     [InlineData("Tenants.Test", 8443, "provision-edge", "edge.domain 'Tenants.Test' is not a domain name")]
-    [InlineData("localhost", 8443, "provision-edge", "edge.domain 'localhost' is not a domain name")]
+    [InlineData("tenants", 8443, "provision-edge", "edge.domain 'tenants' is not a domain name")]
     [InlineData("tenants.test", 0, "provision-edge", "edge.port 0 is not a port number")]
     [InlineData("tenants.test", 8443, "Edge_1", "edge.name 'Edge_1' must be lowercase letters")]
     public void Problems_BadSetting_NamesIt(string domain, int port, string name, string expected)

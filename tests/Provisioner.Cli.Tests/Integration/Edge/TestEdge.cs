@@ -18,6 +18,7 @@ internal sealed class TestEdge(string runId, string suffix) : IAsyncDisposable
 
     public Dictionary<string, string> Environment() => new()
     {
+        ["PROVISIONER_EDGE"] = "on",
         ["PROVISIONER_EDGE_DOMAIN"] = Domain,
         ["PROVISIONER_EDGE_PORT"] = Port.ToString(CultureInfo.InvariantCulture),
         ["PROVISIONER_EDGE_NAME"] = Name,

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.Json;
+using Provisioner.Cli.Tests.Support;
+
+namespace Provisioner.Cli.Tests.Integration.Edge;
+
+/// <summary>
+/// The edge is on without a domain being named: the tenant goes behind it at <c>https://&lt;tenant&gt;.localhost:&lt;port&gt;</c>
+/// (names under localhost are this machine's), publishes no port of its own, and answers there over TLS from the edge's
+/// CA. The edge has this run's name and a free port (the machine's real default, provision-edge on 8443, is left alone).
+/// </summary>
+[Collection(EngineCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
+{
+    private readonly TestEdge _edge = new(engine.RunId, "edge-dflt");
+
+    [Fact]
+    public async Task NoDomainNamed_TenantBehindTheEdgeUnderLocalhost_NoPortOfItsOwn()
+    {
+        var environment = _edge.Environment();
+        environment.Remove("PROVISIONER_EDGE_DOMAIN");
+        var cli = engine.Cli(environment);
+        var t = engine.Tenant("edge-dflt");
+
+        var made = await cli.RunAsync("tenant", t, "--json");
+
+        Assert.True(made.ExitCode == 0, made.ToString());
+        var url = $"https://{t}.localhost:{_edge.Port}";
+        Assert.Equal(url, JsonDocument.Parse(made.Stdout).RootElement.GetProperty("tenant").GetProperty("endpoint").GetString());
+        var ports = await Shell.RunAsync("docker", "inspect", "--format", "{{json .HostConfig.PortBindings}}", $"t-{t}-app");
+        Assert.Matches("^(null|\\{\\})$", ports.Stdout.Trim());
+        using var http = await _edge.ClientAsync(cli);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
+        Assert.Equal(0, (await cli.RunAsync("destroy", t, "--yes", "--delete-data")).ExitCode);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The edge goes first (a tenant network it is attached to cannot be removed); the fixture removes the tenants.</summary>
+    public async Task DisposeAsync() => await _edge.DisposeAsync();
+}
