@@ -36,7 +36,11 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     {
         await _docker.System.PingAsync(ct);
         var images = stamp.Containers.Select(c => c.Spec.Image).Concat(stamp.Jobs.Select(j => j.Spec.Image)).Distinct().ToList();
+        var edgeReady = EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge))
+            ? edge.PreflightAsync(engine.Endpoint.Scheme == "unix" || EngineTls.IsLoopback(engine.Endpoint), ct)
+            : Task.CompletedTask;
         var found = await Task.WhenAll(images.Select(image => ImageLookup.ExistsAsync(_docker.Images, image, ct)));
+        await edgeReady;
         var missing = images.Where((_, i) => !found[i]).ToList();
 
         if (missing.Count > 0)

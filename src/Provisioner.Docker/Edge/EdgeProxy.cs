@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Edge;
+using Provisioner.Core.Provisioning;
 using Provisioner.Core.Errors;
 using Provisioner.Docker.Engine;
 
@@ -132,6 +133,29 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         return File.Exists(edge.CaFile) ? edge.CaFile : null;
     }
 
+    /// <summary>
+    /// Before a tenant's first change: an edge that is not running yet needs its image, and (checked when the engine is on
+    /// this machine, <paramref name="onThisMachine"/>) its port free; otherwise the tenant would be made and then fail at
+    /// the edge's start.
+    /// </summary>
+    public async Task PreflightAsync(bool onThisMachine, CancellationToken ct)
+    {
+        if (await InspectAsync(ct) is { State.Running: true })
+        {
+            return;
+        }
+
+        if (!await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
+        {
+            throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
+        }
+
+        if (onThisMachine && !HostPorts.IsFree(edge.Address, edge.Port))
+        {
+            throw PortTaken();
+        }
+    }
+
     private async Task<string> EnsureRunningAsync(IProgress<string>? progress, CancellationToken ct)
     {
         var container = await InspectAsync(ct);
@@ -195,11 +219,13 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         catch (DockerApiException e) when (EngineMessage.Of(e) is var m && (m.Contains("port is already allocated", StringComparison.Ordinal) || m.Contains("address already in use", StringComparison.Ordinal)))
         {
             await IgnoreMissing(() => docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct));
-            throw new ProvisionerException(
-                $"the edge proxy cannot publish {edge.Address}:{edge.Port}: the port is taken by another process",
-                hint: "free it, or choose another with edge.port in provisioner.yaml (or PROVISIONER_EDGE_PORT)");
+            throw PortTaken();
         }
     }
+
+    private ProvisionerException PortTaken() => new(
+        $"the edge proxy {edge.Name} cannot publish {edge.Address}:{edge.Port}: the port is taken by another process",
+        hint: "free it, choose another with edge.port in provisioner.yaml (or PROVISIONER_EDGE_PORT), or turn the edge off with edge: { enabled: false } (or PROVISIONER_EDGE=off)");
 
     private async Task ConnectAsync(string id, string network, CancellationToken ct)
     {

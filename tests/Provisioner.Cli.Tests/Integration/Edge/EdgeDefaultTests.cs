@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Provisioner.Cli.Tests.Support;
 
@@ -33,6 +34,23 @@ public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
         using var http = await _edge.ClientAsync(cli);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
         Assert.Equal(0, (await cli.RunAsync("destroy", t, "--yes", "--delete-data")).ExitCode);
+    }
+
+    [Fact]
+    public async Task EdgePortTakenByAnotherProgram_RefusedBeforeAnythingIsMade()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, _edge.Port);
+        squatter.Start();
+        var cli = engine.Cli(_edge.Environment());
+        var t = engine.Tenant("edge-taken");
+
+        var refused = await cli.RunAsync("tenant", t);
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains($"cannot publish 127.0.0.1:{_edge.Port}: the port is taken by another process", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", (await Shell.RunAsync("docker", "ps", "-aq", "--filter", $"name=t-{t}-")).Stdout.Trim());
+        Assert.Equal("", (await Shell.RunAsync("docker", "network", "ls", "-q", "--filter", $"name=t-{t}-")).Stdout.Trim());
+        Assert.Equal("", (await Shell.RunAsync("docker", "ps", "-aq", "--filter", $"name=^{_edge.Name}$")).Stdout.Trim());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
