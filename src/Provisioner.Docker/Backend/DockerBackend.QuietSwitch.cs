@@ -36,7 +36,7 @@ internal sealed partial class DockerBackend : IQuietSwitch
     }, ct);
 
     public bool SwitchesWithoutGap(Stamp stamp) =>
-        EdgeProxy is not null && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)) && stamp.Containers.All(c => c.Spec.Port is null);
+        BehindTheEdge(stamp) is not null && stamp.Containers.All(c => c.Spec.Port is null);
 
     public Task StartBesideAsync(Stamp stamp, IReadOnlyList<string> components, TenantSecrets secrets, TimeSpan timeout, IProgress<string>? progress, CancellationToken ct) => Guard(async () =>
     {

@@ -25,6 +25,10 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     /// <summary>The shared edge proxy, when the options turn it on.</summary>
     private EdgeProxy? EdgeProxy { get; } = options.Edge is null ? null : new EdgeProxy(engine.Client, options.Edge, log);
 
+    /// <summary>The edge when <paramref name="stamp"/> is behind it (its edge network carries the route labels); else null.</summary>
+    private EdgeProxy? BehindTheEdge(Stamp stamp) =>
+        EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)) ? edge : null;
+
     /// <summary>The kind recorded for tenants on a Docker engine.</summary>
     public static BackendKind BackendKind { get; } = BackendKind.Of("docker");
 
@@ -36,7 +40,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     {
         await _docker.System.PingAsync(ct);
         var images = stamp.Containers.Select(c => c.Spec.Image).Concat(stamp.Jobs.Select(j => j.Spec.Image)).Distinct().ToList();
-        var edgeReady = EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge))
+        var edgeReady = BehindTheEdge(stamp) is { } edge
             ? edge.PreflightAsync(engine.Endpoint.Scheme == "unix" || EngineTls.IsLoopback(engine.Endpoint), ct)
             : Task.CompletedTask;
         var found = await Task.WhenAll(images.Select(image => ImageLookup.ExistsAsync(_docker.Images, image, ct)));
@@ -52,7 +56,10 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     }, ct);
 
     public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
-        ReconcilePlanner.Plan(stamp, await ObserveAgainstAsync(stamp, ct)), ct);
+    {
+        var plan = ReconcilePlanner.Plan(stamp, await ObserveAgainstAsync(stamp, ct));
+        return BehindTheEdge(stamp) is { } edge && await edge.PlanAsync(ct) is { } edgeChange ? [.. plan, edgeChange] : plan;
+    }, ct);
 
     public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
     {
@@ -64,12 +71,9 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         var delivered = await RedeliverSecretsAsync(stamp, secrets, plan, ct);
         await ExecuteAllAsync(stamp, secrets, plan, observed, context, ct);
 
-        if (EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)))
-        {
-            await edge.ConvergeAsync(ct, context.Progress); // the tenant's route, and every other one (a recreated edge gets them all back)
-        }
-
-        return new ApplyResult([.. delivered, .. plan], stamp.Endpoint);
+        // The tenant's route, and every other one (a recreated edge gets them all back); the edge made or started is a change.
+        var edgeMade = BehindTheEdge(stamp) is { } edge ? (await edge.ConvergeAsync(ct, context.Progress)).Made : null;
+        return new ApplyResult([.. delivered, .. plan, .. edgeMade is null ? [] : new[] { edgeMade }], stamp.Endpoint);
     }, ct);
 
     public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => Guard(() => DockerStatusReader.ReadAsync(_docker, tenant, ct), ct);

@@ -3,8 +3,9 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Edge;
-using Provisioner.Core.Provisioning;
 using Provisioner.Core.Errors;
+using Provisioner.Core.Provisioning;
+using Provisioner.Core.Reconcile;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Docker.Edge;
@@ -24,15 +25,28 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
 
     /// <summary>
     /// Makes sure the edge runs, is attached to every tenant edge network it serves, has loaded exactly their routes,
-    /// and that its CA root is exported. Idempotent. Returns the number of routes loaded.
+    /// and that its CA root is exported. Idempotent. Returns the routes loaded and whether its container was made or started.
     /// </summary>
-    public async Task<int> ConvergeAsync(CancellationToken ct, IProgress<string>? progress = null)
+    public async Task<EdgeConvergence> ConvergeAsync(CancellationToken ct, IProgress<string>? progress = null)
     {
-        var id = await EnsureRunningAsync(progress, ct);
+        var (id, made) = await EnsureRunningAsync(progress, ct);
         var routes = await SyncAsync(id, exclude: null, ct);
         await ExportCaAsync(id, ct);
-        return routes;
+        return new EdgeConvergence(routes, made);
     }
+
+    /// <summary>The change converging would make to the edge's own container (a dry run shows it); null when it runs.</summary>
+    public async Task<PlannedChange?> PlanAsync(CancellationToken ct)
+    {
+        var container = await InspectAsync(ct);
+        return container is null || await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is null
+            ? Created()
+            : container.State?.Running != true ? new PlannedChange(ChangeKind.Start, EdgeProxyType, edge.Name, "stopped") : null;
+    }
+
+    private static ResourceType EdgeProxyType { get; } = ResourceType.Of("edge proxy");
+
+    private PlannedChange Created() => new(ChangeKind.Create, EdgeProxyType, edge.Name, "missing");
 
     /// <summary>
     /// Loads the routes again even when they did not change (<c>caddy reload --force</c>): a new upstream transport, so
@@ -147,7 +161,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
 
         if (!await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
         {
-            throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
+            throw ImageMissing();
         }
 
         if (onThisMachine && !HostPorts.IsFree(edge.Address, edge.Port))
@@ -156,18 +170,21 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         }
     }
 
-    private async Task<string> EnsureRunningAsync(IProgress<string>? progress, CancellationToken ct)
+    private async Task<(string Id, PlannedChange? Made)> EnsureRunningAsync(IProgress<string>? progress, CancellationToken ct)
     {
+        PlannedChange? made = null;
         var container = await InspectAsync(ct);
         if (container is null || await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is null)
         {
             progress?.Report($"create edge proxy {edge.Name} (https on {edge.Address}:{edge.Port} for *.{edge.Domain}; {(edge.Certificate is null ? "its own CA" : "the operator's certificate")})");
             container = await CreateAsync(ct);
+            made = Created();
         }
 
         if (container.State?.Running != true)
         {
             await StartAsync(container.ID, ct);
+            made ??= new PlannedChange(ChangeKind.Start, EdgeProxyType, edge.Name, "stopped");
         }
 
         var attached = container.NetworkSettings?.Networks?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
@@ -179,7 +196,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
             }
         }
 
-        return container.ID;
+        return (container.ID, made);
     }
 
     /// <summary>
@@ -191,7 +208,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     {
         if (!await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
         {
-            throw new ProvisionerException($"the edge proxy's image {edge.Image} is not on the engine", hint: "build it with `make images` (nothing is pulled)");
+            throw ImageMissing();
         }
 
         await using (await EngineNameLock.AcquireAsync(docker.Containers, EdgeContainer.LockName(edge), edge.Image, EdgeContainer.Labels(edge), LockWait, ct))
@@ -222,6 +239,10 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
             throw PortTaken();
         }
     }
+
+    private ProvisionerException ImageMissing() => new(
+        $"the edge proxy's image {edge.Image} is not on the engine",
+        hint: "build it with `make images` (nothing is pulled), or turn the edge off with edge: { enabled: false } (or PROVISIONER_EDGE=off)");
 
     private ProvisionerException PortTaken() => new(
         $"the edge proxy {edge.Name} cannot publish {edge.Address}:{edge.Port}: the port is taken by another process",

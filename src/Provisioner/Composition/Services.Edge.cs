@@ -22,10 +22,10 @@ internal sealed partial class Services
                 hint: "provision a tenant with the edge on, or run `provision edge sync`, then ask again");
     }
 
-    public Task<int> SyncEdgeAsync(CancellationToken ct)
+    public async Task<int> SyncEdgeAsync(CancellationToken ct)
     {
         EdgeOrRefuse();
-        return _docker.Value.Edge!.ConvergeAsync(ct);
+        return (await _docker.Value.Edge!.ConvergeAsync(ct)).Routes;
     }
 
     /// <summary>Removes the edge once no tenant is behind it, and forgets it in the home (<see cref="RecordedEdge"/>).</summary>

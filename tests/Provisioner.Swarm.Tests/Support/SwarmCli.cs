@@ -53,6 +53,10 @@ public sealed class SwarmCli(string home)
         info.Environment["PROVISIONER_SWARM_MANAGER"] = SwarmCluster.Manager;
         info.Environment["PROVISIONER_CPU_OVERCOMMIT"] = "1";
         info.Environment["NO_COLOR"] = "1";
+
+        // Swarm tenants ignore the edge proxy; the tests that use a node as a plain Docker engine publish each entry on the
+        // node's address (the edge, on by default, would need its image on that node too).
+        info.Environment["PROVISIONER_EDGE"] = "off";
         foreach (var (name, value) in Environment)
         {
             info.Environment[name] = value;

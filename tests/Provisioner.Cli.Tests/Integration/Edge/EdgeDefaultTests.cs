@@ -8,7 +8,7 @@ namespace Provisioner.Cli.Tests.Integration.Edge;
 /// <summary>
 /// The edge is on without a domain being named: the tenant goes behind it at <c>https://&lt;tenant&gt;.localhost:&lt;port&gt;</c>
 /// (names under localhost are this machine's), publishes no port of its own, and answers there over TLS from the edge's
-/// CA. The edge has this run's name and a free port (the machine's real default, provision-edge on 8443, is left alone).
+/// CA; the edge's creation is in the dry run and counted among the changes. The edge has this run's name and a free port (the machine's real default, provision-edge on 8443, is left alone).
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -24,9 +24,13 @@ public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
         var cli = engine.Cli(environment);
         var t = engine.Tenant("edge-dflt");
 
+        var dry = await cli.RunAsync("tenant", t, "--dry-run");
         var made = await cli.RunAsync("tenant", t, "--json");
 
+        Assert.True(dry.ExitCode == 0 && dry.Stdout.Contains($"create edge proxy {_edge.Name} (missing)", StringComparison.Ordinal), dry.ToString());
         Assert.True(made.ExitCode == 0, made.ToString());
+        var changes = JsonDocument.Parse(made.Stdout).RootElement.GetProperty("changes").EnumerateArray();
+        Assert.Contains(changes, c => c.GetProperty("kind").GetString() == "edge proxy" && c.GetProperty("name").GetString() == _edge.Name);
         var url = $"https://{t}.localhost:{_edge.Port}";
         Assert.Equal(url, JsonDocument.Parse(made.Stdout).RootElement.GetProperty("tenant").GetProperty("endpoint").GetString());
         var ports = await Shell.RunAsync("docker", "inspect", "--format", "{{json .HostConfig.PortBindings}}", $"t-{t}-app");
