@@ -26,19 +26,18 @@ internal sealed class FleetUpgrader(
     }
 
     /// <summary>
-    /// Each planned tenant with the path its upgrade is expected to take. The path depends on the versions, the backend
-    /// and whether the tenant has a port of its own (then it is not behind the edge), nothing else: it is worked out once
-    /// per (backend, version, own port), so a plan of 10,000 tenants asks a few times.
+    /// Each planned tenant with the path its upgrade is expected to take, worked out once per key the upgrader gives
+    /// (<see cref="ITenantUpgrade.PlannedPathKey"/>: what the path depends on), so a plan of 10,000 tenants asks a few times.
     /// </summary>
     private FleetPlan WithPaths(FleetPlan plan, IReadOnlyList<TenantRecord> tenants)
     {
         var to = NuGetVersion.Parse(plan.To);
         var byName = tenants.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var known = new Dictionary<(string Backend, string Version, bool OwnPort), string?>();
+        var known = new Dictionary<object, string?>();
         PlannedUpgrade WithPath(PlannedUpgrade planned)
         {
             var tenant = byName[planned.Tenant];
-            var key = (tenant.Backend.Name, tenant.Version, tenant.HostPort is not null);
+            var key = upgrader.PlannedPathKey(tenant, to);
             if (!known.TryGetValue(key, out var path))
             {
                 known[key] = path = upgrader.PlannedPath(tenant, to);

@@ -19,6 +19,12 @@ public interface ITenantUpgrade
     /// </summary>
     string? PlannedPath(TenantRecord tenant, NuGetVersion to) => null;
 
+    /// <summary>
+    /// What <see cref="PlannedPath"/> depends on: tenants with equal keys are expected to take the same path, so a fleet plan
+    /// asks once per key. Default: the tenant's name (asked for each tenant).
+    /// </summary>
+    object PlannedPathKey(TenantRecord tenant, NuGetVersion to) => tenant.Name;
+
     /// <summary>Brings a tenant left mid-upgrade to a consistent state; with <paramref name="retryNeedsAttention"/>, retries a failed rollback.</summary>
     Task<TenantRecord> RecoverAsync(string name, bool retryNeedsAttention, IProgress<string>? progress, CancellationToken ct);
 }

@@ -56,6 +56,9 @@ internal sealed class TenantUpgrader(
         ],
     };
 
+    /// <summary>The templates, the backend, and whether the tenant has a port of its own (then it is not behind the edge).</summary>
+    public object PlannedPathKey(TenantRecord tenant, NuGetVersion to) => (tenant.Backend, tenant.TemplateRef, to, tenant.HostPort is not null);
+
     public string? PlannedPath(TenantRecord tenant, NuGetVersion to)
     {
         try

@@ -28,6 +28,8 @@ internal sealed class ScriptedUpgrade(InMemoryRegistry registry, FakeTimeProvide
 
     public int PathsAsked { get; private set; }
 
+    public object PlannedPathKey(TenantRecord tenant, NuGetVersion to) => (tenant.Version, tenant.HostPort is not null);
+
     public string? PlannedPath(TenantRecord tenant, NuGetVersion to)
     {
         PathsAsked++;
