@@ -22,5 +22,6 @@ public sealed class HostPortsTests
     }
 
     [Fact]
-    public void IsFree_AddressNotOnThisMachine_CountsAsFree() => Assert.True(HostPorts.IsFree("192.0.2.1", 8443));
+    public void IsFree_AddressNotOnThisMachine_CountsAsFree() =>
+        Assert.True(HostPorts.IsFree("192.0.2.1", 8443)); // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never an address of this machine
 }
