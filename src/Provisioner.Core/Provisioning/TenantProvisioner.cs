@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
 using Provisioner.Core.Capacity;
+using Provisioner.Core.Edge;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
 using Provisioner.Core.Logging;
@@ -38,6 +39,7 @@ internal sealed class TenantProvisioner(
         {
             var current = await registry.GetAsync(name, ct);
             var (planTemplate, planSize) = Resolve(request, current);
+            RefuseLeavingTheEdge(current, planTemplate);
             var planned = await backend.PlanAsync(StampBuilder.Build(planTemplate, name, planSize, current?.HostPort, options) with { Host = current?.Host }, ct);
             var shown = (current ?? NewRecord(name, planTemplate, planSize, [])) with { Size = planSize, Version = planTemplate.Version.ToNormalizedString() };
             return new ProvisionResult(shown, planned, null, true, null, time.GetElapsedTime(start));
@@ -48,6 +50,7 @@ internal sealed class TenantProvisioner(
         using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var existing = await registry.GetAsync(name, ct);
         var (template, size) = Resolve(request, existing);
+        RefuseLeavingTheEdge(existing, template);
         await backend.PreflightAsync(StampBuilder.Build(template, name, size, existing?.HostPort, options), ct);
 
         // Capacity (exit 4, nothing created): held until the tenant is recorded below, so its size counts for the next check.
@@ -141,6 +144,14 @@ internal sealed class TenantProvisioner(
         }
 
         return at;
+    }
+
+    private void RefuseLeavingTheEdge(TenantRecord? existing, ProductTemplate template)
+    {
+        if (LeavingTheEdge.WhyNot(existing, template, options) is { } why)
+        {
+            throw new BadInputException(why, LeavingTheEdge.Hint(existing!.Name));
+        }
     }
 
     private (ProductTemplate Template, string Size) Resolve(ProvisionRequest request, TenantRecord? existing)

@@ -108,6 +108,11 @@ internal sealed class TenantUpgrader(
             return Result(UpgradeOutcome.Failed, incompatible);
         }
 
+        if (Edge.LeavingTheEdge.WhyNot(tenant, next, options) is { } leaving)
+        {
+            return Result(UpgradeOutcome.Failed, $"{leaving}: nothing was changed ({Edge.LeavingTheEdge.Hint(name)})");
+        }
+
         var control = backend as IComponentControl;
         if (control is null)
         {

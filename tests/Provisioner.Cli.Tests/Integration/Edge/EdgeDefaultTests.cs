@@ -8,7 +8,7 @@ namespace Provisioner.Cli.Tests.Integration.Edge;
 /// <summary>
 /// The edge is on without a domain being named: the tenant goes behind it at <c>https://&lt;tenant&gt;.localhost:&lt;port&gt;</c>
 /// (names under localhost are this machine's), publishes no port of its own, and answers there over TLS from the edge's
-/// CA; the edge's creation is in the dry run and counted among the changes. The edge has this run's name and a free port (the machine's real default, provision-edge on 8443, is left alone).
+/// CA; the edge's creation is in the dry run and counted among the changes; a rerun with the edge off is refused. The edge has this run's name and a free port (the machine's real default, provision-edge on 8443, is left alone).
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -36,6 +36,17 @@ public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
         var ports = await Shell.RunAsync("docker", "inspect", "--format", "{{json .HostConfig.PortBindings}}", $"t-{t}-app");
         Assert.Matches("^(null|\\{\\})$", ports.Stdout.Trim());
         using var http = await _edge.ClientAsync(cli);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
+
+        // Rerun with the edge off (a user who turned it off for a new tenant): refused before anything changes, dry run too.
+        var app = (await Shell.RunAsync("docker", "inspect", "--format", "{{.Id}}", $"t-{t}-app")).Stdout.Trim();
+        var off = cli.With(new Dictionary<string, string> { ["PROVISIONER_EDGE"] = "off" });
+        foreach (var rerun in new[] { await off.RunAsync("tenant", t), await off.RunAsync("tenant", t, "--dry-run") })
+        {
+            Assert.True(rerun.ExitCode == 2 && rerun.Stderr.Contains($"tenant {t} is behind the edge proxy", StringComparison.Ordinal), rerun.ToString());
+        }
+
+        Assert.Equal(app, (await Shell.RunAsync("docker", "inspect", "--format", "{{.Id}}", $"t-{t}-app")).Stdout.Trim());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
         Assert.Equal(0, (await cli.RunAsync("destroy", t, "--yes", "--delete-data")).ExitCode);
     }
