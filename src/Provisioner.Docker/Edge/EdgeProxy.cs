@@ -18,6 +18,8 @@ namespace Provisioner.Docker.Edge;
 /// </summary>
 internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger log)
 {
+    private readonly EdgeLoadMarker _loaded = new(edge);
+
     private const int LoadAttempts = 20;
 
     /// <summary>How long a provision waits for another one that is creating the edge.</summary>
@@ -26,12 +28,21 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     /// <summary>
     /// Makes sure the edge runs, is attached to every tenant edge network it serves, has loaded exactly their routes,
     /// and that its CA root is exported. Idempotent. Returns the routes loaded and whether its container was made or started.
+    /// A converged rerun skips loading routes this home already loaded into the same running container; <paramref name="reload"/> does not.
     /// </summary>
-    public async Task<EdgeConvergence> ConvergeAsync(CancellationToken ct, IProgress<string>? progress = null)
+    public async Task<EdgeConvergence> ConvergeAsync(CancellationToken ct, IProgress<string>? progress = null, bool reload = false)
     {
-        var (id, made) = await EnsureRunningAsync(progress, ct);
-        var routes = await SyncAsync(id, exclude: null, ct);
-        await ExportCaAsync(id, ct);
+        var (container, made) = await EnsureRunningAsync(progress, ct);
+
+        // The start time is known only for a container that already ran (one just started would need another inspect);
+        // without it (or with reload: `provision edge sync`) the routes are loaded even if this home loaded them already.
+        var startedAt = made is null && !reload ? container.State?.StartedAt : null;
+        var (routes, loaded) = await SyncAsync(container.ID, exclude: null, ct, startedAt: startedAt);
+        if (loaded || !File.Exists(edge.CaFile))
+        {
+            await ExportCaAsync(container.ID, ct);
+        }
+
         return new EdgeConvergence(routes, made);
     }
 
@@ -170,7 +181,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
         }
     }
 
-    private async Task<(string Id, PlannedChange? Made)> EnsureRunningAsync(IProgress<string>? progress, CancellationToken ct)
+    private async Task<(ContainerInspectResponse Container, PlannedChange? Made)> EnsureRunningAsync(IProgress<string>? progress, CancellationToken ct)
     {
         PlannedChange? made = null;
         var container = await InspectAsync(ct);
@@ -196,7 +207,7 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
             }
         }
 
-        return (container.ID, made);
+        return (container, made);
     }
 
     /// <summary>
@@ -261,25 +272,44 @@ internal sealed class EdgeProxy(IDockerClient docker, EdgeOptions edge, ILogger 
     }
 
     /// <summary>Loads the routes, then reads them again: a tenant added or removed meanwhile by another process is loaded too.</summary>
-    private async Task<int> SyncAsync(string id, string? exclude, CancellationToken ct, bool force = false)
+    /// <summary>
+    /// Loads the routes the engine's labels name (all but <paramref name="exclude"/>'s), again while they change under it.
+    /// With <paramref name="startedAt"/> (a converge into a container that already ran), a config this home already loaded
+    /// into that same container is not loaded again (<see cref="EdgeLoadMarker"/>). Returns the routes and whether it loaded.
+    /// </summary>
+    private async Task<(int Routes, bool Loaded)> SyncAsync(string id, string? exclude, CancellationToken ct, bool force = false, string? startedAt = null)
     {
         var routes = await RoutesAsync(exclude, ct);
         var certificate = edge.Certificate is { } files
             ? new EdgePem(await File.ReadAllTextAsync(files.CertificateFile, ct), await File.ReadAllTextAsync(files.KeyFile, ct))
             : null;
-        for (var round = 0; round < 5; round++)
+        var config = CaddyConfig.Build(routes, certificate);
+        var converging = startedAt is not null && exclude is null && !force;
+        if (converging && _loaded.Matches(id, startedAt!, config))
         {
-            await LoadAsync(id, CaddyConfig.Build(routes, certificate), ct, force && round == 0);
-            var again = await RoutesAsync(exclude, ct);
-            if (again.SequenceEqual(routes))
-            {
-                break;
-            }
-
-            routes = again;
+            return (routes.Count, false);
         }
 
-        return routes.Count;
+        _loaded.Forget();
+        var stable = false;
+        for (var round = 0; round < 5 && !stable; round++)
+        {
+            await LoadAsync(id, config, ct, force && round == 0);
+            var again = await RoutesAsync(exclude, ct);
+            stable = again.SequenceEqual(routes);
+            if (!stable)
+            {
+                routes = again;
+                config = CaddyConfig.Build(routes, certificate);
+            }
+        }
+
+        if (converging && stable)
+        {
+            _loaded.Record(id, startedAt!, config);
+        }
+
+        return (routes.Count, true);
     }
 
     private async Task<IReadOnlyList<EdgeRoute>> RoutesAsync(string? exclude, CancellationToken ct)

@@ -25,7 +25,7 @@ internal sealed partial class Services
     public async Task<int> SyncEdgeAsync(CancellationToken ct)
     {
         EdgeOrRefuse();
-        return (await _docker.Value.Edge!.ConvergeAsync(ct)).Routes;
+        return (await _docker.Value.Edge!.ConvergeAsync(ct, reload: true)).Routes;
     }
 
     /// <summary>Removes the edge once no tenant is behind it, and forgets it in the home (<see cref="RecordedEdge"/>).</summary>

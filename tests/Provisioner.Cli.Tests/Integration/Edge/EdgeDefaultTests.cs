@@ -48,6 +48,15 @@ public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
 
         Assert.Equal(app, (await Shell.RunAsync("docker", "inspect", "--format", "{{.Id}}", $"t-{t}-app")).Stdout.Trim());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
+
+        // Converged reruns: the first records what it loaded into the running edge, the second loads nothing; both pass
+        // their gate through the edge.
+        foreach (var round in new[] { 1, 2 })
+        {
+            var converged = await cli.RunAsync("tenant", t);
+            Assert.True(converged.ExitCode == 0 && converged.Stdout.Contains("no changes (already converged)", StringComparison.Ordinal), $"rerun {round}: {converged}");
+            Assert.True(File.Exists(Path.Combine(cli.Home, "edge", $"{_edge.Name}-loaded")), $"rerun {round}: no record of the routes loaded");
+        }
         Assert.Equal(0, (await cli.RunAsync("destroy", t, "--yes", "--delete-data")).ExitCode);
     }
 
