@@ -52,7 +52,7 @@ internal static class DockerStatusReader
                 published));
         }
 
-        return new TenantObservation(tenant, components, observed.Networks.Select(n => n.Name).ToList(), observed.Volumes.Select(v => v.Name).ToList());
+        return new TenantObservation(tenant, components, observed.Networks.Select(n => n.Name).Order(StringComparer.Ordinal).ToList(), observed.Volumes.Select(v => v.Name).Order(StringComparer.Ordinal).ToList());
     }
 
     private static async Task<ContainerInspectResponse?> InspectAsync(IDockerClient docker, string id, CancellationToken ct)
