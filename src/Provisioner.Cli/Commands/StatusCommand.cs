@@ -67,6 +67,10 @@ internal static class StatusCommand
             if (report.Health is { } health)
             {
                 output.Human.Write(HealthTable.For(health));
+                if (!health.Passed && t is { HostPort: null, Endpoint: { } endpoint } && endpoint.StartsWith("https://", StringComparison.Ordinal) && services.Provisioner.Edge is null)
+                {
+                    output.Line($"{t.Name} is behind the edge proxy, which is off for this run (PROVISIONER_EDGE=off or edge: {{ enabled: false }}): its checks could not go through it; run `provision status {t.Name}` without them.");
+                }
             }
 
             if (suspended)

@@ -47,6 +47,8 @@ public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
         }
 
         Assert.Equal(app, (await Shell.RunAsync("docker", "inspect", "--format", "{{.Id}}", $"t-{t}-app")).Stdout.Trim());
+        var status = await off.RunAsync("status", t);
+        Assert.True(status.ExitCode == 5 && status.Stdout.Contains($"{t} is behind the edge proxy, which is off for this run", StringComparison.Ordinal), status.ToString());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
 
         // Converged reruns: the first records what it loaded into the running edge, the second loads nothing; both pass
