@@ -16,28 +16,27 @@ internal static class EdgeSetup
             ? value is "off" or "false" or "0"
             : config.Edge?.Enabled == false;
 
-    /// <summary>The edge used when nothing names one and the home recorded none; null when the edge is turned off.</summary>
-    public static EdgeSettings? Default(ProvisionerConfig config) => Off(config) ? null : EdgeSettings.Local;
+    /// <summary>
+    /// The edge used when nothing names one and the home recorded none (with $PROVISIONER_EDGE_PORT and
+    /// $PROVISIONER_EDGE_NAME applied); null when the edge is turned off.
+    /// </summary>
+    public static EdgeSettings? Default(ProvisionerConfig config) => Off(config)
+        ? null
+        : EdgeSettings.Local with { Port = EnvPort() ?? EdgeSettings.Local.Port, Name = Env("PROVISIONER_EDGE_NAME") ?? EdgeSettings.Local.Name };
 
     /// <summary>
-    /// The edge provisioner.yaml or the environment names (an <c>edge:</c> without a domain is the default domain with its
-    /// other settings); null when neither names one, or the edge is off.
+    /// The edge provisioner.yaml's <c>edge:</c> or $PROVISIONER_EDGE_DOMAIN names (an <c>edge:</c> without a domain is the
+    /// default domain with its other settings); null when neither does (a port or name alone in the environment then
+    /// applies to the default, not to an edge the home recorded), or the edge is off.
     /// </summary>
     public static EdgeSettings? Settings(ProvisionerConfig config)
     {
-        var named = Env("PROVISIONER_EDGE_DOMAIN") ?? Env("PROVISIONER_EDGE_PORT") ?? Env("PROVISIONER_EDGE_NAME");
-        if (Off(config) || (named is null && config.Edge is null))
+        if (Off(config) || (Env("PROVISIONER_EDGE_DOMAIN") is null && config.Edge is null))
         {
             return null;
         }
 
-        var port = config.Edge?.Port ?? EdgeSettings.Local.Port;
-        if (Env("PROVISIONER_EDGE_PORT") is { } text)
-        {
-            port = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
-                ? p
-                : throw new BadInputException($"PROVISIONER_EDGE_PORT '{text}' is not a port number", "give 1-65535, e.g. 8443");
-        }
+        var port = EnvPort() ?? config.Edge?.Port ?? EdgeSettings.Local.Port;
 
         var (certificate, key) = (config.Edge?.Certificate, config.Edge?.Key);
         if ((certificate is null) != (key is null) || (certificate is null && config.Edge?.Ca is not null))
@@ -61,6 +60,12 @@ internal static class EdgeSetup
     /// <summary>A path from provisioner.yaml, relative to the file's folder.</summary>
     private static string? Absolute(ProvisionerConfig config, string? path) =>
         path is null ? null : Path.GetFullPath(path, Path.GetDirectoryName(Path.GetFullPath(config.SourceFile ?? "provisioner.yaml"))!);
+
+    private static int? EnvPort() => Env("PROVISIONER_EDGE_PORT") is not { } text
+        ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? port
+            : throw new BadInputException($"PROVISIONER_EDGE_PORT '{text}' is not a port number", "give 1-65535, e.g. 8443");
 
     private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

@@ -14,6 +14,9 @@ public readonly record struct ResourceType(string Name)
 
     public static ResourceType Job { get; } = new("job");
 
+    /// <summary>The shared edge proxy's own container (not a tenant's): a plan of a tenant behind it shows it made or started.</summary>
+    public static ResourceType EdgeProxy { get; } = new("edge proxy");
+
     public static ResourceType Of(string name) => new(name);
 
     public override string ToString() => Name;

@@ -65,7 +65,7 @@ internal sealed class TenantUpgrader(
         {
             var previous = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
             var next = templates.Resolve(new TemplateRef(tenant.Product, to));
-            if (data.Incompatibility(previous, next) is not null)
+            if (data.Incompatibility(previous, next) is not null || Edge.LeavingTheEdge.WhyNot(tenant, previous, options) is not null)
             {
                 return null; // refused when it runs, with the reason
             }
@@ -90,11 +90,18 @@ internal sealed class TenantUpgrader(
         using var held = locks.Acquire($"tenant {name}", "upgrade");
         using var scope = log.BeginScope(LogScopes.ForTenant(name, backend.Kind));
         var tenant = await registry.RequireAsync(name, ct);
-        tenant = await Settler.SettleAsync(tenant, settings.RetryNeedsAttention, progress, ct);
         var target = to.ToNormalizedString();
         string? path = null;
         TenantUpgradeResult Result(string outcome, string? reason, string? check = null, string? logs = null, string? backup = null, string? from = null, TimeSpan? downtime = null) =>
             new(name, from ?? tenant.Version, target, outcome, reason, check, logs, backup, time.GetElapsedTime(start)) { Downtime = downtime, Path = path };
+
+        // Before anything is settled or changed: behind the edge, with the edge off for this run, nothing can be reached.
+        if (WhyNotWithoutTheEdge(tenant) is { } leaving)
+        {
+            return Result(UpgradeOutcome.Failed, $"{leaving}: nothing was changed ({Edge.LeavingTheEdge.Hint(name)})");
+        }
+
+        tenant = await Settler.SettleAsync(tenant, settings.RetryNeedsAttention, progress, ct);
 
         if (UpgradeGate.Check(tenant, target) is { } refused)
         {
@@ -106,11 +113,6 @@ internal sealed class TenantUpgrader(
         if (data.Incompatibility(previous, next) is { } incompatible)
         {
             return Result(UpgradeOutcome.Failed, incompatible);
-        }
-
-        if (Edge.LeavingTheEdge.WhyNot(tenant, next, options) is { } leaving)
-        {
-            return Result(UpgradeOutcome.Failed, $"{leaving}: nothing was changed ({Edge.LeavingTheEdge.Hint(name)})");
         }
 
         var control = backend as IComponentControl;
@@ -220,7 +222,25 @@ internal sealed class TenantUpgrader(
     {
         using var held = locks.Acquire($"tenant {name}", "upgrade --resume");
         var tenant = await registry.RequireAsync(name, ct);
+        if (WhyNotWithoutTheEdge(tenant) is { } leaving)
+        {
+            throw new BadInputException(leaving, Edge.LeavingTheEdge.Hint(name));
+        }
+
         return await Settler.SettleAsync(tenant, retryNeedsAttention, progress, ct);
+    }
+
+    /// <summary>Why <paramref name="tenant"/> (at its recorded version) cannot be touched with these options; null when it can.</summary>
+    private string? WhyNotWithoutTheEdge(TenantRecord tenant)
+    {
+        try
+        {
+            return Edge.LeavingTheEdge.WhyNot(tenant, templates.Resolve(TemplateRef.Parse(tenant.TemplateRef)), options);
+        }
+        catch (ProvisionerException)
+        {
+            return null; // a template that is gone or broken: the upgrade itself reports it
+        }
     }
 
     private async Task PreflightAsync(TenantRecord tenant, Stamp stamp, ProductTemplate previous, UpgradeSettings settings, long operation, IProgress<string>? progress, CancellationToken ct)

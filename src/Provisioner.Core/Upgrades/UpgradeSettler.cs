@@ -79,9 +79,10 @@ internal sealed class UpgradeSettler(
     {
         var next = templates.Resolve(TemplateRef.Parse(interrupted.To));
         var stamp = StampBuilder.Build(next, tenant, options);
-        // Only leftovers to remove (a quiet upgrade's old containers, not yet retired) still count as finished.
+        // Only leftovers to remove (a quiet upgrade's old containers, not yet retired) still count as finished; an edge proxy
+        // that is down is not the tenant's: the apply below brings it back before the gate.
         var plan = await backend.PlanAsync(stamp, ct);
-        if (plan.Any(c => c.Kind != Reconcile.ChangeKind.Remove))
+        if (plan.Any(c => c.Kind != Reconcile.ChangeKind.Remove && c.Resource != Reconcile.ResourceType.EdgeProxy))
         {
             return null;
         }

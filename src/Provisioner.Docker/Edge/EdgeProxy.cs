@@ -51,7 +51,7 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
             : container.State?.Running != true ? new PlannedChange(ChangeKind.Start, EdgeProxyType, edge.Name, "stopped") : null;
     }
 
-    private static ResourceType EdgeProxyType { get; } = ResourceType.Of("edge proxy");
+    private static ResourceType EdgeProxyType => ResourceType.EdgeProxy;
 
     private PlannedChange Created() => new(ChangeKind.Create, EdgeProxyType, edge.Name, "missing");
 
@@ -171,7 +171,8 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
             throw ImageMissing();
         }
 
-        if (onThisMachine && !HostPorts.IsFree(edge.Address, edge.Port))
+        // Taken: by another program, or by this very edge, started by another provision since the inspect above.
+        if (onThisMachine && !HostPorts.IsFree(edge.Address, edge.Port) && await InspectAsync(ct) is not { State.Running: true })
         {
             throw PortTaken();
         }

@@ -7,7 +7,8 @@ namespace Provisioner.Core.Tests.Edge;
 
 /// <summary>
 /// A tenant with no port of its own was made behind the edge: with the edge off it is refused (its networks are internal,
-/// a port would be published nowhere); with the edge on, a tenant with its own port, a destroyed one or a new one is not.
+/// a port would be published nowhere); with the edge on, a tenant with its own port, a destroyed or suspended one (made
+/// again) or a new one is not.
 /// </summary>
 public sealed class LeavingTheEdgeTests
 {
@@ -30,6 +31,7 @@ public sealed class LeavingTheEdgeTests
     [InlineData(null, TenantStatus.Active, true)]
     [InlineData(20000, TenantStatus.Active, false)]
     [InlineData(null, TenantStatus.Destroyed, false)]
+    [InlineData(null, TenantStatus.Suspended, false)]
     public void WhyNot_OnlyARecordedTenantWithoutAPortWhileTheEdgeIsOff(int? port, string status, bool edgeOn)
     {
         Assert.Null(LeavingTheEdge.WhyNot(Tenant(port, status), TestTemplates.ParseNotes(), edgeOn ? On : Off));

@@ -89,10 +89,13 @@ internal class InMemoryBackend : ITenantBackend, IComponentExec, IComponentContr
         return PreflightError is null ? Task.CompletedTask : Task.FromException(PreflightError);
     }
 
+    /// <summary>Changes every plan ends with besides the tenant's own (e.g. an edge proxy that is down).</summary>
+    public List<PlannedChange> AlsoPlanned { get; } = [];
+
     public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct)
     {
         Calls.Add($"plan {stamp.Tenant}");
-        return Task.FromResult<IReadOnlyList<PlannedChange>>(Missing(stamp).Select(m => m.Change).ToList());
+        return Task.FromResult<IReadOnlyList<PlannedChange>>([.. Missing(stamp).Select(m => m.Change), .. AlsoPlanned]);
     }
 
     public async Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct)

@@ -6,6 +6,7 @@ using Provisioner.Core.Data;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Health;
 using Provisioner.Core.Provisioning;
+using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
 using Provisioner.Core.Templates;
@@ -365,9 +366,17 @@ public sealed class TenantUpgraderTests : IDisposable
         Assert.Equal(("settle", JournalStatus.Succeeded), (settle.Kind, settle.Status));
     }
 
-    [Fact]
-    public async Task Recover_InterruptedAfterTheHealthGatePassed_FinishesForwardOnTheNewVersion()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Recover_InterruptedAfterTheHealthGatePassed_FinishesForwardOnTheNewVersion(bool edgeProxyDown)
     {
+        // An edge proxy that is down is not the tenant's change: the settle brings it back and still finishes forward.
+        if (edgeProxyDown)
+        {
+            _backend.AlsoPlanned.Add(new PlannedChange(ChangeKind.Start, ResourceType.EdgeProxy, "provision-edge", "stopped"));
+        }
+
         await TenantAsync(status: TenantStatus.Upgrading);
         var backup = await BackupAsync(operation: 1);
         await ApplyAsync("2.1.0");
