@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Provisioner.Core.Edge;
@@ -13,21 +14,52 @@ namespace Provisioner.Core.Edge;
 /// </summary>
 internal static class EdgeHttp
 {
-    public static SocketsHttpHandler Handler(EdgeOptions? edge)
-    {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
-        if (edge is null)
-        {
-            return handler;
-        }
+    public static HttpMessageHandler Handler(EdgeOptions? edge) => edge is null ? Plain() : new EdgeHttpHandler(edge, Plain());
 
-        handler.ConnectCallback = async (context, ct) =>
+    /// <summary>
+    /// Starts, once per process and in the background, what the first TLS handshake of the process would otherwise do
+    /// on its own path: on Linux every certificate chain .NET builds (the edge's too, though only its CA root is trusted)
+    /// first reads the system's certificates (/etc/ssl/certs, about 0.1 s here); made while a command still waits on
+    /// the engine, a converged rerun's health gate no longer waits for it.
+    /// </summary>
+    public static void WarmTrust() => _ = Warming.Value;
+
+    private static readonly Lazy<Task> Warming = new(() => Task.Run(() =>
+    {
+        try
         {
-            var target = edge.Serves(context.DnsEndPoint.Host) ? new DnsEndPoint(ConnectAddress(edge.Address), edge.Port) : context.DnsEndPoint;
+            using var key = ECDsa.Create();
+            var request = new CertificateRequest("CN=warm", key, HashAlgorithmName.SHA256);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.DisableCertificateDownloads = true;
+            chain.Build(certificate);
+        }
+        catch (Exception)
+        {
+            // Only a head start: the handshake does the same work, and reports its own errors.
+        }
+    }));
+
+    /// <summary>A handler for other hosts: the system's trust, connections renewed every minute.</summary>
+    public static SocketsHttpHandler Plain() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
+    /// A handler for the edge's names: every connection goes to the edge's published address, and its certificate must
+    /// chain to <paramref name="root"/> (only to it: the system's roots are not trusted for the edge's names); with no root, to the system's trust when
+    /// <paramref name="systemTrust"/> (an operator's certificate without its CA), else nothing is trusted (the CA root
+    /// was not exported yet).
+    /// </summary>
+    public static SocketsHttpHandler ToEdge(EdgeOptions edge, X509Certificate2? root, bool systemTrust)
+    {
+        var handler = Plain();
+        handler.ConnectCallback = async (_, ct) =>
+        {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(target, ct);
+                await socket.ConnectAsync(new DnsEndPoint(ConnectAddress(edge.Address), edge.Port), ct);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch
@@ -36,36 +68,28 @@ internal static class EdgeHttp
                 throw;
             }
         };
-        // The edge's own CA (exported), or the root of the operator's certificate; an operator's certificate without
-        // one is checked as any other site's (the system's trust).
-        var caFile = edge.Certificate is { } operatorCertificate ? operatorCertificate.CaFile : edge.CaFile;
-        handler.SslOptions = new SslClientAuthenticationOptions
+        if (root is not null)
         {
-            RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
-                sender is SslStream { TargetHostName: { } host } && edge.Serves(host) && caFile is not null
-                    ? certificate is X509Certificate2 leaf && ChainsToCa(leaf, chain, caFile) && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
-                    : errors == SslPolicyErrors.None,
-        };
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck, DisableCertificateDownloads = true };
+            policy.CustomTrustStore.Add(root);
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                CertificateChainPolicy = policy,
+                RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                    errors == SslPolicyErrors.None && chain is { ChainElements.Count: > 0 } &&
+                    chain.ChainElements[^1].Certificate.RawDataMemory.Span.SequenceEqual(root.RawDataMemory.Span),
+            };
+        }
+        else if (!systemTrust)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => false };
+        }
+
         return handler;
     }
 
-    /// <summary>Whether <paramref name="leaf"/> chains to the CA root in <paramref name="caFile"/> (with the intermediates the server sent).</summary>
-    public static bool ChainsToCa(X509Certificate2 leaf, X509Chain? sent, string caFile)
-    {
-        if (!File.Exists(caFile))
-        {
-            return false;
-        }
-
-        using var root = X509Certificate2.CreateFromPem(File.ReadAllText(caFile));
-        var intermediates = new X509Certificate2Collection();
-        foreach (var element in sent?.ChainElements.OfType<X509ChainElement>() ?? [])
-        {
-            intermediates.Add(element.Certificate);
-        }
-
-        return ChainsToCa(leaf, intermediates, root);
-    }
+    /// <summary>The CA root clients of the edge trust: the edge's own (exported), or the root of the operator's certificate; null when there is none (yet).</summary>
+    public static string? CaFileOf(EdgeOptions edge) => edge.Certificate is { } operatorCertificate ? operatorCertificate.CaFile : edge.CaFile;
 
     /// <summary>Whether <paramref name="leaf"/> chains to <paramref name="root"/> (and only to it), through <paramref name="intermediates"/>.</summary>
     public static bool ChainsToCa(X509Certificate2 leaf, X509Certificate2Collection intermediates, X509Certificate2 root)

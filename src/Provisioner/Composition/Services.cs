@@ -149,10 +149,18 @@ internal sealed partial class Services : IDisposable
         }.Validate())
         : new HealthGate(Probes(), Time, Settings.Health);
 
-    private IHealthProbe[] Probes() =>
-    [
-        new HttpProbe(_http, Time), new TcpProbe(Time), new ExecProbe(Time), new SqlProbe(DataAdapters, Time), new JourneyProbe(new JourneyRunner(_http, Time), Time),
-    ];
+    private IHealthProbe[] Probes()
+    {
+        if (Options.Edge is not null)
+        {
+            Core.Edge.EdgeHttp.WarmTrust();
+        }
+
+        return
+        [
+            new HttpProbe(_http, Time), new TcpProbe(Time), new ExecProbe(Time), new SqlProbe(DataAdapters, Time), new JourneyProbe(new JourneyRunner(_http, Time), Time),
+        ];
+    }
 
     private ITenantBackend AwsBackend()
     {

@@ -1,0 +1,54 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace Provisioner.Core.Edge;
+
+/// <summary>
+/// Sends a request for a name the edge serves through a handler that trusts only the edge's CA root (read when a request
+/// needs it: the first provision exports the root after this handler is made, and a new edge exports a new one), and
+/// every other request through <paramref name="others"/>.
+/// </summary>
+internal sealed class EdgeHttpHandler(EdgeOptions edge, HttpMessageHandler others) : HttpMessageHandler
+{
+    private readonly HttpMessageInvoker _others = new(others);
+    private readonly Lock _gate = new();
+    private (string? Pem, HttpMessageInvoker Invoker)? _toEdge;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request.RequestUri is { } uri && edge.Serves(uri.Host)
+            ? ToEdge().SendAsync(request, cancellationToken)
+            : _others.SendAsync(request, cancellationToken);
+
+    /// <summary>The handler for the edge's names, made again when the CA root on disk changed (the old one's connections trusted the old root).</summary>
+    private HttpMessageInvoker ToEdge()
+    {
+        var caFile = EdgeHttp.CaFileOf(edge);
+        var pem = caFile is not null && File.Exists(caFile) ? File.ReadAllText(caFile) : null;
+        lock (_gate)
+        {
+            if (_toEdge is { } current && current.Pem == pem)
+            {
+                return current.Invoker;
+            }
+
+            // The old invoker is not disposed: a request may still be using it; it is dropped with its pool.
+            X509Certificate2? root = pem is null ? null : X509Certificate2.CreateFromPem(pem);
+            var invoker = new HttpMessageInvoker(EdgeHttp.ToEdge(edge, root, systemTrust: caFile is null));
+            _toEdge = (pem, invoker);
+            return invoker;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _others.Dispose();
+            lock (_gate)
+            {
+                _toEdge?.Invoker.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+}
