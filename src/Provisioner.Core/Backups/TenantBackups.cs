@@ -62,12 +62,16 @@ internal sealed class TenantBackups(
         var tenant = await registry.RequireAsync(name, ct);
         var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
         Refuse(tenant, template);
+        var pause = pauses();
+        var fileOwners = template.DataComponents.Where(c => !data.Adapters.For(c.Data!).ServesData).Select(c => c.Name).ToList();
+        if (fileOwners.Count > 0)
+        {
+            pause.RefuseUnresumable(tenant, template);
+        }
 
         var operation = await registry.Journal.BeginAsync(name, kind, template.Ref, ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         var folder = folderFor(operation, template);
-        var pause = pauses();
-        var fileOwners = template.DataComponents.Where(c => !data.Adapters.For(c.Data!).ServesData).Select(c => c.Name).ToList();
         string? note = null;
         try
         {
@@ -76,17 +80,17 @@ internal sealed class TenantBackups(
             {
                 if (fileOwners.Count > 0)
                 {
-                    await StepAsync(operation, "stop", "the components owning file data", () => pause.StopAsync(name, fileOwners, progress, ct), ct);
+                    await StepAsync(operation, "stop", "the components owning file data", () => pause.StopAsync(tenant, template, fileOwners, progress, ct), ct);
                 }
 
                 set = await StepAsync(operation, fileOwners.Count == 0 ? "backup online" : "backup", folder, () => data.BackupAsync(name, template, folder, progress, ct), ct);
             }
-            catch (ProvisionerException e) when (e is not Backends.CapabilityMissingException)
+            catch (ProvisionerException e) when (e is not Backends.CapabilityMissingException and not BadInputException)
             {
                 // The copy did not match the live data: something wrote meanwhile. Again, with every writer stopped.
                 note = $"the first copy did not verify ({e.Message}); taken again with every writer stopped";
                 progress?.Report($"{name}: {note}");
-                await StepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(name, pause.Writers(template), progress, ct), ct);
+                await StepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(tenant, template, pause.Writers(template), progress, ct), ct);
                 set = await StepAsync(operation, "backup", folder, () => data.BackupAsync(name, template, folder, progress, ct), ct);
             }
 

@@ -57,6 +57,8 @@ internal sealed class TenantRestorer(
                 tenant.Status == TenantStatus.Destroyed ? $"`provision tenant {name}` brings it back first" : $"`provision upgrade {name} --resume` settles it first");
         }
 
+        var pause = pauses();
+        pause.RefuseUnresumable(tenant, template);
         await registry.Journal.MarkInterruptedAsync(name, ct);
         var resumed = tenant.Status == TenantStatus.Restoring;
         var id = from ?? (resumed ? await InterruptedSetAsync(name, ct) : null) ?? catalog.Newest(name, template.Ref)?.Id
@@ -90,13 +92,12 @@ internal sealed class TenantRestorer(
                 : e;
         }
 
-        var pause = pauses();
         var swapping = false;
         try
         {
             tenant = tenant with { Status = TenantStatus.Restoring, UpdatedAt = time.GetUtcNow() };
             await registry.SaveAsync(tenant, ct);
-            await StepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(name, pause.Writers(template), progress, ct));
+            await StepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(tenant, template, pause.Writers(template), progress, ct));
             swapping = true;
             await StepAsync(operation, "swap", "every data component", () => data.SwapAsync(name, template, progress, ct));
         }

@@ -30,14 +30,31 @@ internal sealed class WriterPause(
     /// <summary>Every component that writes (all but those serving data) and the template's jobs.</summary>
     public IReadOnlyList<string> Writers(ProductTemplate template) => data.Writers(template).Concat(template.Jobs.Select(j => j.Name)).ToList();
 
-    /// <summary>Stops <paramref name="components"/> at once (a missing one is no error); the pause starts with the first stop.</summary>
-    public async Task StopAsync(string tenant, IReadOnlyList<string> components, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// Refuses (bad input) a tenant this run could not start again: one behind the edge while the edge is off for this run
+    /// (its stamp would have no address: <see cref="Edge.LeavingTheEdge"/>). Operations call it before they change
+    /// anything (a restore before it stages the copy and marks the tenant Restoring); <see cref="StopAsync"/> calls it too.
+    /// </summary>
+    public void RefuseUnresumable(TenantRecord tenant, ProductTemplate template)
+    {
+        if (Edge.LeavingTheEdge.WhyNot(tenant, template, options) is { } why)
+        {
+            throw new BadInputException(why, Edge.LeavingTheEdge.Hint(tenant.Name));
+        }
+    }
+
+    /// <summary>
+    /// Stops <paramref name="components"/> of <paramref name="tenant"/> at once (a missing one is no error); the pause starts
+    /// with the first stop. Nothing is stopped that <see cref="ResumeAsync"/> could not start again (<see cref="RefuseUnresumable"/>).
+    /// </summary>
+    public async Task StopAsync(TenantRecord tenant, ProductTemplate template, IReadOnlyList<string> components, IProgress<string>? progress, CancellationToken ct)
     {
         var control = backend.Require<IComponentControl>("stop a component while its data is copied or replaced");
-        progress?.Report($"{tenant}: stopping {string.Join(", ", components)}");
+        RefuseUnresumable(tenant, template);
+        progress?.Report($"{tenant.Name}: stopping {string.Join(", ", components)}");
         _stoppedAt ??= time.GetTimestamp();
         Stopped = Stopped.Union(components).ToList();
-        await Task.WhenAll(components.Select(c => control.StopComponentAsync(tenant, c, ct)));
+        await Task.WhenAll(components.Select(c => control.StopComponentAsync(tenant.Name, c, ct)));
     }
 
     /// <summary>Applies the tenant's stamp (starting anything stopped) and waits until every check passes.</summary>

@@ -49,12 +49,13 @@ internal sealed class DirectCopier(
         var tenant = await registry.RequireAsync(name, ct);
         var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
         var pause = pauses();
+        pause.RefuseUnresumable(tenant, template);
         tenant = tenant with { Status = TenantStatus.Restoring, UpdatedAt = time.GetUtcNow() };
         await registry.SaveAsync(tenant, ct);
         var components = pause.Writers(template).Concat(data.Servers(template)).ToList();
         try
         {
-            await registry.Journal.RunStepAsync(operation, "stop", string.Join(", ", components), () => pause.StopAsync(name, components, progress, ct));
+            await registry.Journal.RunStepAsync(operation, "stop", string.Join(", ", components), () => pause.StopAsync(tenant, template, components, progress, ct));
             foreach (var c in template.DataComponents)
             {
                 progress?.Report($"{name}: swapping the copy of {c.Name} in");

@@ -93,7 +93,7 @@ internal sealed class TenantMover(
             progress?.Report($"{name}: moving its data from {from} to {to}");
             try
             {
-                await registry.Journal.RunStepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(name, pause.Writers(template), progress, ct), ct);
+                await registry.Journal.RunStepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(tenant, template, pause.Writers(template), progress, ct), ct);
                 set = await registry.Journal.RunStepAsync(
                     operation, "backup", setId, () => data.BackupAsync(name, template, Path.Combine(catalog.TenantFolder(name), setId), progress, ct), ct);
             }
@@ -130,7 +130,7 @@ internal sealed class TenantMover(
             {
                 // Placed on the new node: its data servers start there on new volumes; the writers are stopped again at once.
                 await journal.RunStepAsync(operation, "place", $"every service on {to}", () => applier.ApplyAsync(stamp, secrets, operation, progress, ct), ct);
-                await journal.RunStepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(name, pause.Writers(template), progress, ct), ct);
+                await journal.RunStepAsync(operation, "stop", "every component that writes", () => pause.StopAsync(tenant, template, pause.Writers(template), progress, ct), ct);
                 await DataServersReadyAsync(name, template, to, ct);
                 await journal.RunStepAsync(operation, "restore", setId, () => data.RestoreAsync(name, template, set, progress, ct), ct);
                 var restoredSums = await data.ChecksumsAsync(name, template, ct);

@@ -46,7 +46,15 @@ public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
             Assert.True(rerun.ExitCode == 2 && rerun.Stderr.Contains($"tenant {t} is behind the edge proxy", StringComparison.Ordinal), rerun.ToString());
         }
 
+        // A backup online needs no stamp; a restore (it stops the app and starts it again) is refused before it stages
+        // anything or marks the tenant Restoring.
+        Assert.Equal(0, (await off.RunAsync("backup", t)).ExitCode);
+        var restore = await off.RunAsync("restore", t);
+        Assert.True(restore.ExitCode == 2 && restore.Stderr.Contains($"tenant {t} is behind the edge proxy", StringComparison.Ordinal), restore.ToString());
+        Assert.Contains("\"status\": \"Active\"", (await cli.RunAsync("status", t, "--json")).Stdout, StringComparison.Ordinal);
+
         Assert.Equal(app, (await Shell.RunAsync("docker", "inspect", "--format", "{{.Id}}", $"t-{t}-app")).Stdout.Trim());
+        Assert.Equal("true", (await Shell.RunAsync("docker", "inspect", "--format", "{{.State.Running}}", $"t-{t}-app")).Stdout.Trim());
         var status = await off.RunAsync("status", t);
         Assert.True(status.ExitCode == 5 && status.Stdout.Contains($"{t} is behind the edge proxy, which is off for this run", StringComparison.Ordinal), status.ToString());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
