@@ -54,6 +54,7 @@ internal static class EdgeHttp
     public static SocketsHttpHandler ToEdge(EdgeOptions edge, X509Certificate2? root, bool systemTrust)
     {
         var handler = Plain();
+        handler.UseProxy = false; // the edge's published address is reached directly, whatever HTTPS_PROXY says
         handler.ConnectCallback = async (_, ct) =>
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -22,19 +22,42 @@ internal sealed class EdgeHttpHandler(EdgeOptions edge, HttpMessageHandler other
     private HttpMessageInvoker ToEdge()
     {
         var caFile = EdgeHttp.CaFileOf(edge);
-        var pem = caFile is not null && File.Exists(caFile) ? File.ReadAllText(caFile) : null;
         lock (_gate)
         {
+            var pem = caFile is null ? null : ReadRoot(caFile);
             if (_toEdge is { } current && current.Pem == pem)
             {
                 return current.Invoker;
             }
 
-            // The old invoker is not disposed: a request may still be using it; it is dropped with its pool.
-            X509Certificate2? root = pem is null ? null : X509Certificate2.CreateFromPem(pem);
+            // The old invoker is not disposed: a request may still be using it; it is dropped with its pool. A root that
+            // cannot be read or parsed (removed meanwhile by `edge remove`) trusts nothing.
+            X509Certificate2? root = null;
+            try
+            {
+                root = pem is null ? null : X509Certificate2.CreateFromPem(pem);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                pem = null;
+            }
+
             var invoker = new HttpMessageInvoker(EdgeHttp.ToEdge(edge, root, systemTrust: caFile is null));
             _toEdge = (pem, invoker);
             return invoker;
+        }
+    }
+
+    /// <summary>The root's PEM, or null when there is none (yet) or it cannot be read.</summary>
+    private static string? ReadRoot(string caFile)
+    {
+        try
+        {
+            return File.Exists(caFile) ? File.ReadAllText(caFile) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

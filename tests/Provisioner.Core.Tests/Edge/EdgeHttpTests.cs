@@ -69,6 +69,16 @@ public sealed class EdgeHttpTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Send_CaFileNotACertificate_RefusedAsAFailedRequest()
+    {
+        var edge = Start();
+        File.WriteAllText(edge.CaFile, "not a certificate");
+        using var client = new HttpClient(EdgeHttp.Handler(edge));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetStringAsync($"https://acme.tenants.test:{edge.Port}/"));
+    }
+
+    [Fact]
     public async Task Send_NameTheCertificateDoesNotCover_Refused()
     {
         var edge = Start() with { Domain = "test" };
