@@ -43,12 +43,21 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
     }
 
     /// <summary>The change converging would make to the edge's own container (a dry run shows it); null when it runs.</summary>
-    public async Task<PlannedChange?> PlanAsync(CancellationToken ct)
+    public async Task<PlannedChange?> PlanAsync(CancellationToken ct) => (await StateAsync(ct)).Needed;
+
+    /// <summary>
+    /// The edge's container (null when it or its network is missing: both are made again) and what it needs: to be
+    /// created, started, or nothing. The dry run and the converge decide from this one reading.
+    /// </summary>
+    private async Task<(ContainerInspectResponse? Container, PlannedChange? Needed)> StateAsync(CancellationToken ct)
     {
         var container = await InspectAsync(ct);
-        return container is null || await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is null
-            ? Created()
-            : container.State?.Running != true ? new PlannedChange(ChangeKind.Start, EdgeProxyType, edge.Name, "stopped") : null;
+        if (container is null || await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is null)
+        {
+            return (null, Created());
+        }
+
+        return (container, container.State?.Running != true ? new PlannedChange(ChangeKind.Start, EdgeProxyType, edge.Name, "stopped") : null);
     }
 
     private static ResourceType EdgeProxyType => ResourceType.EdgeProxy;
@@ -180,13 +189,11 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
 
     private async Task<(ContainerInspectResponse Container, PlannedChange? Made)> EnsureRunningAsync(IProgress<string>? progress, CancellationToken ct)
     {
-        PlannedChange? made = null;
-        var container = await InspectAsync(ct);
-        if (container is null || await NetworkGuard.FindAsync(docker.Networks, edge.Name, ct) is null)
+        var (container, made) = await StateAsync(ct);
+        if (container is null)
         {
             progress?.Report($"create edge proxy {edge.Name} (https on {edge.Address}:{edge.Port} for *.{edge.Domain}; {(edge.Certificate is null ? "its own CA" : "the operator's certificate")})");
             container = await CreateAsync(ct);
-            made = Created();
         }
 
         if (container.State?.Running != true)
