@@ -21,5 +21,6 @@ internal static class DriftFindings
     private static string KindOf(string reason) =>
         reason.StartsWith("image", StringComparison.Ordinal) ? DriftKind.Image
         : reason.StartsWith("limits", StringComparison.Ordinal) ? DriftKind.Limits
+        : reason.StartsWith("detached", StringComparison.Ordinal) ? DriftKind.Detached
         : DriftKind.Replaced;
 }

@@ -18,6 +18,9 @@ public static class DriftKind
     /// <summary>A container runs another image than its template names.</summary>
     public const string Image = "image";
 
+    /// <summary>A container was taken off a network of its stamp (<c>docker network disconnect</c>): an entry off its edge network is unreachable.</summary>
+    public const string Detached = "detached";
+
     /// <summary>A one-off job's container is missing or did not finish (a rerun runs it again).</summary>
     public const string Job = "job";
 

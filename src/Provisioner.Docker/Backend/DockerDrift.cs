@@ -11,7 +11,7 @@ namespace Provisioner.Docker.Backend;
 
 /// <summary>
 /// What the stamp hash label cannot show: a container of the stamp's name made by hand without the tenant's labels, an image
-/// swapped under the same labels, limits changed with <c>docker update</c>. Each such container is marked with
+/// swapped under the same labels, a network it was taken off, limits changed with <c>docker update</c>. Each such container is marked with
 /// <see cref="ObservedContainer.Drift"/>, which the planner replaces.
 /// </summary>
 internal static class DockerDrift
@@ -53,6 +53,15 @@ internal static class DockerDrift
         if (image != spec.Image)
         {
             return $"image swapped: it runs {image}, its template says {spec.Image}";
+        }
+
+        // Detached by hand (`docker network disconnect`): an entry off its edge network is unreachable, a database off its
+        // tenant's network unreachable for its app; nothing else shows it (the labels and hash are unchanged).
+        var attached = live.NetworkSettings?.Networks?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
+        var detached = spec.Networks.Select(n => n.Network).Where(n => !attached.Contains(n)).ToList();
+        if (detached.Count > 0)
+        {
+            return $"detached by hand from network{(detached.Count > 1 ? "s" : "")} {string.Join(", ", detached)}";
         }
 
         var host = live.HostConfig ?? new HostConfig();

@@ -12,6 +12,7 @@ public class DriftFindingsTests
     [InlineData(ChangeKind.Remove, "network", "not in the stamp", DriftKind.Unknown)]
     [InlineData(ChangeKind.Replace, "container", "image swapped: it runs notes-app:1.0.0, its template says notes-app:1.1.0", DriftKind.Image)]
     [InlineData(ChangeKind.Replace, "container", "limits changed by hand: cpus 1 (size: 0.25)", DriftKind.Limits)]
+    [InlineData(ChangeKind.Replace, "container", "detached by hand from network t-acme-edge", DriftKind.Detached)]
     [InlineData(ChangeKind.Replace, "container", "replaced by hand: a container of this name without acme's labels (image x)", DriftKind.Replaced)]
     [InlineData(ChangeKind.Replace, "container", "spec changed", DriftKind.Replaced)]
     public void From_PlannedChange_NamesTheKindAndTheResource(ChangeKind kind, string resource, string reason, string expected)

@@ -67,6 +67,18 @@ public sealed class EdgeDefaultTests(EngineFixture engine) : IAsyncLifetime
             Assert.True(converged.ExitCode == 0 && converged.Stdout.Contains("no changes (already converged)", StringComparison.Ordinal), $"rerun {round}: {converged}");
             Assert.True(File.Exists(Path.Combine(cli.Home, "edge", $"{_edge.Name}-loaded")), $"rerun {round}: no record of the routes loaded");
         }
+
+        // The entry taken off its edge network by hand: unreachable through the edge. Drift names it; a rerun replaces
+        // the container (attached again) and passes its gate through the edge.
+        Assert.Equal(0, (await Shell.RunAsync("docker", "network", "disconnect", $"t-{t}-edge", $"t-{t}-app")).ExitCode);
+        var drift = await cli.RunAsync("drift", t, "--json");
+        Assert.True(drift.ExitCode == 6, drift.ToString());
+        var finding = Assert.Single(JsonDocument.Parse(drift.Stdout).RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("detached", $"container t-{t}-app"), (finding.GetProperty("kind").GetString(), finding.GetProperty("resource").GetString()));
+        var mended = await cli.RunAsync("tenant", t);
+        Assert.True(mended.ExitCode == 0 && mended.Stderr.Contains($"replace container t-{t}-app (detached by hand from network t-{t}-edge)", StringComparison.Ordinal), mended.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{url}/readyz"))).StatusCode);
+        Assert.Equal(0, (await cli.RunAsync("drift", t)).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("destroy", t, "--yes", "--delete-data")).ExitCode);
     }
 
