@@ -55,12 +55,14 @@ internal static class EdgeHttp
     {
         var handler = Plain();
         handler.UseProxy = false; // the edge's published address is reached directly, whatever HTTPS_PROXY says
-        handler.ConnectCallback = async (_, ct) =>
+        handler.ConnectCallback = async (context, ct) =>
         {
+            // A redirect is followed by this handler: one to a name the edge does not serve goes where it says.
+            var target = edge.Serves(context.DnsEndPoint.Host) ? new DnsEndPoint(ConnectAddress(edge.Address), edge.Port) : context.DnsEndPoint;
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(new DnsEndPoint(ConnectAddress(edge.Address), edge.Port), ct);
+                await socket.ConnectAsync(target, ct);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch
