@@ -29,12 +29,13 @@ internal static class SettingsFromConfig
     {
         var defaults = new HealthGateOptions();
         var aws = config.Aws;
+        var engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : config.Engine ?? "unix:///var/run/docker.sock";
         return new ProvisionerSettings
         {
             Home = home,
             Templates = CliPaths.Templates(config),
             Registry = RegistrySetting(config),
-            Engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env : config.Engine ?? "unix:///var/run/docker.sock",
+            Engine = engine,
             KeyFile = Environment.GetEnvironmentVariable("PROVISIONER_KEY_FILE") is { Length: > 0 } key ? Path.GetFullPath(key) : config.KeyFile,
             EngineTls = DockerTlsFromEnvironment() ?? config.EngineTls,
             DefaultBackend = Environment.GetEnvironmentVariable("PROVISIONER_BACKEND") is { Length: > 0 } b ? b : config.Backend ?? "docker",
@@ -48,7 +49,7 @@ internal static class SettingsFromConfig
             DefaultTemplate = Environment.GetEnvironmentVariable("PROVISIONER_DEFAULT_TEMPLATE") is { Length: > 0 } template ? template : config.DefaultTemplate,
             FirstPort = config.Ports.First ?? 20000,
             LastPort = config.Ports.Last ?? 29999,
-            PublishAddress = config.PublishAddress ?? "127.0.0.1",
+            PublishAddress = config.PublishAddress ?? EnginePublishAddress.For(engine),
             Edge = EdgeSetup.Settings(config),
             DefaultEdge = EdgeSetup.Default(config),
             EdgeOff = EdgeSetup.Off(config),
