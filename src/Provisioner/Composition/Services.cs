@@ -73,7 +73,7 @@ internal sealed partial class Services : IDisposable
     public ProvisionerOptions Options { get; }
 
     /// <summary>The options for tenants on <paramref name="kind"/>: the edge is the Docker backend's only (Swarm and AWS ignore it).</summary>
-    public ProvisionerOptions OptionsFor(BackendKind kind) => kind == DockerParts.Kind ? Options : Options with { Edge = null };
+    public ProvisionerOptions OptionsFor(BackendKind kind) => kind == DockerParts.Kind ? Options : Options with { Edge = null, EdgeSupported = false };
 
     public DataAdapters DataAdapters { get; }
 

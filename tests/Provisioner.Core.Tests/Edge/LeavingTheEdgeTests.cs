@@ -8,7 +8,7 @@ namespace Provisioner.Core.Tests.Edge;
 /// <summary>
 /// A tenant with no port of its own was made behind the edge: with the edge off it is refused (its networks are internal,
 /// a port would be published nowhere); with the edge on, a tenant with its own port, a destroyed or suspended one (made
-/// again) or a new one is not.
+/// again) or a new one is not; nor is a port-less tenant of a backend that has no edge (it was never behind one).
 /// </summary>
 public sealed class LeavingTheEdgeTests
 {
@@ -37,4 +37,8 @@ public sealed class LeavingTheEdgeTests
         Assert.Null(LeavingTheEdge.WhyNot(Tenant(port, status), TestTemplates.ParseNotes(), edgeOn ? On : Off));
         Assert.Null(LeavingTheEdge.WhyNot(null, TestTemplates.ParseNotes(), Off));
     }
+
+    [Fact]
+    public void WhyNot_BackendWithoutTheEdge_APortlessTenantIsNotRefused() =>
+        Assert.Null(LeavingTheEdge.WhyNot(Tenant(null), TestTemplates.ParseNotes(), Off with { EdgeSupported = false }));
 }
