@@ -170,11 +170,13 @@ internal sealed class ProvisionerFacade(Services services) : IProvisioner
     public Task<KeyRotationResult> RotateSecretKeyAsync(IProgress<string>? progress, CancellationToken cancellationToken) =>
         services.Stores.RotateKeyAsync(progress, cancellationToken);
 
-    public Task<string> EdgeCaFileAsync(CancellationToken cancellationToken) => services.EdgeCaFileAsync(cancellationToken);
+    public Core.Edge.EdgeOptions? EdgeFor(string? backend) => services.EdgeFor(backend);
 
-    public Task<int> SyncEdgeAsync(CancellationToken cancellationToken) => services.SyncEdgeAsync(cancellationToken);
+    public Task<string> EdgeCaFileAsync(string? backend, CancellationToken cancellationToken) => services.EdgeCaFileAsync(backend, cancellationToken);
 
-    public Task<bool> RemoveEdgeAsync(CancellationToken cancellationToken) => services.RemoveEdgeAsync(cancellationToken);
+    public Task<int> SyncEdgeAsync(string? backend, CancellationToken cancellationToken) => services.SyncEdgeAsync(backend, cancellationToken);
+
+    public Task<bool> RemoveEdgeAsync(string? backend, CancellationToken cancellationToken) => services.RemoveEdgeAsync(backend, cancellationToken);
 
     public Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken) => services.Stores.Audit.AppendAsync(entry, cancellationToken);
 

@@ -56,7 +56,7 @@ public sealed record ProvisionerSettings
     public string PublishAddress { get; init; } = "127.0.0.1";
 
     /// <summary>
-    /// The shared edge proxy of the Docker backend. Default null: the edge this home's tenants were last provisioned behind
+    /// The shared edge proxy of the Docker backend (the Swarm cluster's is derived from it: <c>NAME-swarm</c> on the manager, names under <c>swarm.DOMAIN</c>). Default null: the edge this home's tenants were last provisioned behind
     /// (every command with an edge named here records it in <c>&lt;Home&gt;/edge/settings.json</c>; <c>provision edge remove</c>
     /// forgets it), else <see cref="DefaultEdge"/>.
     /// </summary>

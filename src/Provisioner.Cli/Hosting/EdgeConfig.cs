@@ -1,6 +1,6 @@
 namespace Provisioner.Cli.Hosting;
 
-/// <summary><c>edge:</c> in provisioner.yaml: the shared edge proxy of the Docker backend (on by default: localhost, 8443).</summary>
+/// <summary><c>edge:</c> in provisioner.yaml: the shared edge proxy of the Docker backend, and the Swarm cluster's derived from it (on by default: localhost, 8443).</summary>
 public sealed class EdgeConfig
 {
     /// <summary>False turns the edge off: each tenant publishes its own port and keeps a route out (PROVISIONER_EDGE=off does the same). Default true.</summary>

@@ -17,6 +17,13 @@ internal static class EdgeHttp
     public static HttpMessageHandler Handler(EdgeOptions? edge) => edge is null ? Plain() : new EdgeHttpHandler(edge, Plain());
 
     /// <summary>
+    /// With a second edge (the Swarm cluster's, its names under a subdomain of the first's, so asked first) reached at an
+    /// address known only at run time (<paramref name="clusterAddress"/>: the manager node's, asked once when a request needs it).
+    /// </summary>
+    public static HttpMessageHandler Handler(EdgeOptions? edge, EdgeOptions? clusterEdge, Func<CancellationToken, ValueTask<string>> clusterAddress) =>
+        clusterEdge is null ? Handler(edge) : new EdgeHttpHandler(clusterEdge, Handler(edge), clusterAddress);
+
+    /// <summary>
     /// Starts, once per process and in the background, what the first TLS handshake of the process would otherwise do
     /// on its own path: on Linux every certificate chain .NET builds (the edge's too, though only its CA root is trusted)
     /// first reads the system's certificates (/etc/ssl/certs, about 0.1 s here); made while a command still waits on
@@ -51,14 +58,16 @@ internal static class EdgeHttp
     /// <paramref name="systemTrust"/> (an operator's certificate without its CA), else nothing is trusted (the CA root
     /// was not exported yet).
     /// </summary>
-    public static SocketsHttpHandler ToEdge(EdgeOptions edge, X509Certificate2? root, bool systemTrust)
+    public static SocketsHttpHandler ToEdge(EdgeOptions edge, X509Certificate2? root, bool systemTrust, Func<CancellationToken, ValueTask<string>>? address = null)
     {
         var handler = Plain();
         handler.UseProxy = false; // the edge's published address is reached directly, whatever HTTPS_PROXY says
         handler.ConnectCallback = async (context, ct) =>
         {
             // A redirect is followed by this handler: one to a name the edge does not serve goes where it says.
-            var target = edge.Serves(context.DnsEndPoint.Host) ? new DnsEndPoint(ConnectAddress(edge.Address), edge.Port) : context.DnsEndPoint;
+            var target = edge.Serves(context.DnsEndPoint.Host)
+                ? new DnsEndPoint(address is null ? ConnectAddress(edge.Address) : await address(ct), edge.Port)
+                : context.DnsEndPoint;
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {

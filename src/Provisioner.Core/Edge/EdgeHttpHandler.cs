@@ -5,9 +5,10 @@ namespace Provisioner.Core.Edge;
 /// <summary>
 /// Sends a request for a name the edge serves through a handler that trusts only the edge's CA root (read when a request
 /// needs it: the first provision exports the root after this handler is made, and a new edge exports a new one), and
-/// every other request through <paramref name="others"/>.
+/// every other request through <paramref name="others"/>. The edge is dialled at its <see cref="EdgeOptions.Address"/>, or
+/// where <paramref name="address"/> says (an edge published on all interfaces of another machine: a Swarm manager's).
 /// </summary>
-internal sealed class EdgeHttpHandler(EdgeOptions edge, HttpMessageHandler others) : HttpMessageHandler
+internal sealed class EdgeHttpHandler(EdgeOptions edge, HttpMessageHandler others, Func<CancellationToken, ValueTask<string>>? address = null) : HttpMessageHandler
 {
     private readonly HttpMessageInvoker _others = new(others);
     private readonly Lock _gate = new();
@@ -42,7 +43,7 @@ internal sealed class EdgeHttpHandler(EdgeOptions edge, HttpMessageHandler other
                 pem = null;
             }
 
-            var invoker = new HttpMessageInvoker(EdgeHttp.ToEdge(edge, root, systemTrust: caFile is null));
+            var invoker = new HttpMessageInvoker(EdgeHttp.ToEdge(edge, root, systemTrust: caFile is null, address));
             _toEdge = (pem, invoker);
             return invoker;
         }

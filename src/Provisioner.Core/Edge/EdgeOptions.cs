@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Provisioner.Core.Edge;
 
 /// <summary>
-/// The shared edge proxy of the Docker backend (null means off; the CLI turns it on by default). When on, it is the only published port: it
+/// A shared edge proxy: the Docker engine's, or a Swarm cluster's (null means off; the CLI turns it on by default). When on, it is the only published port: it
 /// answers <c>https://&lt;tenant&gt;.&lt;Domain&gt;:&lt;Port&gt;</c> with a certificate from its own local CA and forwards to that
 /// tenant's entry component over a network only the two share; tenant networks are internal (no route out).
 /// </summary>

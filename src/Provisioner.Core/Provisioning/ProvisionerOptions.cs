@@ -19,7 +19,7 @@ public sealed record ProvisionerOptions
     public string PublishAddress { get; init; } = "127.0.0.1";
 
     /// <summary>
-    /// The shared edge proxy (Docker backend only; the composition leaves it null for the others). Default null: off, each
+    /// The shared edge proxy tenants of this backend go behind (the engine's, or the Swarm cluster's; null for AWS). Default null: off, each
     /// tenant's entry publishes its own port on <see cref="PublishAddress"/>.
     /// </summary>
     public Edge.EdgeOptions? Edge { get; init; }

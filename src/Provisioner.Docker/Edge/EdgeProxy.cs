@@ -269,9 +269,10 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
         {
             await docker.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters { Container = id }, ct);
         }
-        catch (DockerApiException e) when (EngineMessage.Of(e).Contains("already exists", StringComparison.Ordinal) || EngineErrorMapping.IsNotFound(e))
+        catch (DockerApiException e) when (EngineMessage.Of(e) is var m && (m.Contains("already exists", StringComparison.Ordinal) || m.Contains("already attached", StringComparison.Ordinal)) || EngineErrorMapping.IsNotFound(e))
         {
-            // attached meanwhile by another provision, or the tenant's network went with its destroy
+            // attached meanwhile by another provision (a bridge says "already exists", an overlay "already attached"), or
+            // the tenant's network went with its destroy
         }
     }
 

@@ -48,6 +48,11 @@ internal sealed partial class SwarmBackend
                 await RemoveIfPresentAsync(run, change.Name, ct);
                 break;
             case ("network", ChangeKind.Remove):
+                if (EdgeProxy is { } edge && change.Name == StampNames.EdgeNetwork(stamp.Tenant))
+                {
+                    await edge.DetachAsync(stamp.Tenant, change.Name, ct);
+                }
+
                 await RemoveNetworkAsync(change.Name, ct);
                 break;
             default:

@@ -2,10 +2,12 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
+using Provisioner.Core.Edge;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
 using Provisioner.Core.Stamps;
+using Provisioner.Docker.Edge;
 using Provisioner.Docker.Engine;
 using Provisioner.Swarm.Cluster;
 using Provisioner.Swarm.Images;
@@ -29,6 +31,15 @@ internal sealed partial class SwarmBackend(
 
     private static int _encryptionNoted;
 
+    /// <summary>The cluster's edge proxy (on the manager's engine), when the options turn it on.</summary>
+    internal EdgeProxy? Edge => EdgeProxy;
+
+    private EdgeProxy? EdgeProxy { get; } = options.Edge is null ? null : new EdgeProxy(manager.Client, options.Edge, loggers.CreateLogger<EdgeProxy>());
+
+    /// <summary>The edge when <paramref name="stamp"/> is behind it (its edge network carries the route labels); else null.</summary>
+    private EdgeProxy? BehindTheEdge(Stamp stamp) =>
+        EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)) ? edge : null;
+
     /// <summary>The kind recorded for tenants on a Swarm cluster.</summary>
     public static BackendKind BackendKind { get; } = BackendKind.Of("swarm");
 
@@ -51,13 +62,20 @@ internal sealed partial class SwarmBackend(
                 $"the engine at {EngineAddress.Display(manager.Endpoint)} is not a Swarm manager", hint: "point swarm.manager at a manager node (make cluster writes it to .build/cluster/manager)");
         }
 
-        await RegistryAsync(ct);
+        var registry = await RegistryAsync(ct);
+        if (BehindTheEdge(stamp) is { } edge)
+        {
+            // The edge runs from the manager's own copy of its image (copied from the image source when missing there).
+            await images.ReferenceAsync(options.Edge!.Image, registry, null, ct);
+            await edge.PreflightAsync(onThisMachine: false, ct);
+        }
     }, ct);
 
     public Task<IReadOnlyList<PlannedChange>> PlanAsync(Stamp stamp, CancellationToken ct) => Guard(async () =>
     {
         var read = await SwarmObserver.ReadAsync(_docker, stamp.Tenant, ct);
-        return WithMoves(stamp, read, ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(read)));
+        var plan = WithMoves(stamp, read, ReconcilePlanner.Plan(stamp, SwarmObserver.ToObserved(read)));
+        return BehindTheEdge(stamp) is { } edge && await edge.PlanAsync(ct) is { } edgeChange ? [.. plan, edgeChange] : plan;
     }, ct);
 
     /// <summary>
@@ -101,7 +119,9 @@ internal sealed partial class SwarmBackend(
             await context.AfterChange(change);
         }
 
-        return new ApplyResult(plan, await EndpointAsync(stamp, ct));
+        // The tenant's route, and every other one (a recreated edge gets them all back); the edge made or started is a change.
+        var edgeMade = BehindTheEdge(stamp) is { } edge ? (await edge.ConvergeAsync(ct, context.Progress)).Made : null;
+        return new ApplyResult([.. plan, .. edgeMade is null ? [] : new[] { edgeMade }], await EndpointAsync(stamp, ct));
     }, ct);
 
     public Task<TenantObservation> ObserveAsync(string tenant, CancellationToken ct) => Guard(async () =>
@@ -112,6 +132,11 @@ internal sealed partial class SwarmBackend(
         var read = await SwarmObserver.ReadAsync(_docker, tenant, ct);
         var nodes = await SwarmNodes.ListAsync(_docker, ct);
         var changes = new List<PlannedChange>();
+        if (EdgeProxy is { } edge && read.Networks.Any(n => n.Name == StampNames.EdgeNetwork(tenant)))
+        {
+            await edge.DetachAsync(tenant, StampNames.EdgeNetwork(tenant), ct); // its route goes first, before its entry stops answering
+        }
+
         foreach (var s in read.Services)
         {
             await RemoveServiceAsync(s, nodes, ct);

@@ -21,6 +21,13 @@ public sealed record SwarmBackendOptions
     /// <summary>The name recorded as the backend's host for messages (each tenant records its node). Default <c>swarm</c>.</summary>
     public string ClusterName { get; init; } = "swarm";
 
+    /// <summary>
+    /// The cluster's edge proxy: a container on the manager's engine, published on <see cref="Core.Edge.EdgeOptions.Address"/>
+    /// there (all its interfaces: the cluster's one front door), joined to each tenant's edge overlay. Tenants made while it
+    /// is set get no published port and internal networks. Default null: off, each entry publishes its own port on its node.
+    /// </summary>
+    public Core.Edge.EdgeOptions? Edge { get; init; }
+
     /// <summary>Longest a job (the schema migration) may run. Default 5 minutes.</summary>
     public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

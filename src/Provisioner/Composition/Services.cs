@@ -36,7 +36,8 @@ internal sealed partial class Services : IDisposable
             PublishAddress = settings.PublishAddress,
             Edge = settings.EdgeOff ? null : configuredEdge ?? RecordedEdge.Load(settings.Home) ?? settings.DefaultEdgeOptions,
         }.Validate();
-        _http = new HttpClient(Core.Edge.EdgeHttp.Handler(Options.Edge)) { Timeout = Timeout.InfiniteTimeSpan };
+        ClusterEdge = SwarmEdge.For(Options.Edge, settings.Home);
+        _http = new HttpClient(Core.Edge.EdgeHttp.Handler(Options.Edge, ClusterEdge, ct => _swarm!.Value.EdgeAddressAsync(ct))) { Timeout = Timeout.InfiniteTimeSpan };
         DataAdapters = Data.StandardDataAdapters.Create();
         Templates = new DirectoryTemplateCatalog(settings.Templates, DataAdapters.Rules);
         Stores = RegistryFactory.Open(settings.Home, settings.Registry, time, loggers, keyFile: settings.KeyFile);
@@ -48,7 +49,7 @@ internal sealed partial class Services : IDisposable
             RecordedEdge.Save(settings.Home, configuredEdge);
         }
         _docker = new Lazy<DockerParts>(() => DockerParts.Create(settings.Engine, settings.EngineTls, Options.Edge, DockerParts.OwnerOf(Stores.Description), loggers));
-        _swarm = new Lazy<SwarmParts>(() => SwarmParts.Create(settings.Swarm, settings.Engine, settings.EngineTls, loggers));
+        _swarm = new Lazy<SwarmParts>(() => SwarmParts.Create(settings.Swarm, settings.Engine, settings.EngineTls, ClusterEdge, loggers));
         Backends = new BackendSet(
             new Dictionary<BackendKind, Func<ITenantBackend>>
             {
@@ -72,8 +73,12 @@ internal sealed partial class Services : IDisposable
 
     public ProvisionerOptions Options { get; }
 
-    /// <summary>The options for tenants on <paramref name="kind"/>: the edge is the Docker backend's only (Swarm and AWS ignore it).</summary>
-    public ProvisionerOptions OptionsFor(BackendKind kind) => kind == DockerParts.Kind ? Options : Options with { Edge = null, EdgeSupported = false };
+    /// <summary>The Swarm cluster's edge (<see cref="SwarmEdge"/>); null when the edge is off.</summary>
+    public Core.Edge.EdgeOptions? ClusterEdge { get; }
+
+    /// <summary>The options for tenants on <paramref name="kind"/>: the engine's edge, the cluster's, or none (AWS has none).</summary>
+    public ProvisionerOptions OptionsFor(BackendKind kind) =>
+        kind == DockerParts.Kind ? Options : kind == SwarmParts.Kind ? Options with { Edge = ClusterEdge } : Options with { Edge = null, EdgeSupported = false };
 
     public DataAdapters DataAdapters { get; }
 

@@ -25,6 +25,15 @@ internal sealed class SwarmParts : IDisposable
         var images = new ImageDistributor(manager, source, loggers.CreateLogger<ImageDistributor>());
         Backend = new SwarmBackend(manager, images, _nodes, options, loggers);
         Options = options;
+        _edgeAddress = new Lazy<Task<string>>(() => ManagerAddressAsync(manager));
+    }
+
+    private static async Task<string> ManagerAddressAsync(DockerEngine manager)
+    {
+        var info = await manager.Client.System.GetSystemInfoAsync(CancellationToken.None);
+        return info.Swarm?.NodeAddr is { Length: > 0 } address
+            ? address
+            : throw new ProvisionerException($"the engine at {EngineAddress.Display(manager.Endpoint)} is not in a swarm: the cluster's edge has no address");
     }
 
     public static BackendKind Kind => SwarmBackend.BackendKind;
@@ -35,9 +44,17 @@ internal sealed class SwarmParts : IDisposable
 
     public DockerEngine Manager => _manager;
 
+    /// <summary>
+    /// Where this machine reaches the cluster's edge: the manager node's address in the swarm (the edge publishes on all its
+    /// interfaces), asked once.
+    /// </summary>
+    public ValueTask<string> EdgeAddressAsync(CancellationToken ct) => new(_edgeAddress.Value.WaitAsync(ct));
+
+    private readonly Lazy<Task<string>> _edgeAddress;
+
     public IHostObserver HostObserver() => new SwarmHostObserver(_manager, Options.ClusterName);
 
-    public static SwarmParts Create(SwarmSettings settings, string engine, string? engineTls, ILoggerFactory loggers)
+    public static SwarmParts Create(SwarmSettings settings, string engine, string? engineTls, Core.Edge.EdgeOptions? edge, ILoggerFactory loggers)
     {
         if (string.IsNullOrWhiteSpace(settings.Manager))
         {
@@ -52,7 +69,7 @@ internal sealed class SwarmParts : IDisposable
             var tls = settings.Tls ?? engineTls;
             var manager = DockerEngineFactory.Create(DockerParts.Options(settings.Manager, tls), loggers.CreateLogger<DockerEngine>());
             var sourceEngine = source == settings.Manager ? null : DockerEngineFactory.Create(DockerParts.Options(source, engineTls), loggers.CreateLogger<DockerEngine>());
-            return new SwarmParts(manager, sourceEngine, new SwarmBackendOptions { Manager = settings.Manager, ImageSource = source, Registry = settings.Registry }, tls, loggers);
+            return new SwarmParts(manager, sourceEngine, new SwarmBackendOptions { Manager = settings.Manager, ImageSource = source, Registry = settings.Registry, Edge = edge }, tls, loggers);
         }
         catch (ArgumentException e)
         {

@@ -79,6 +79,25 @@ public sealed class EdgeHttpTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Send_ClusterEdgeName_DialledWhereItsAddressSays_TheEngineEdgeNotAsked()
+    {
+        // The cluster's edge publishes on all interfaces of another machine: its address comes from the manager at run time.
+        var cluster = Start() with { Address = "0.0.0.0" };
+        File.WriteAllText(cluster.CaFile, _root.ExportCertificatePem());
+        var engineEdge = new EdgeOptions { Domain = "test", Port = 1, CaFile = Path.Combine(_dir, "engine-ca.crt") };
+        var asked = 0;
+        using var client = new HttpClient(EdgeHttp.Handler(engineEdge, cluster, _ =>
+        {
+            Interlocked.Increment(ref asked);
+            return ValueTask.FromResult("127.0.0.1");
+        }));
+
+        // acme.tenants.test is under both domains: the cluster's edge (the more specific one) answers.
+        Assert.Equal("acme.tenants.test", await client.GetStringAsync($"https://acme.tenants.test:{cluster.Port}/readyz"));
+        Assert.True(asked >= 1);
+    }
+
+    [Fact]
     public async Task Send_NameTheCertificateDoesNotCover_Refused()
     {
         var edge = Start() with { Domain = "test" };
