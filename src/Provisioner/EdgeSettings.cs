@@ -4,7 +4,8 @@ namespace Provisioner;
 /// The shared edge proxy of the Docker backend, and (derived from it) of the Swarm cluster (on by default in the CLI: <see cref="Local"/>). When set, one edge container per
 /// <see cref="Name"/> is the only published port: <c>https://acme.&lt;Domain&gt;:&lt;Port&gt;</c> reaches acme's entry, with a
 /// certificate from the edge's own local CA (exported to <c>&lt;Home&gt;/edge/&lt;Name&gt;-ca.crt</c>) or the operator's, and tenant networks are
-/// internal. The Swarm and AWS backends ignore it.
+/// internal. A Swarm cluster gets its own edge derived from it (<c>&lt;Name&gt;-swarm</c> on the manager, names under
+/// <c>swarm.&lt;Domain&gt;</c>); the AWS backend ignores it.
 /// </summary>
 public sealed record EdgeSettings
 {

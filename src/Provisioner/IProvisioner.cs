@@ -221,7 +221,10 @@ public interface IProvisioner : IDisposable
     /// edge), for a client to trust: its path. <paramref name="backend"/> (<c>docker</c> or <c>swarm</c>; null: the default
     /// backend) says whose edge: the engine's or the cluster's. Bad input when the edge is off; an error when the edge has no CA yet.
     /// </summary>
-    Task<string> EdgeCaFileAsync(string? backend = null, CancellationToken cancellationToken = default);
+    Task<string> EdgeCaFileAsync(string? backend, CancellationToken cancellationToken = default);
+
+    /// <summary>The default backend's edge CA root (<see cref="EdgeCaFileAsync(string?, CancellationToken)"/>).</summary>
+    Task<string> EdgeCaFileAsync(CancellationToken cancellationToken = default) => EdgeCaFileAsync(null, cancellationToken);
 
     /// <summary>The edge <paramref name="backend"/>'s new tenants go behind (null: the default backend's); null when it has none or the edge is off.</summary>
     Core.Edge.EdgeOptions? EdgeFor(string? backend = null);
@@ -230,14 +233,20 @@ public interface IProvisioner : IDisposable
     /// Converges the edge proxy: (re)creates its container if it is gone, attaches it to every tenant it serves and loads
     /// all their routes (rebuilt from the engine), exports its CA. Returns the number of routes. Bad input when the edge is off.
     /// </summary>
-    Task<int> SyncEdgeAsync(string? backend = null, CancellationToken cancellationToken = default);
+    Task<int> SyncEdgeAsync(string? backend, CancellationToken cancellationToken = default);
+
+    /// <summary>Converges the default backend's edge (<see cref="SyncEdgeAsync(string?, CancellationToken)"/>).</summary>
+    Task<int> SyncEdgeAsync(CancellationToken cancellationToken = default) => SyncEdgeAsync(null, cancellationToken);
 
     /// <summary>
     /// Removes the edge proxy (its container, network and volume, with its own CA) when no tenant is behind it any more.
     /// Returns false when there was nothing to remove. Refused (an error naming them) while tenants are routed through it;
     /// bad input when the edge is off.
     /// </summary>
-    Task<bool> RemoveEdgeAsync(string? backend = null, CancellationToken cancellationToken = default);
+    Task<bool> RemoveEdgeAsync(string? backend, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the default backend's edge (<see cref="RemoveEdgeAsync(string?, CancellationToken)"/>).</summary>
+    Task<bool> RemoveEdgeAsync(CancellationToken cancellationToken = default) => RemoveEdgeAsync(null, cancellationToken);
 
     /// <summary>Records one run of a mutating command in the registry's audit log (the CLI does this for each).</summary>
     Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);

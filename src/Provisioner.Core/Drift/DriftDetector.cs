@@ -61,6 +61,12 @@ internal sealed class DriftDetector(
                 continue;
             }
 
+            if (Edge.LeavingTheEdge.WhyNot(t, templates.Resolve(TemplateRef.Parse(t.TemplateRef)), options) is not null)
+            {
+                notCompared[t.Name] = "behind the edge proxy, which is off for this run: its stamp is the edge's (run drift with the edge on)";
+                continue;
+            }
+
             findings.AddRange(await TenantAsync(t, backend, ct));
             compared.Add(t.Name);
         }
@@ -101,7 +107,8 @@ internal sealed class DriftDetector(
         }
 
         var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
-        var stamp = StampBuilder.Build(template, tenant, options.PublishAddress);
+        // With the options' edge: a tenant behind it is stamped with its https address (a template's ${tenant.url}) and route labels.
+        var stamp = StampBuilder.Build(template, tenant, options);
         var findings = (await backend.PlanAsync(stamp, ct)).Select(c => DriftFindings.From(tenant.Name, c)).ToList();
         var volumes = stamp.Volumes.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         findings.AddRange(observation.Volumes.Where(v => !volumes.Contains(v))

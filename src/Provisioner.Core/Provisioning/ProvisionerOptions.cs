@@ -25,8 +25,8 @@ public sealed record ProvisionerOptions
     public Edge.EdgeOptions? Edge { get; init; }
 
     /// <summary>
-    /// Whether the backend these options are for can put tenants behind the edge (the Docker backend). Default true. For one
-    /// that cannot (Swarm, AWS: the composition sets false), a tenant recorded without a port of its own was never behind
+    /// Whether the backend these options are for can put tenants behind an edge (Docker, Swarm). Default true. For one
+    /// that cannot (AWS: the composition sets false), a tenant recorded without a port of its own was never behind
     /// the edge, so it is not refused as leaving it (<see cref="Edge.LeavingTheEdge"/>).
     /// </summary>
     public bool EdgeSupported { get; init; } = true;

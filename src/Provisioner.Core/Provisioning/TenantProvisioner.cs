@@ -211,14 +211,17 @@ internal sealed class TenantProvisioner(
             UpdatedAt = now,
             ExpiresAt = expiresAt ?? existing?.ExpiresAt,
         };
+        var reallocate = false;
         if (tenant.HostPort is int port && !isPortFree(port) && !await PublishesAsync(name, port, ct))
         {
-            // Someone else took the recorded port while the tenant was down: hand out a new one instead of failing forever.
+            // Someone else took the recorded port while the tenant was down: hand out a new one instead of failing forever
+            // (a new port, never none: with the edge on, none would move the tenant behind it, which its networks are not made for).
             log.LogWarning("{Tenant}: port {Port} is taken by another process; allocating a new one", name, port);
             tenant = tenant with { HostPort = null };
+            reallocate = true;
         }
 
-        if (template.Entry is null || tenant.HostPort is not null || options.Edge is not null)
+        if (template.Entry is null || tenant.HostPort is not null || (options.Edge is not null && !reallocate))
         {
             // Behind the edge the entry publishes no port of its own: none is reserved.
             await registry.SaveAsync(tenant, ct);

@@ -164,9 +164,10 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
     }
 
     /// <summary>
-    /// Before a tenant's first change: an edge that is not running yet needs its image, and (checked when the engine is on
-    /// this machine, <paramref name="onThisMachine"/>) its port free; otherwise the tenant would be made and then fail at
-    /// the edge's start.
+    /// Before a tenant's first change: an edge that is not running yet needs its image, and its port free: held by no
+    /// running container of the engine (another edge, when the engine is also a Swarm manager with its own), and, checked
+    /// when the engine is on this machine (<paramref name="onThisMachine"/>), by no other process; otherwise the tenant
+    /// would be made and then fail at the edge's start.
     /// </summary>
     public async Task PreflightAsync(bool onThisMachine, CancellationToken ct)
     {
@@ -178,6 +179,12 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
         if (!await ImageLookup.ExistsAsync(docker.Images, edge.Image, ct))
         {
             throw ImageMissing();
+        }
+
+        var holders = await docker.Containers.ListContainersAsync(new ContainersListParameters { Filters = EngineFilters.Publishing(edge.Port) }, ct);
+        if (holders.FirstOrDefault(c => !(c.Names ?? []).Contains("/" + edge.Name) && (c.Ports ?? []).Any(p => Overlaps((int)(p.PublicPort ?? 0), p.IP))) is { } holder)
+        {
+            throw PortTaken($"by the container {(holder.Names?.FirstOrDefault() ?? holder.ID).TrimStart('/')}");
         }
 
         // Taken: by another program, or by this very edge, started by another provision since the inspect above.
@@ -255,12 +262,16 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
         }
     }
 
+    /// <summary>Whether a published port binds what the edge would: its port, on its address or on all of them (either side).</summary>
+    private bool Overlaps(int port, string? address) =>
+        port == edge.Port && (address is null or "" or "0.0.0.0" or "::" || address == edge.Address || edge.Address == "0.0.0.0");
+
     private ProvisionerException ImageMissing() => new(
         $"the edge proxy's image {edge.Image} is not on the engine",
         hint: "build it with `make images` (nothing is pulled), or turn the edge off with edge: { enabled: false } (or PROVISIONER_EDGE=off)");
 
-    private ProvisionerException PortTaken() => new(
-        $"the edge proxy {edge.Name} cannot publish {edge.Address}:{edge.Port}: the port is taken by another process",
+    private ProvisionerException PortTaken(string by = "by another process") => new(
+        $"the edge proxy {edge.Name} cannot publish {edge.Address}:{edge.Port}: the port is taken {by}",
         hint: "free it, choose another with edge.port in provisioner.yaml (or PROVISIONER_EDGE_PORT), or turn the edge off with edge: { enabled: false } (or PROVISIONER_EDGE=off)");
 
     private async Task ConnectAsync(string id, string network, CancellationToken ct)

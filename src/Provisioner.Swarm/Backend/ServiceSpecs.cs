@@ -8,8 +8,9 @@ namespace Provisioner.Swarm.Backend;
 /// <summary>
 /// A stamp's container (or job) as a Swarm service: its image by digest, limits and the same reservations (so the
 /// scheduler enforces capacity too), secrets as files (tmpfs, mode 0400, owned by the image's user), the tenant's overlay
-/// networks with the component's name as alias, DNS round-robin (no virtual IP: this kernel has no IPVS) and a host-mode
-/// published entry port. A data component is pinned to its node by a placement constraint on the node id.
+/// networks with the component's name as alias, DNS round-robin (no virtual IP: this kernel has no IPVS) and, with the
+/// edge off, a host-mode published entry port (behind the cluster's edge the entry publishes none). A data component (and
+/// a publishing entry) is pinned to its node by a placement constraint on the node id.
 /// </summary>
 internal static class ServiceSpecs
 {

@@ -66,8 +66,9 @@ internal sealed partial class SwarmBackend
         var registry = await RegistryAsync(ct);
         var image = await images.ReferenceAsync(spec.Image, registry, null, ct);
         var secrets = await SecretsAsync(run, spec, ct);
-        // Data stays on its node; so does the entry, whose address is its node's (host-mode port: this kernel has no routing
-        // mesh), so the tenant's endpoint survives upgrades. Other stateless components (workers, jobs) go anywhere.
+        // Data stays on its node; so does an entry that publishes its port, whose address is its node's (host-mode port: this
+        // kernel has no routing mesh), so the tenant's endpoint survives upgrades. Other stateless components (workers, jobs,
+        // an entry behind the cluster's edge, which dials it by name) go anywhere.
         var pin = spec.Mounts.Count > 0 || spec.Port is not null ? run.Pin : null;
         var volumeLabels = run.Stamp.Volumes.ToDictionary(v => v.Name, v => v.Labels);
         var service = ServiceSpecs.For(name, spec, labels, image, pin, secrets, volumeLabels, job);

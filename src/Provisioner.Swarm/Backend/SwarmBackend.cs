@@ -63,9 +63,9 @@ internal sealed partial class SwarmBackend(
         }
 
         var registry = await RegistryAsync(ct);
-        if (BehindTheEdge(stamp) is { } edge)
+        if (BehindTheEdge(stamp) is { } edge && await edge.PlanAsync(ct) is not null)
         {
-            // The edge runs from the manager's own copy of its image (copied from the image source when missing there).
+            // An edge to make or start runs from the manager's own copy of its image (copied from the image source when missing there).
             await images.ReferenceAsync(options.Edge!.Image, registry, null, ct);
             await edge.PreflightAsync(onThisMachine: false, ct);
         }

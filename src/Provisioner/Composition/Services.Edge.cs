@@ -32,18 +32,25 @@ internal sealed partial class Services
 
     public async Task<int> SyncEdgeAsync(string? backend, CancellationToken ct) => (await EdgeOrRefuse(backend).Proxy.ConvergeAsync(ct, reload: true)).Routes;
 
-    /// <summary>Removes the edge once no tenant is behind it; the engine's is also forgotten in the home (<see cref="RecordedEdge"/>).</summary>
+    /// <summary>
+    /// Removes the edge once no tenant is behind it. The engine's is also forgotten in the home (<see cref="RecordedEdge"/>),
+    /// unless tenants on the cluster are still behind the cluster's edge, whose name and domain are derived from it.
+    /// </summary>
     public async Task<bool> RemoveEdgeAsync(string? backend, CancellationToken ct)
     {
         var (edge, proxy) = EdgeOrRefuse(backend);
         var removed = await proxy.RemoveAsync(ct);
-        if (EdgeBackend(backend) == DockerParts.Kind)
+        if (EdgeBackend(backend) == DockerParts.Kind && !await BehindTheClusterEdgeAsync(ct))
         {
             RecordedEdge.Forget(Settings.Home, edge.Name);
         }
 
         return removed;
     }
+
+    /// <summary>Whether the registry records a tenant on the cluster that is behind its edge (no port of its own, not destroyed).</summary>
+    private async Task<bool> BehindTheClusterEdgeAsync(CancellationToken ct) =>
+        (await Registry.ListAsync(ct)).Any(t => t.Backend == SwarmParts.Kind && t.HostPort is null && t.Status != Core.Tenants.TenantStatus.Destroyed);
 
     private BackendKind EdgeBackend(string? backend) => backend is null ? Backends.Default : Backends.Parse(backend);
 

@@ -25,11 +25,15 @@ internal sealed class SwarmParts : IDisposable
         var images = new ImageDistributor(manager, source, loggers.CreateLogger<ImageDistributor>());
         Backend = new SwarmBackend(manager, images, _nodes, options, loggers);
         Options = options;
-        _edgeAddress = new Lazy<Task<string>>(() => ManagerAddressAsync(manager));
     }
 
     private static async Task<string> ManagerAddressAsync(DockerEngine manager)
     {
+        if (manager.Endpoint.Scheme == "tcp" && !EngineTls.IsLoopback(manager.Endpoint))
+        {
+            return manager.Endpoint.Host.Trim('[', ']');
+        }
+
         var info = await manager.Client.System.GetSystemInfoAsync(CancellationToken.None);
         return info.Swarm?.NodeAddr is { Length: > 0 } address
             ? address
@@ -45,12 +49,28 @@ internal sealed class SwarmParts : IDisposable
     public DockerEngine Manager => _manager;
 
     /// <summary>
-    /// Where this machine reaches the cluster's edge: the manager node's address in the swarm (the edge publishes on all its
-    /// interfaces), asked once.
+    /// Where this machine reaches the cluster's edge (published on all the manager's interfaces): the host of a remote
+    /// <c>tcp://</c> manager address (this machine reaches it there), else the manager node's address in the swarm. Asked
+    /// once per process; asked again after a failure (an engine that did not answer for a moment).
     /// </summary>
-    public ValueTask<string> EdgeAddressAsync(CancellationToken ct) => new(_edgeAddress.Value.WaitAsync(ct));
+    public async ValueTask<string> EdgeAddressAsync(CancellationToken ct)
+    {
+        Task<string> asking;
+        lock (_edgeAddressGate)
+        {
+            if (_edgeAddress is null || _edgeAddress.IsFaulted || _edgeAddress.IsCanceled)
+            {
+                _edgeAddress = EngineErrorMapping.Guard(_manager, () => ManagerAddressAsync(_manager), CancellationToken.None);
+            }
 
-    private readonly Lazy<Task<string>> _edgeAddress;
+            asking = _edgeAddress;
+        }
+
+        return await asking.WaitAsync(ct);
+    }
+
+    private readonly Lock _edgeAddressGate = new();
+    private Task<string>? _edgeAddress;
 
     public IHostObserver HostObserver() => new SwarmHostObserver(_manager, Options.ClusterName);
 

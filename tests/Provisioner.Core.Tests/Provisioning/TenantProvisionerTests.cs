@@ -33,10 +33,10 @@ public sealed class TenantProvisionerTests
 
     public TenantProvisionerTests() => _registry = new InMemoryRegistry(_time);
 
-    private TenantProvisioner Provisioner() => new(
+    private TenantProvisioner Provisioner(Func<int, bool>? isPortFree = null, ProvisionerOptions? options = null) => new(
         new InMemoryCatalog("1.0.0", "1.1.0"), _registry, _locks, _backend, _protector,
         new HealthGate([_probe], _time, new HealthGateOptions { Deadline = TimeSpan.FromSeconds(10) }),
-        _ => true, new ProvisionerOptions(), _time, NullLogger<TenantProvisioner>.Instance);
+        isPortFree ?? (_ => true), options ?? new ProvisionerOptions(), _time, NullLogger<TenantProvisioner>.Instance);
 
     private Task<ProvisionResult> ProvisionAsync(ProvisionRequest request) =>
         Provisioner().ProvisionAsync(request, new SyncProgress(_progress), CancellationToken.None);
@@ -63,6 +63,19 @@ public sealed class TenantProvisionerTests
         Assert.All(operation.Steps, s => Assert.Equal(JournalStatus.Done, s.Status));
         Assert.Equal(["tenant acme"], _locks.Taken);
         Assert.Empty(_locks.Held);
+    }
+
+    [Fact]
+    public async Task Provision_RecordedPortTakenWhileTheEdgeIsOn_ANewPortNotTheEdge()
+    {
+        await ProvisionAsync(new ProvisionRequest("acme"));
+        var edge = new ProvisionerOptions { Edge = new Core.Edge.EdgeOptions { Domain = "localhost", CaFile = "/tmp/ca.crt" } };
+
+        // Its port taken by another process meanwhile: a new port, never none (none would put it behind the edge, which its
+        // networks were not made for).
+        var result = await Provisioner(port => port != 20000, edge).ProvisionAsync(new ProvisionRequest("acme"), null, CancellationToken.None);
+
+        Assert.Equal((20001, "http://127.0.0.1:20001"), (result.Tenant.HostPort, result.Tenant.Endpoint));
     }
 
     [Fact]

@@ -51,18 +51,26 @@ public sealed class RemoteEngineEdgeTests : IDisposable
         var notes = await ClusterNodes.ShellAsync(
             $"curl -fsS --max-time 10 --cacert '{ca.Stdout.Trim()}' --resolve {_tenant}.localhost:8443:{address} https://{_tenant}.localhost:8443/api/notes");
         Assert.StartsWith("[", notes.Trim());
+
+        // Destroy and `edge remove` leave nothing of either on the node.
+        Assert.Equal(0, (await cli.RunAsync("destroy", _tenant, "--yes", "--delete-data")).ExitCode);
+        var removed = await cli.RunAsync("edge", "remove");
+        Assert.True(removed.ExitCode == 0 && removed.Stdout.Contains($"Removed the edge proxy {_edge}", StringComparison.Ordinal), removed.ToString());
+        Assert.Equal("", (await ClusterNodes.ShellAsync($"docker -H {socket} ps -aq --filter name={_edge}")).Trim());
+        Assert.Equal("", (await ClusterNodes.ShellAsync($"docker -H {socket} ps -aq --filter name=t-{_tenant}-")).Trim());
+        Assert.Equal("", (await ClusterNodes.ShellAsync($"docker -H {socket} network ls -q --filter name={_edge} --filter name=t-{_tenant}-")).Trim());
     }
 
     public void Dispose()
     {
+        // A failed run still removes what it made: the tenant, then the edge (by name when its remove was refused).
         if (SwarmCluster.SkipReason is null)
         {
             var (address, socket) = ClusterNodes.Of(Node);
             var cli = Cli(address);
             cli.RunAsync("destroy", _tenant, "--yes", "--delete-data").GetAwaiter().GetResult();
             cli.RunAsync("edge", "remove").GetAwaiter().GetResult();
-            var left = ClusterNodes.ShellAsync($"docker -H {socket} ps -aq --filter name={_edge} --filter name=t-{_tenant}-").GetAwaiter().GetResult();
-            Assert.True(left.Trim().Length == 0, $"left on node {Node}: {left}");
+            ClusterNodes.ExitCodeAsync($"docker -H {socket} rm -f {_edge}; docker -H {socket} network rm {_edge}; docker -H {socket} volume rm {_edge}-data").GetAwaiter().GetResult();
         }
 
         Directory.Delete(_home, recursive: true);

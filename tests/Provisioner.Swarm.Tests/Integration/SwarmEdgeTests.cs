@@ -100,6 +100,10 @@ public sealed class SwarmEdgeTests : IDisposable
             }
 
             cli.RunAsync("edge", "remove", "--backend", "swarm").GetAwaiter().GetResult();
+
+            // Whatever a failed run left of the edge (a refused remove), so its port is free for the next run.
+            ClusterNodes.ExitCodeAsync($"docker -H '{SwarmCluster.Manager}' rm -f {EdgeName}; docker -H '{SwarmCluster.Manager}' network rm {EdgeName}; docker -H '{SwarmCluster.Manager}' volume rm {EdgeName}-data")
+                .GetAwaiter().GetResult();
         }
 
         Directory.Delete(_home, recursive: true);

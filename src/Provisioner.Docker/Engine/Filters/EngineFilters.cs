@@ -12,6 +12,10 @@ internal static class EngineFilters
     /// <summary>Resources whose name contains <paramref name="name"/>.</summary>
     public static IDictionary<string, IDictionary<string, bool>> Name(string name) => Of("name", name);
 
+    /// <summary>Containers publishing host port <paramref name="port"/> (TCP).</summary>
+    public static IDictionary<string, IDictionary<string, bool>> Publishing(int port) =>
+        Of("publish", port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/tcp");
+
     private static Dictionary<string, IDictionary<string, bool>> Of(string filter, string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);

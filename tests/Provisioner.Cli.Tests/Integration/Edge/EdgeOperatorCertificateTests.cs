@@ -6,7 +6,7 @@ namespace Provisioner.Cli.Tests.Integration.Edge;
 /// The operator's own certificate on the edge (edge.certificate, edge.key, edge.ca in provisioner.yaml, paths relative to
 /// it), made with openssl: one for another domain is refused before anything is created; the right one is what the edge
 /// serves (same SHA-256 fingerprint), the health gate and a client trusting only the operator's root pass through it,
-/// and a name that is no tenant's gets 421. `edge remove` refuses while the tenant is behind it, then removes it all. The tenant is a tracker: its queue's tcp check, whose network the machine cannot reach behind the edge, runs inside it.
+/// and a name that is no tenant's gets 421; `drift` finds none (with the edge off: not compared). `edge remove` refuses while the tenant is behind it, then removes it all. The tenant is a tracker: its queue's tcp check, whose network the machine cannot reach behind the edge, runs inside it.
 /// </summary>
 [Collection(SecondEngineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -60,6 +60,13 @@ public sealed class EdgeOperatorCertificateTests(EngineFixture engine) : IAsyncL
         var status = await cli.RunAsync("status", good, "--json");
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Contains("127.0.0.1:6379 inside queue", status.Stdout, StringComparison.Ordinal);
+
+        // Drift compares it with its stamp behind the edge (its https address is in the web's environment): none. With the
+        // edge off for the run it is not compared (its stamp is the edge's), rather than reported drifted.
+        var drift = await cli.RunAsync("drift", good);
+        Assert.True(drift.ExitCode == 0 && drift.All.Contains("No drift", StringComparison.Ordinal), drift.ToString());
+        var driftOff = await new ProvisionCli(cli.Home, new Dictionary<string, string> { ["PROVISIONER_EDGE"] = "off" }).RunAsync("drift", good);
+        Assert.True(driftOff.ExitCode == 0 && driftOff.All.Contains("behind the edge proxy, which is off for this run", StringComparison.Ordinal), driftOff.ToString());
 
         // From a folder without provisioner.yaml (no edge settings), the home's recorded edge still reaches the tenant.
         var elsewhere = new ProvisionCli(cli.Home, new Dictionary<string, string> { ["PROVISIONER_EDGE"] = "" });
