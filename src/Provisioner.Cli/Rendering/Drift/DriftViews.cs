@@ -20,7 +20,11 @@ internal static class DriftViews
 
     public static string Summary(DriftReport r) => r.Findings.Count == 0
         ? string.Create(CultureInfo.InvariantCulture, $"No drift: {r.Compared.Count} tenant(s) as the registry and their stamps say{NotCompared(r)}; compared in {r.Elapsed.TotalSeconds:0.0} s.")
-        : string.Create(CultureInfo.InvariantCulture, $"Drift: {r.Findings.Count} difference(s) in {r.Drifted} tenant(s) ({r.Compared.Count} compared{NotCompared(r)}) in {r.Elapsed.TotalSeconds:0.0} s; `provision reconcile --all` converges them.");
+        : string.Create(CultureInfo.InvariantCulture, $"Drift: {r.Findings.Count} difference(s) in {r.Drifted} tenant(s) ({r.Compared.Count} compared{NotCompared(r)}) in {r.Elapsed.TotalSeconds:0.0} s; `provision reconcile {Target(r)}` converges {(Target(r) == "--all" ? "them" : "it")}.");
+
+    /// <summary>The one recorded tenant every difference is about (reconciled by name), else <c>--all</c>.</summary>
+    private static string Target(DriftReport r) =>
+        r.Findings.Select(f => f.Tenant).Distinct(StringComparer.Ordinal).ToList() is [var only] && r.Compared.Contains(only) ? only : "--all";
 
     public static object Json(DriftReport r) => new
     {
