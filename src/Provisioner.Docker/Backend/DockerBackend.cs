@@ -2,7 +2,6 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
-using Provisioner.Core.Edge;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
@@ -26,8 +25,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     private EdgeProxy? EdgeProxy { get; } = options.Edge is null ? null : new EdgeProxy(engine.Client, options.Edge, log);
 
     /// <summary>The edge when <paramref name="stamp"/> is behind it (its edge network carries the route labels); else null.</summary>
-    private EdgeProxy? BehindTheEdge(Stamp stamp) =>
-        EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)) ? edge : null;
+    private EdgeProxy? BehindTheEdge(Stamp stamp) => EdgeProxy.Fronting(EdgeProxy, stamp);
 
     /// <summary>The kind recorded for tenants on a Docker engine.</summary>
     public static BackendKind BackendKind { get; } = BackendKind.Of("docker");
@@ -92,7 +90,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         var changes = new List<PlannedChange>();
         if (EdgeProxy is { } edge)
         {
-            await edge.DetachAsync(tenant, StampNames.EdgeNetwork(tenant), ct); // its route goes first, before its entry stops answering
+            await edge.DetachAsync(tenant, ct); // its route goes first, before its entry stops answering
         }
 
         foreach (var c in observed.Containers)
@@ -222,7 +220,7 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
             case ("network", ChangeKind.Remove):
                 if (EdgeProxy is { } edge && change.Name == StampNames.EdgeNetwork(stamp.Tenant))
                 {
-                    await edge.DetachAsync(stamp.Tenant, change.Name, ct);
+                    await edge.DetachAsync(stamp.Tenant, ct);
                 }
 
                 await IgnoreMissing(() => _docker.Networks.DeleteNetworkAsync(change.Name, ct));

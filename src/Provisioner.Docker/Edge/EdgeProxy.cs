@@ -6,6 +6,7 @@ using Provisioner.Core.Edge;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Provisioning;
 using Provisioner.Core.Reconcile;
+using Provisioner.Core.Stamps;
 using Provisioner.Docker.Engine;
 
 namespace Provisioner.Docker.Edge;
@@ -77,9 +78,14 @@ internal sealed partial class EdgeProxy(IDockerClient docker, EdgeOptions edge, 
         }
     }
 
-    /// <summary>Takes <paramref name="tenant"/>'s route out first, then detaches the edge from its network (so the network can go).</summary>
-    public async Task DetachAsync(string tenant, string network, CancellationToken ct)
+    /// <summary><paramref name="edge"/> when <paramref name="stamp"/> is behind it (its edge network carries the route labels); else null.</summary>
+    public static EdgeProxy? Fronting(EdgeProxy? edge, Stamp stamp) =>
+        edge is not null && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)) ? edge : null;
+
+    /// <summary>Takes <paramref name="tenant"/>'s route out first, then detaches the edge from its edge network (so the network can go).</summary>
+    public async Task DetachAsync(string tenant, CancellationToken ct)
     {
+        var network = StampNames.EdgeNetwork(tenant);
         var container = await InspectAsync(ct);
         if (container is null)
         {

@@ -50,7 +50,7 @@ internal sealed partial class SwarmBackend
             case ("network", ChangeKind.Remove):
                 if (EdgeProxy is { } edge && change.Name == StampNames.EdgeNetwork(stamp.Tenant))
                 {
-                    await edge.DetachAsync(stamp.Tenant, change.Name, ct);
+                    await edge.DetachAsync(stamp.Tenant, ct);
                 }
 
                 await RemoveNetworkAsync(change.Name, ct);

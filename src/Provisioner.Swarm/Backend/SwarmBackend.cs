@@ -2,7 +2,6 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Backends;
-using Provisioner.Core.Edge;
 using Provisioner.Core.Errors;
 using Provisioner.Core.Reconcile;
 using Provisioner.Core.Secrets;
@@ -37,8 +36,7 @@ internal sealed partial class SwarmBackend(
     private EdgeProxy? EdgeProxy { get; } = options.Edge is null ? null : new EdgeProxy(manager.Client, options.Edge, loggers.CreateLogger<EdgeProxy>());
 
     /// <summary>The edge when <paramref name="stamp"/> is behind it (its edge network carries the route labels); else null.</summary>
-    private EdgeProxy? BehindTheEdge(Stamp stamp) =>
-        EdgeProxy is { } edge && stamp.Networks.Any(n => n.Labels.ContainsKey(EdgeLabels.Edge)) ? edge : null;
+    private EdgeProxy? BehindTheEdge(Stamp stamp) => EdgeProxy.Fronting(EdgeProxy, stamp);
 
     /// <summary>The kind recorded for tenants on a Swarm cluster.</summary>
     public static BackendKind BackendKind { get; } = BackendKind.Of("swarm");
@@ -134,7 +132,7 @@ internal sealed partial class SwarmBackend(
         var changes = new List<PlannedChange>();
         if (EdgeProxy is { } edge && read.Networks.Any(n => n.Name == StampNames.EdgeNetwork(tenant)))
         {
-            await edge.DetachAsync(tenant, StampNames.EdgeNetwork(tenant), ct); // its route goes first, before its entry stops answering
+            await edge.DetachAsync(tenant, ct); // its route goes first, before its entry stops answering
         }
 
         foreach (var s in read.Services)
