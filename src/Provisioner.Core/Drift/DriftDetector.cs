@@ -61,13 +61,14 @@ internal sealed class DriftDetector(
                 continue;
             }
 
-            if (Edge.LeavingTheEdge.WhyNot(t, templates.Resolve(TemplateRef.Parse(t.TemplateRef)), options) is not null)
+            var (found, why) = await TenantAsync(t, backend, ct);
+            if (why is not null)
             {
-                notCompared[t.Name] = "behind the edge proxy, which is off for this run: its stamp is the edge's (run drift with the edge on)";
+                notCompared[t.Name] = why;
                 continue;
             }
 
-            findings.AddRange(await TenantAsync(t, backend, ct));
+            findings.AddRange(found);
             compared.Add(t.Name);
         }
 
@@ -90,29 +91,35 @@ internal sealed class DriftDetector(
     private async Task<IReadOnlyList<OwnedResource>> OwnedAsync(CancellationToken ct) =>
         inventory() is { } engine ? await engine.OwnedResourcesAsync(ct) : [];
 
-    private async Task<IReadOnlyList<DriftFinding>> TenantAsync(TenantRecord tenant, ITenantBackend backend, CancellationToken ct)
+    /// <summary>The tenant's differences, or why it cannot be compared in this run (then no findings).</summary>
+    private async Task<(IReadOnlyList<DriftFinding> Findings, string? NotCompared)> TenantAsync(TenantRecord tenant, ITenantBackend backend, CancellationToken ct)
     {
         var observation = await backend.ObserveAsync(tenant.Name, ct);
         if (tenant.Status is TenantStatus.Destroyed or TenantStatus.Suspended)
         {
             // Their data volumes are kept on purpose; compute is not.
-            return observation.Components.Select(c => $"container {c.Name}").Concat(observation.Networks.Select(n => $"network {n}"))
+            return (observation.Components.Select(c => $"container {c.Name}").Concat(observation.Networks.Select(n => $"network {n}"))
                 .Select(r => new DriftFinding(tenant.Name, DriftKind.Leftover, r, $"the tenant is {tenant.Status}: it should run nothing"))
-                .ToList();
+                .ToList(), null);
         }
 
         if (!observation.Exists)
         {
-            return [new DriftFinding(tenant.Name, DriftKind.Nothing, "-", $"the registry has it ({tenant.Status}, {tenant.TemplateRef}); the engine has none of its containers, networks or volumes")];
+            return ([new DriftFinding(tenant.Name, DriftKind.Nothing, "-", $"the registry has it ({tenant.Status}, {tenant.TemplateRef}); the engine has none of its containers, networks or volumes")], null);
         }
 
         var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+        if (Edge.LeavingTheEdge.WhyNot(tenant, template, options) is not null)
+        {
+            return ([], "behind the edge proxy, which is off for this run: its stamp is the edge's (run drift with the edge on)");
+        }
+
         // With the options' edge: a tenant behind it is stamped with its https address (a template's ${tenant.url}) and route labels.
         var stamp = StampBuilder.Build(template, tenant, options);
         var findings = (await backend.PlanAsync(stamp, ct)).Select(c => DriftFindings.From(tenant.Name, c)).ToList();
         var volumes = stamp.Volumes.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         findings.AddRange(observation.Volumes.Where(v => !volumes.Contains(v))
             .Select(v => new DriftFinding(tenant.Name, DriftKind.Unknown, $"volume {v}", "carries the tenant's labels but its stamp has no such volume (data: reconcile keeps it)")));
-        return findings;
+        return (findings, null);
     }
 }
