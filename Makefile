@@ -75,12 +75,8 @@ cluster-down:
 
 build:
 	@dotnet build Provisioner.sln -c $(CONFIG) -nologo -v q -clp:NoSummary
-	@# ReadyToRun, composite with the runtime it ships with (self-contained): the CLI is run once per tenant operation, and
-	@# precompiled together with the framework it JIT-compiles about 830 methods per converged rerun instead of about 2,800
-	@# (the generics it instantiates over the framework's types); a command takes about 0.15 s less than with the app alone
-	@# precompiled, and 1.5 s less than with none. Its own intermediate folder (obj/composite): the first build takes about
-	@# 2.5 minutes on 2 cores, a build with nothing changed a few seconds.
-	@dotnet publish src/Provisioner.Cli -c $(CONFIG) -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:IntermediateOutputPath=obj/composite/ -o $(BIN) -nologo -v q -clp:NoSummary
+	@# The binary: native (NativeAOT) with a C toolchain, else ReadyToRun (see the script).
+	@CONFIG=$(CONFIG) BIN=$(BIN) infra/build/publish-cli.sh
 
 ## install: put provision on the PATH (/usr/local/bin/provision -> .build/provision/provision)
 install: build

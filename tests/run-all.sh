@@ -9,6 +9,11 @@ out=.build/test-results
 mkdir -p "$out"
 log="$out/console.log"
 
+# The CLI's integration tests run the binary users run (make build: native, or ReadyToRun without a C compiler).
+if [ -z "${PROVISIONER_TEST_BINARY:-}" ] && [ -x .build/provision/provision ]; then
+    export PROVISIONER_TEST_BINARY="$PWD/.build/provision/provision"
+fi
+
 dotnet test Provisioner.sln -c "$CONFIG" --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] && exit 0

@@ -92,7 +92,7 @@ internal static class CliApp
         // An unhealthy tenant's result was already written as JSON; one document on stdout, not two.
         if (json && e is not Core.Provisioning.TenantUnhealthyException)
         {
-            Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = message, hint, exitCode = code }));
+            Console.Out.WriteLine(Rendering.JsonView.Serialize(new { error = message, hint, exitCode = code }, indented: false));
         }
 
         return code;

@@ -10,8 +10,6 @@ namespace Provisioner;
 /// </summary>
 internal static class RecordedEdge
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public static string PathIn(string home) => Path.Combine(home, "edge", "settings.json");
 
     /// <summary>The recorded edge, or null when none is (or the file cannot be read: the edge is then off, as before it was recorded).</summary>
@@ -19,7 +17,7 @@ internal static class RecordedEdge
     {
         try
         {
-            return File.Exists(PathIn(home)) ? JsonSerializer.Deserialize<EdgeOptions>(File.ReadAllText(PathIn(home)), Json) : null;
+            return File.Exists(PathIn(home)) ? JsonSerializer.Deserialize(File.ReadAllText(PathIn(home)), RecordedEdgeJson.Default.EdgeOptions) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -46,7 +44,7 @@ internal static class RecordedEdge
 
         using (var writer = new StreamWriter(partial, options))
         {
-            writer.Write(JsonSerializer.Serialize(edge, Json));
+            writer.Write(JsonSerializer.Serialize(edge, RecordedEdgeJson.Default.EdgeOptions));
         }
 
         File.Move(partial, file, overwrite: true);

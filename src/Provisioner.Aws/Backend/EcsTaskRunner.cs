@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Provisioner.Aws.Process;
 using Provisioner.Aws.Program;
@@ -24,7 +25,7 @@ internal sealed class EcsTaskRunner(IProcessRunner runner, AwsBackendOptions opt
         }
 
         var cluster = stack.Require(AwsOutputNames.ClusterArn);
-        var overrides = JsonSerializer.Serialize(new { containerOverrides = new[] { new { name = component, command = new[] { OneOffTask.Script }.Concat(command).ToArray() } } });
+        var overrides = new JsonObject { ["containerOverrides"] = new JsonArray(new JsonObject { ["name"] = component, ["command"] = new JsonArray([.. new[] { OneOffTask.Script }.Concat(command).Select(c => (JsonNode?)c)]) }) }.ToJsonString();
         var network = $"awsvpcConfiguration={{subnets=[{string.Join(',', stack.List(AwsOutputNames.PrivateSubnets))}],securityGroups=[{stack.Require(AwsOutputNames.TasksSecurityGroup)}],assignPublicIp=DISABLED}}";
         var started = await AwsAsync(
             ["ecs", "run-task", "--cluster", cluster, "--task-definition", definition, "--launch-type", "FARGATE",

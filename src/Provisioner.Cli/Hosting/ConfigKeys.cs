@@ -11,6 +11,7 @@ internal static class ConfigKeys
 {
     public static IReadOnlyList<string> All { get; } = Of(typeof(ProvisionerConfig), prefix: "");
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The config's types are in this assembly, which the native build keeps whole (Provisioner.Cli.csproj).")]
     private static List<string> Of(Type type, string prefix)
     {
         var keys = new List<string>();

@@ -9,6 +9,7 @@ namespace Provisioner.Cli.Hosting;
 /// <summary>Finds and reads provisioner.yaml: --config, then $PROVISIONER_CONFIG, then ./provisioner.yaml, then $PROVISIONER_HOME/provisioner.yaml.</summary>
 internal static class ConfigLoader
 {
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "YamlDotNet sets the config's properties by reflection; the native build keeps its types and YamlDotNet whole (Provisioner.Cli.csproj), and the tests run that binary.")]
     public static ProvisionerConfig Load(string? explicitPath, string home)
     {
         // A file named explicitly (--config or $PROVISIONER_CONFIG) must exist; the default places are optional.

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
 
 namespace Provisioner.Cli.Rendering;
@@ -10,16 +8,6 @@ namespace Provisioner.Cli.Rendering;
 /// </summary>
 internal sealed class CliOutput
 {
-    /// <summary>The JSON shape of every result (also of report files): camelCase, readable text (no \u escapes for &lt;, &gt;, ').</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
 
@@ -54,5 +42,5 @@ internal sealed class CliOutput
 
     public void Error(string text) => _stderr.WriteLine(text);
 
-    public void WriteJson<T>(T value) => _stdout.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    public void WriteJson<T>(T value) => _stdout.WriteLine(JsonView.Serialize(value));
 }

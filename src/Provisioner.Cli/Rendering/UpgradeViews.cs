@@ -153,7 +153,7 @@ internal static class UpgradeViews
         }
         else
         {
-            File.WriteAllText(full, System.Text.Json.JsonSerializer.Serialize(UpgradeReport.Of(r), CliOutput.JsonOptions));
+            File.WriteAllText(full, JsonView.Serialize(UpgradeReport.Of(r)));
         }
     }
 }

@@ -11,8 +11,6 @@ public sealed record BackupSet([property: JsonIgnore] string Folder, string Tena
 {
     public const string ManifestName = "manifest.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     [JsonIgnore]
     public long Bytes => Entries.Sum(e => e.Bytes);
 
@@ -27,7 +25,7 @@ public sealed record BackupSet([property: JsonIgnore] string Folder, string Tena
         var partial = Manifest + ".partial";
         using (var file = OwnerOnlyFiles.Create(partial))
         {
-            JsonSerializer.Serialize(file, this, Json);
+            JsonSerializer.Serialize(file, this, BackupSetJson.Default.BackupSet);
             file.Flush(flushToDisk: true);
         }
 
@@ -45,7 +43,7 @@ public sealed record BackupSet([property: JsonIgnore] string Folder, string Tena
 
         try
         {
-            var set = JsonSerializer.Deserialize<BackupSet>(File.ReadAllText(manifest), Json)
+            var set = JsonSerializer.Deserialize(File.ReadAllText(manifest), BackupSetJson.Default.BackupSet)
                 ?? throw new JsonException("empty manifest");
             return set with { Folder = folder };
         }

@@ -24,8 +24,6 @@ internal sealed class OffboardCatalog(string backupRoot)
 
     private const string Partial = ".partial";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public string Root => Path.Combine(backupRoot, FolderName);
 
     /// <summary>Every complete offboarded set (record and manifest both written), oldest offboarding first.</summary>
@@ -80,7 +78,7 @@ internal sealed class OffboardCatalog(string backupRoot)
         var record = new OffboardRecord(tenant.Name, tenant.Product, tenant.Version, tenant.Size, tenant.Backend.Name, tenant.CreatedAt, now, keepUntil, backup.Id);
         using (var file = OwnerOnlyFiles.Create(Path.Combine(partial, RecordName)))
         {
-            JsonSerializer.Serialize(file, record, Json);
+            JsonSerializer.Serialize(file, record, OffboardJson.Default.OffboardRecord);
             file.Flush(flushToDisk: true);
         }
 
@@ -131,7 +129,7 @@ internal sealed class OffboardCatalog(string backupRoot)
 
     private static OffboardedSet Read(string folder)
     {
-        var record = JsonSerializer.Deserialize<OffboardRecord>(File.ReadAllText(Path.Combine(folder, RecordName)), Json)
+        var record = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, RecordName)), OffboardJson.Default.OffboardRecord)
             ?? throw new ProvisionerException($"{Path.Combine(folder, RecordName)} is empty", hint: "restore it from a copy, or delete the folder by hand");
         var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
         return new OffboardedSet(

@@ -39,7 +39,7 @@ internal static class FleetRunChain
     {
         try
         {
-            return JsonSerializer.Deserialize<FleetRequest>(run.Detail);
+            return JsonSerializer.Deserialize(run.Detail, FleetRequestJson.Default.FleetRequest);
         }
         catch (JsonException)
         {

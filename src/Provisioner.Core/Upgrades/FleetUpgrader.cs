@@ -112,7 +112,7 @@ internal sealed class FleetUpgrader(
         }
 
         var journaled = request with { Resumes = resumed ? continues[0] : null };
-        var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(journaled), ct);
+        var operation = await registry.Journal.BeginAsync(UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JsonSerializer.Serialize(journaled, FleetRequestJson.Default.FleetRequest), ct);
         log.LogInformation("Fleet upgrade to {To}: {Count} tenant(s) in {Waves} wave(s)", plan.To, plan.TenantCount, plan.Waves.Count);
         var settings = Settings(request);
         var results = new List<TenantUpgradeResult>(resumed ? await EarlierFailures.FindAsync(registry.Journal, plan, continues, ct) : []);

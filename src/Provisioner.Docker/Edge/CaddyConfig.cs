@@ -27,7 +27,7 @@ internal static class CaddyConfig
         var routeArray = new JsonArray();
         foreach (var route in sorted)
         {
-            routeArray.Add(new JsonObject
+            routeArray.Add((JsonNode)new JsonObject
             {
                 ["@id"] = $"tenant-{route.Tenant}",
                 ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(route.Host) }),
@@ -45,7 +45,7 @@ internal static class CaddyConfig
 
         // Last: a name that is no tenant's. With the edge's own CA it never gets here (no certificate, the handshake
         // fails); an operator's wildcard certificate lets the handshake pass, so it is answered 421, never proxied.
-        routeArray.Add(new JsonObject
+        routeArray.Add((JsonNode)new JsonObject
         {
             ["@id"] = "no-tenant",
             ["handle"] = new JsonArray(new JsonObject { ["handler"] = "static_response", ["status_code"] = 421, ["body"] = "no tenant answers at this name\n" }),

@@ -38,5 +38,5 @@ internal sealed class RegistryExporter(ITenantRegistry registry, ICapacityHistor
     }
 
     private static Task WriteAsync<T>(TextWriter output, T line, CancellationToken ct) =>
-        output.WriteLineAsync(JsonSerializer.Serialize(line, TransferJson.Options).AsMemory(), ct);
+        output.WriteLineAsync(JsonSerializer.Serialize(line, TransferJson.Of<T>()).AsMemory(), ct);
 }

@@ -107,7 +107,7 @@ internal static class RegistryImportReader
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(line, TransferJson.Options) ?? throw Bad(source, number, "empty line object");
+            return JsonSerializer.Deserialize(line, TransferJson.Of<T>()) ?? throw Bad(source, number, "empty line object");
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {

@@ -8,6 +8,12 @@ public sealed class ProvisionCli
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "provision.dll");
 
     /// <summary>
+    /// The binary users run (<c>make build</c>'s <c>.build/provision/provision</c>, native or ReadyToRun), named by
+    /// <c>$PROVISIONER_TEST_BINARY</c> (tests/run-all.sh sets it); without it, this build's <c>provision.dll</c> on <c>dotnet</c>.
+    /// </summary>
+    private static readonly string? Binary = Environment.GetEnvironmentVariable("PROVISIONER_TEST_BINARY") is { Length: > 0 } b ? b : null;
+
+    /// <summary>
     /// The <c>dotnet</c> this test process finds on its PATH, by full path: <c>env</c> (below) would look it up on the
     /// child's PATH, which some tests narrow (to hide <c>pulumi</c>, say).
     /// </summary>
@@ -79,8 +85,16 @@ public sealed class ProvisionCli
             UseShellExecute = false,
         };
         info.ArgumentList.Add("--default-signal=INT");
-        info.ArgumentList.Add(Dotnet);
-        info.ArgumentList.Add(Dll);
+        if (Binary is not null)
+        {
+            info.ArgumentList.Add(Binary);
+        }
+        else
+        {
+            info.ArgumentList.Add(Dotnet);
+            info.ArgumentList.Add(Dll);
+        }
+
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);

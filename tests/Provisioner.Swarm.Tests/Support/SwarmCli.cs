@@ -12,6 +12,9 @@ public sealed class SwarmCli(string home)
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "provision.dll");
 
+    /// <summary>The binary users run, named by <c>$PROVISIONER_TEST_BINARY</c> (tests/run-all.sh sets it); without it, <c>dotnet provision.dll</c>.</summary>
+    private static readonly string? Binary = System.Environment.GetEnvironmentVariable("PROVISIONER_TEST_BINARY") is { Length: > 0 } b ? b : null;
+
     public string Home { get; } = home;
 
     /// <summary>Variables set after the defaults (e.g. another manager address); a null value removes one.</summary>
@@ -39,8 +42,12 @@ public sealed class SwarmCli(string home)
     /// <summary>Starts the binary with standard output and error redirected (for a test that reads them as they come, or kills it).</summary>
     public Process Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Dll);
+        var info = new ProcessStartInfo(Binary ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Binary is null)
+        {
+            info.ArgumentList.Add(Dll);
+        }
+
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);

@@ -40,8 +40,8 @@ internal static partial class ValueText
     /// <summary>A string as the inside of a JSON string literal.</summary>
     public static string JsonEscape(string value)
     {
-        var quoted = System.Text.Json.JsonSerializer.Serialize(value);
-        return quoted[1..^1];
+        // The serializer's default escaping (non-ASCII, <, >, &, ', " and control characters as \u or short escapes).
+        return System.Text.Json.JsonEncodedText.Encode(value).ToString();
     }
 
     /// <summary>Joins names for an error message.</summary>
