@@ -40,7 +40,7 @@ swarm-test: build cluster
 unit: build
 	dotnet test Provisioner.sln -c $(CONFIG) --no-build --filter "Category!=Integration"
 
-## bench: every benchmark (bench/all.sh), then one table of every figure and bench/results.json: provision vs docker-compose up (ratio) and a converged rerun; what a client sees during an upgrade; fleet upgrade parallelism (ratio); how many live small tenants fit and pass their journeys; capacity, list, status and upgrade --dry-run over 1,000-10,000 tenants (time, peak RSS); provision on the cluster vs one engine (ratio); host drain vs provision (ratio); clone of 1 GiB vs provision + file copy (ratio). ONLY="density clone" runs some
+## bench: every benchmark (bench/all.sh), then one table of every figure and bench/results.json: provision vs docker-compose up (ratio) and a converged rerun; the native binary vs the ReadyToRun one (ratios); what a client sees during an upgrade; fleet upgrade parallelism (ratio); how many live small tenants fit and pass their journeys; capacity, list, status and upgrade --dry-run over 1,000-10,000 tenants (time, peak RSS); provision on the cluster vs one engine (ratio); host drain vs provision (ratio); clone of 1 GiB vs provision + file copy (ratio). ONLY="density clone" runs some
 bench: setup cluster
 	bench/all.sh
 

@@ -7,7 +7,7 @@
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ALL="provision-vs-compose edge-vs-port upgrade-downtime fleet-upgrade density capacity registry-scale cluster-vs-engine drain clone"
+ALL="provision-vs-compose edge-vs-port native-vs-readytorun upgrade-downtime fleet-upgrade density capacity registry-scale cluster-vs-engine drain clone"
 export BENCH_RESULTS
 BENCH_RESULTS=$REPO/bench/results.tsv
 if [ "${APPEND:-0}" = 1 ] && [ -f "$BENCH_RESULTS" ]; then

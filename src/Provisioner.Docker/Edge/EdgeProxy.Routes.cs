@@ -1,4 +1,5 @@
 using System.Text;
+using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Provisioner.Core.Edge;
@@ -74,10 +75,18 @@ internal sealed partial class EdgeProxy
         for (var attempt = 1; attempt <= LoadAttempts; attempt++)
         {
             using var stdin = new MemoryStream(Encoding.UTF8.GetBytes(json));
-            result = await ExecRunner.RunAsync(docker.Exec, id, new ExecRequest { Cmd = ["sh", "-c", script], Stdin = stdin }, ct);
-            if (result.ExitCode == 0)
+            try
             {
-                return;
+                result = await ExecRunner.RunAsync(docker.Exec, id, new ExecRequest { Cmd = ["sh", "-c", script], Stdin = stdin }, ct);
+                if (result.ExitCode == 0)
+                {
+                    return;
+                }
+            }
+            catch (DockerApiException e) when (attempt < LoadAttempts && Restarting(e))
+            {
+                // Just started, Caddy exited once and the engine is restarting it (unless-stopped): an exec is refused meanwhile.
+                log.LogWarning("Edge proxy {Edge} is restarting; loading its routes again shortly", edge.Name);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
@@ -87,6 +96,11 @@ internal sealed partial class EdgeProxy
             $"the edge proxy {edge.Name} refused its routes: {result?.Stderr.Trim().Split('\n')[^1]}",
             hint: $"see `docker logs {edge.Name}`; removing the container lets the next provision recreate it with every route");
     }
+
+    /// <summary>The engine refused an exec because the container is between two runs (restarting, or not yet running again).</summary>
+    private static bool Restarting(DockerApiException e) =>
+        e.StatusCode == System.Net.HttpStatusCode.Conflict && EngineMessage.Of(e) is var m
+        && (m.Contains("is restarting", StringComparison.Ordinal) || m.Contains("is not running", StringComparison.Ordinal));
 
     private async Task ExportCaAsync(string id, CancellationToken ct)
     {
