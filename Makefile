@@ -6,6 +6,8 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 CONFIG ?= Release
 BIN := $(CURDIR)/.build/provision
 PROVISION := $(BIN)/provision
+# The CLI's integration tests run the binary users run (tests/run-all.sh sets it too, for a run outside make).
+export PROVISIONER_TEST_BINARY ?= $(PROVISION)
 
 .PHONY: run test soak bench setup engine images fixtures build install unit demo-clean browser promtool pack registry-db cluster cluster-down swarm-test
 
@@ -76,7 +78,7 @@ cluster-down:
 build:
 	@dotnet build Provisioner.sln -c $(CONFIG) -nologo -v q -clp:NoSummary
 	@# The binary: native (NativeAOT) with a C toolchain, else ReadyToRun (see the script).
-	@CONFIG=$(CONFIG) BIN=$(BIN) infra/build/publish-cli.sh
+	@CONFIG=$(CONFIG) PROVISION_BIN=$(BIN) infra/build/publish-cli.sh
 
 ## install: put provision on the PATH (/usr/local/bin/provision -> .build/provision/provision)
 install: build

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Publishes the `provision` binary into BIN (default .build/provision).
+# Publishes the `provision` binary into PROVISION_BIN (default .build/provision).
 #
 # Native (NativeAOT) when this machine has a C toolchain (clang or gcc, which link the native binary): the CLI is run once
 # per tenant operation, and compiled ahead of time it starts in a few milliseconds and runs its first request without
-# loading or compiling any code: a converged rerun takes about a third of the time it takes with ReadyToRun (bench/).
+# loading or compiling any code: a converged rerun takes 0.42x the time it takes with ReadyToRun, `list` 0.19x
+# (bench/native-vs-readytorun.sh).
 # Without a C toolchain (or if the native build fails) it falls back to ReadyToRun, composite with the runtime it ships
 # with (self-contained), which needs nothing but the .NET SDK. Both behave the same; `$BIN/.kind` says which one was
-# built (native or readytorun).
+# built (native or readytorun). A native build that fails falls back with a warning; the build itself keeps the native
+# build honest: every src/ project is compiled with the trimming and AOT analyzers, their warnings errors
+# (Directory.Build.props), so code the native binary could not run fails `dotnet build` everywhere.
 #
-# Each kind has its own intermediate folder; the first native build takes about 3 minutes on 2 cores, a build with
-# nothing changed a few seconds. PROVISIONER_NATIVE=0 forces ReadyToRun.
+# Each kind has its own intermediate folder; the first native build takes about 2.5-3 minutes on 2 cores (and any change
+# relinks the whole program: about as long again), a build with nothing changed a few seconds. PROVISIONER_NATIVE=0
+# forces ReadyToRun.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONFIG=${CONFIG:-Release}
-BIN=${BIN:-$PWD/.build/provision}
+BIN=${PROVISION_BIN:-$PWD/.build/provision}
 common=(src/Provisioner.Cli -c "$CONFIG" -r linux-x64 -nologo -v q -clp:NoSummary)
 
 linker() {
@@ -22,9 +26,10 @@ linker() {
     fi
 }
 
-# A folder of one kind only: files of the other kind left beside the binary would be confusing (and are never used).
+# A folder of one kind only: files of the other kind (or of a build from before .kind) left beside the binary would be
+# confusing, and are never used.
 into() {
-    if [ -f "$BIN/.kind" ] && [ "$(cat "$BIN/.kind")" != "$1" ]; then
+    if [ -d "$BIN" ] && [ "$(cat "$BIN/.kind" 2>/dev/null)" != "$1" ]; then
         rm -rf "$BIN"
     fi
     mkdir -p "$BIN"

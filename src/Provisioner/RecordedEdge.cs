@@ -17,7 +17,7 @@ internal static class RecordedEdge
     {
         try
         {
-            return File.Exists(PathIn(home)) ? JsonSerializer.Deserialize(File.ReadAllText(PathIn(home)), RecordedEdgeJson.Default.EdgeOptions) : null;
+            return File.Exists(PathIn(home)) ? Core.Json.JsonDefaults.Read(File.ReadAllText(PathIn(home)), new EdgeOptions { Domain = "", CaFile = "" }, RecordedEdgeJson.Default.EdgeOptions, nameof(EdgeOptions.Domain), nameof(EdgeOptions.CaFile)) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

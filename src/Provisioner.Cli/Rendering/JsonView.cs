@@ -12,7 +12,8 @@ namespace Provisioner.Cli.Rendering;
 /// The JSON of every <c>--json</c> result and report file: the views are anonymous objects and records, written with
 /// System.Text.Json's <see cref="Utf8JsonWriter"/> after reading their public properties. Reading properties needs no
 /// code made at run time, so the native (ahead-of-time compiled) <c>provision</c> writes the same JSON as the JIT one;
-/// System.Text.Json's own reflection serializer cannot, for any value type it has not seen at compile time. The shape is
+/// System.Text.Json's own reflection serializer is off in a native binary (and could not make the code for a value type
+/// it had not seen at compile time), and anonymous types cannot have generated contexts. The shape is
 /// the serializer's with <c>JsonSerializerDefaults</c> plus: camelCase names, nulls written, enums as camelCase text,
 /// readable text (no \u escapes for &lt;, &gt;, '), <see cref="JsonIgnoreAttribute"/> and
 /// <see cref="JsonPropertyNameAttribute"/> honoured.

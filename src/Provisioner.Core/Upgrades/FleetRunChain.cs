@@ -39,7 +39,7 @@ internal static class FleetRunChain
     {
         try
         {
-            return JsonSerializer.Deserialize(run.Detail, FleetRequestJson.Default.FleetRequest);
+            return Json.JsonDefaults.Read(run.Detail, new FleetRequest { To = "" }, FleetRequestJson.Default.FleetRequest, nameof(FleetRequest.To));
         }
         catch (JsonException)
         {

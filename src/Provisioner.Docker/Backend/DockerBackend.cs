@@ -61,13 +61,18 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
 
     public Task<ApplyResult> ApplyAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
     {
-        var observed = await ObserveAgainstAsync(stamp, ct);
+        var leftBoosted = new List<BoostedContainer>();
+        var observed = await ObserveAgainstAsync(stamp, ct, leftBoosted);
         var plan = ReconcilePlanner.Plan(stamp, observed);
 
         // First: a running container this plan leaves alone may be waiting for secrets it never got (the engine restarted it,
         // or a provision was killed between its start and the delivery); later changes wait for it to be ready.
         var delivered = await RedeliverSecretsAsync(stamp, secrets, plan, ct);
         await ExecuteAllAsync(stamp, secrets, plan, observed, context, ct);
+
+        // A container an interrupted apply left at its startup boost is lowered to its size now (not replaced: a database
+        // replaced while it initialises would be stopped half-way).
+        await SettleAsync(stamp.Tenant, leftBoosted.Where(b => !plan.Any(c => c.Name == b.Name)).ToList());
 
         // The tenant's route, and every other one (a recreated edge gets them all back); the edge made or started is a change.
         var edgeMade = BehindTheEdge(stamp) is { } edge ? (await edge.ConvergeAsync(ct, context.Progress)).Made : null;
@@ -127,8 +132,10 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
     }, ct);
 
     /// <summary>What exists for the stamp's tenant, with the containers that drifted from it by hand marked (see <see cref="DockerDrift"/>).</summary>
-    private async Task<ObservedState> ObserveAgainstAsync(Stamp stamp, CancellationToken ct) =>
-        await DockerDrift.MarkAsync(_docker, stamp, await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct), ct);
+    /// <summary>What exists, with drift marked; a container an interrupted apply left at its startup boost is added to <paramref name="leftBoosted"/>.</summary>
+    private async Task<ObservedState> ObserveAgainstAsync(Stamp stamp, CancellationToken ct, List<BoostedContainer>? leftBoosted = null) =>
+        await DockerDrift.MarkAsync(
+            _docker, stamp, await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct), ct, (long)Math.Round(options.StartupCpus * 1e9), leftBoosted);
 
     /// <summary>The labels a resource is created with: the stamp's, and this registry's owner label (outside the stamp hash).</summary>
     private Dictionary<string, string> Owned(IReadOnlyDictionary<string, string> labels)

@@ -16,7 +16,10 @@ namespace Provisioner.Docker.Backend;
 /// </summary>
 internal static class DockerDrift
 {
-    public static async Task<ObservedState> MarkAsync(IDockerClient docker, Stamp stamp, ObservedState observed, CancellationToken ct)
+    /// <param name="boostNanoCpus">The startup boost's CPU limit (0: none): a container left at it by an apply that was
+    /// interrupted before it lowered it is not a hand's change; it is added to <paramref name="leftBoosted"/>, to be lowered.</param>
+    public static async Task<ObservedState> MarkAsync(
+        IDockerClient docker, Stamp stamp, ObservedState observed, CancellationToken ct, long boostNanoCpus = 0, List<BoostedContainer>? leftBoosted = null)
     {
         var containers = observed.Containers.ToList();
         // Every inspect at once (one round trip's wait on a converged rerun, not one per container); the list is changed after.
@@ -38,16 +41,24 @@ internal static class DockerDrift
                     Drift = $"replaced by hand: a container of this name without {stamp.Tenant}'s labels (image {foreign.Config?.Image})",
                 });
             }
-            else if (i >= 0 && inspect is { } live && Differences(desired.Spec, live) is { } drift)
+            else if (i >= 0 && inspect is { } live)
             {
-                containers[i] = containers[i] with { Drift = drift };
+                var boosted = boostNanoCpus > desired.Spec.NanoCpus && desired.Spec.NanoCpus > 0 && live.HostConfig?.NanoCPUs == boostNanoCpus;
+                if (Differences(desired.Spec, live, boosted) is { } drift)
+                {
+                    containers[i] = containers[i] with { Drift = drift };
+                }
+                else if (boosted)
+                {
+                    leftBoosted?.Add(new BoostedContainer(live.ID, desired.Name, desired.Spec.NanoCpus, ContainerParameters.CpuShares(desired.Spec)));
+                }
             }
         }
 
         return observed with { Containers = containers };
     }
 
-    private static string? Differences(ContainerSpec spec, ContainerInspectResponse live)
+    private static string? Differences(ContainerSpec spec, ContainerInspectResponse live, bool leftBoosted)
     {
         var image = live.Config?.Image ?? "";
         if (image != spec.Image)
@@ -66,7 +77,7 @@ internal static class DockerDrift
 
         var host = live.HostConfig ?? new HostConfig();
         var limits = new List<string>();
-        if (host.NanoCPUs != spec.NanoCpus)
+        if (host.NanoCPUs != spec.NanoCpus && !leftBoosted)
         {
             limits.Add($"cpus {Cpus(host.NanoCPUs)} (size: {Cpus(spec.NanoCpus)})");
         }

@@ -83,10 +83,11 @@ internal sealed partial class EdgeProxy
                     return;
                 }
             }
-            catch (DockerApiException e) when (attempt < LoadAttempts && Restarting(e))
+            catch (DockerApiException e) when (Restarting(e))
             {
                 // Just started, Caddy exited once and the engine is restarting it (unless-stopped): an exec is refused meanwhile.
                 log.LogWarning("Edge proxy {Edge} is restarting; loading its routes again shortly", edge.Name);
+                result = new ExecResult(-1, "", "the edge proxy's container kept restarting");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
@@ -97,10 +98,9 @@ internal sealed partial class EdgeProxy
             hint: $"see `docker logs {edge.Name}`; removing the container lets the next provision recreate it with every route");
     }
 
-    /// <summary>The engine refused an exec because the container is between two runs (restarting, or not yet running again).</summary>
+    /// <summary>The engine refused an exec because the container is between two runs (the engine is restarting it).</summary>
     private static bool Restarting(DockerApiException e) =>
-        e.StatusCode == System.Net.HttpStatusCode.Conflict && EngineMessage.Of(e) is var m
-        && (m.Contains("is restarting", StringComparison.Ordinal) || m.Contains("is not running", StringComparison.Ordinal));
+        e.StatusCode == System.Net.HttpStatusCode.Conflict && EngineMessage.Of(e).Contains("is restarting", StringComparison.Ordinal);
 
     private async Task ExportCaAsync(string id, CancellationToken ct)
     {

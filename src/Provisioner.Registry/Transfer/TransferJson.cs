@@ -26,5 +26,6 @@ internal sealed partial class TransferJson : JsonSerializerContext
         WriteIndented = false,
     });
 
-    public static JsonTypeInfo<T> Of<T>() => (JsonTypeInfo<T>)Lines.GetTypeInfo(typeof(T))!;
+    public static JsonTypeInfo<T> Of<T>() =>
+        Lines.GetTypeInfo(typeof(T)) as JsonTypeInfo<T> ?? throw new InvalidOperationException($"{typeof(T).Name} is not a line of an export (add it to TransferJson)");
 }

@@ -76,5 +76,18 @@ public sealed class RecordedEdgeTests : IDisposable
         Assert.Null(RecordedEdge.Load(_home));
     }
 
+    [Fact]
+    public void RecordedFileWithoutTheSettingsItLeftOut_ReadsTheirDefaults()
+    {
+        // A file written before a setting existed (or edited by hand) names only some of them: the others keep their defaults.
+        Directory.CreateDirectory(Path.GetDirectoryName(RecordedEdge.PathIn(_home))!);
+        File.WriteAllText(RecordedEdge.PathIn(_home), """{ "Domain": "tenants.test", "CaFile": "/x/ca.crt" }""");
+
+        var edge = RecordedEdge.Load(_home);
+
+        Assert.NotNull(edge);
+        Assert.Equal(("tenants.test", "/x/ca.crt", 8443, "provision-edge", "127.0.0.1", "provisioner/edge:2.6"), (edge.Domain, edge.CaFile, edge.Port, edge.Name, edge.Address, edge.Image));
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 }

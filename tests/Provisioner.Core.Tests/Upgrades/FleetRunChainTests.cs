@@ -22,6 +22,19 @@ public sealed class FleetRunChainTests
     }
 
     [Fact]
+    public void Of_JournaledRequestWithoutLaterSettings_ReadsTheirDefaults()
+    {
+        // A run journaled before a setting existed: the settings it does not name keep their defaults when it is resumed.
+        var old = new OperationRecord(3, UpgradeJournalNames.FleetTenant, UpgradeJournalNames.FleetOperation, JournalStatus.Interrupted,
+            """{"To":"1.1.0","All":true}""", 1, DateTimeOffset.UnixEpoch, null, null, []);
+
+        var (request, _) = FleetRunChain.Of([old]);
+
+        var defaults = new FleetRequest { To = "1.1.0", All = true };
+        Assert.Equal(JsonSerializer.Serialize(defaults), JsonSerializer.Serialize(request));
+    }
+
+    [Fact]
     public void Of_FreshRunWithTheSameRequest_IsNotPartOfTheChain()
     {
         // 7 was started anew (no --resume) after 4 died: 4's failures are not 7's.

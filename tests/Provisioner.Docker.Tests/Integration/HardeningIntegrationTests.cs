@@ -127,6 +127,27 @@ public sealed class HardeningIntegrationTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ApplyAsync_AContainerLeftAtItsBoost_IsLoweredAgainNotReplaced()
+    {
+        // An apply killed before it lowered the boost leaves the container at it: not a hand's change (a replace would stop
+        // a database that may be initialising); the next apply lowers it and keeps the container.
+        var boost = (long)(new DockerBackendOptions().StartupCpus * 1e9);
+        var db = _stamp.Containers.First(c => c.Component == "db");
+        var before = await _run.Client.Containers.InspectContainerAsync(db.Name, _run.Deadline());
+        await _run.Client.Containers.UpdateContainerAsync(before.ID, new ContainerUpdateParameters { NanoCPUs = boost, CPUShares = 1024 }, _run.Deadline());
+
+        var plan = await _backend.PlanAsync(_stamp, _run.Deadline());
+        Assert.DoesNotContain(plan, c => c.Name == db.Name);
+        var secrets = TenantSecrets.Empty.WithGenerated(_stamp.Template.Secrets);
+        var applied = await _backend.ApplyAsync(_stamp, secrets, new ApplyContext((_, _) => Task.CompletedTask, _ => Task.CompletedTask, _ => Task.CompletedTask), _run.Deadline(120));
+
+        Assert.DoesNotContain(applied.Changes, c => c.Name == db.Name);
+        var after = await _run.Client.Containers.InspectContainerAsync(db.Name, _run.Deadline());
+        Assert.Equal(before.ID, after.ID);
+        Assert.Equal((db.Spec.NanoCpus, ContainerParameters.CpuShares(db.Spec)), (after.HostConfig!.NanoCPUs, after.HostConfig.CPUShares));
+    }
+
     private static List<EnginePortBinding> Bindings(IDictionary<string, IList<EnginePortBinding>>? ports) =>
         ports is null ? [] : ports.SelectMany(p => p.Value ?? []).ToList();
 
