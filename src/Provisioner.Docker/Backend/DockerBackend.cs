@@ -131,8 +131,10 @@ internal sealed partial class DockerBackend(DockerEngine engine, DockerBackendOp
         }
     }, ct);
 
-    /// <summary>What exists for the stamp's tenant, with the containers that drifted from it by hand marked (see <see cref="DockerDrift"/>).</summary>
-    /// <summary>What exists, with drift marked; a container an interrupted apply left at its startup boost is added to <paramref name="leftBoosted"/>.</summary>
+    /// <summary>
+    /// What exists for the stamp's tenant, with the containers that drifted from it by hand marked (see <see cref="DockerDrift"/>);
+    /// a container an interrupted apply left at its startup boost is added to <paramref name="leftBoosted"/>.
+    /// </summary>
     private async Task<ObservedState> ObserveAgainstAsync(Stamp stamp, CancellationToken ct, List<BoostedContainer>? leftBoosted = null) =>
         await DockerDrift.MarkAsync(
             _docker, stamp, await DockerObserver.ObserveAsync(_docker, stamp.Tenant, ct), ct, (long)Math.Round(options.StartupCpus * 1e9), leftBoosted);
