@@ -42,6 +42,6 @@ internal static class WindowCommand
     /// <summary>Only showing the window (no window given, no --clear) is a read: not audited, not blocked by a freeze.</summary>
     public static bool IsRead(ParseResult parse) =>
         parse.CommandResult.Command.Name == "window"
-        && parse.CommandResult.Command.Arguments.OfType<Argument<string?>>().All(a => parse.GetValue(a) is null)
+        && parse.CommandResult.Command.Arguments.OfType<Argument<string?>>().Where(a => a.Name == "window").All(a => parse.GetValue(a) is null)
         && parse.CommandResult.Command.Options.OfType<Option<bool>>().Where(o => o.Name == "--clear").All(o => !parse.GetValue(o));
 }
