@@ -38,6 +38,16 @@ internal sealed class TenantDestroyer(
         var observed = await backend.ObserveAsync(name, ct);
         if (tenant is null && !observed.Exists)
         {
+            // The same command's earlier run (killed after it had removed everything and the record) did the work: a rerun
+            // converges, it does not fail. Any other name is unknown.
+            if (still is null && deleteData && (await registry.Journal.ListAsync(name, 1, ct)).FirstOrDefault() is { } last
+                && last.Kind == kind && last.Detail == "delete data")
+            {
+                await registry.Journal.MarkInterruptedAsync(name, ct);
+                progress?.Report($"{name} was already destroyed (its data deleted): nothing left to remove");
+                return [];
+            }
+
             throw new BadInputException($"no tenant named '{name}'", "`provision list` shows the tenants");
         }
 
