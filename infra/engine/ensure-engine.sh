@@ -4,6 +4,7 @@
 #   2. /var/run/docker.sock if answering;
 #   3. otherwise installs Debian's docker.io (if dockerd is missing) and starts dockerd in the background
 #      (there is no systemd), logging to .build/engine/dockerd.log, then waits for /_ping.
+# Where this script starts the engine (as root), it also installs the isolation guard (isolation-guard.sh).
 # The daemon config (/etc/docker/daemon.json, or $DOCKER_DAEMON_CONFIG) gets "live-restore": true, so that containers keep
 # running while dockerd itself restarts (an upgrade, a crash of dockerd alone). An engine that already answers without it is
 # left running (other users share it) and the script says how to turn it on without a restart.
@@ -38,6 +39,25 @@ if [ -n "${DOCKER_HOST:-}" ]; then
 fi
 
 DAEMON_CONFIG=${DOCKER_DAEMON_CONFIG:-/etc/docker/daemon.json}
+# Every tenant has two networks. The engine's default pools hold only about 31 bridge networks (15 tenants);
+# /27 networks from 10.200.0.0/16 give 2048 (1024 tenants), each with room for 29 containers.
+export POOL_BASE=10.200.0.0/16 POOL_SIZE=27
+
+# The isolation guard (isolation-guard.sh: tenants' networks stay apart while the engine rewrites its firewall rules), for
+# the engine this script starts (its networks come from the pool above). Another engine's pools are not known here: the
+# guard is left to its owner. A guard that cannot be installed is reported, not fatal: the engine's own isolation remains.
+guard_isolation() {
+    [ "$(id -u)" = 0 ] || return 0
+    local pid
+    pid=$(tr -dc 0-9 </var/run/docker.pid 2>/dev/null || true)
+    if [ -z "$pid" ] || ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "base=$POOL_BASE,size=$POOL_SIZE"; then
+        echo "engine: not started with the pool $POOL_BASE (/$POOL_SIZE): isolation guard not installed (see infra/engine/isolation-guard.sh)" >&2
+        return 0
+    fi
+    command -v nft >/dev/null || apt_install nftables || true
+    "$REPO/infra/engine/isolation-guard.sh" ensure | sed 's/^isolation-guard:/engine:/' \
+        || echo "engine: the isolation guard could not be installed; tenants rely on the engine's own isolation rules" >&2
+}
 
 # live-restore in the daemon config: written when there is no config, reported when a config lacks it (never rewritten).
 ensure_live_restore() {
@@ -62,6 +82,7 @@ if ping_engine "$SOCK"; then
     echo "engine: $SOCK answers"
     [ "$(id -u)" = 0 ] && ensure_live_restore
     report_live_restore "$SOCK"
+    guard_isolation
     exit 0
 fi
 
@@ -92,9 +113,7 @@ start_dockerd() {
     clear_stale_pid_file /var/run/docker/containerd/containerd.pid containerd
     echo "engine: starting dockerd (log: $STATE/dockerd.log)"
     # setsid: the engine outlives this make invocation, as a service would.
-    # Every tenant has two networks. The engine's default pools hold only about 31 bridge networks (15 tenants);
-    # /27 networks from 10.200.0.0/16 give 2048 (1024 tenants), each with room for 29 containers.
-    setsid nohup dockerd --default-address-pool base=10.200.0.0/16,size=27 >>"$STATE/dockerd.log" 2>&1 < /dev/null &
+    setsid nohup dockerd --default-address-pool "base=$POOL_BASE,size=$POOL_SIZE" >>"$STATE/dockerd.log" 2>&1 < /dev/null &
     echo $! >"$STATE/dockerd.pid"
 }
 
@@ -116,6 +135,7 @@ for attempt in 1 2 3; do
     if [ "$rc" = 0 ]; then
         echo "engine: $SOCK answers (dockerd pid $(cat "$STATE/dockerd.pid"))"
         report_live_restore "$SOCK"
+        guard_isolation
         exit 0
     fi
     if [ "$rc" = 2 ]; then

@@ -9,7 +9,10 @@
 #            POSTGRES_DB   (notes)  database created on first start
 #            PGDATA        (/var/lib/postgresql/data/pgdata; the volume is /var/lib/postgresql/data)
 #   args     appended to `postgres`, e.g. -c shared_buffers=64MB -c max_connections=50
-#   access   TCP 5432, any address, scram-sha-256, for POSTGRES_USER.
+#   access   TCP 5432, scram-sha-256, for POSTGRES_USER, from the networks this container is on (pg_hba `samenet`:
+#            its tenant's own network), so another tenant's container is refused even where the engine's firewall
+#            lets its packets through (Docker before 28 drops its isolation rules for a moment whenever a network
+#            is created; see infra/engine/isolation-guard.sh).
 #            The superuser `postgres` has no password: local socket + peer only, i.e.
 #            `docker exec --user postgres CTR psql -d notes -tAc 'select 1'`, pg_isready, pg_dump.
 #   stop     SIGINT (fast shutdown; STOPSIGNAL in the image).
@@ -23,6 +26,9 @@ DB_USER=${POSTGRES_USER:-notes}
 DB_NAME=${POSTGRES_DB:-notes}
 SOCKET_DIR=/var/run/postgresql
 TEMPLATE_CLUSTER=/var/lib/postgresql/template-cluster
+HBA_LINE='host all all samenet scram-sha-256'
+HBA_LINE_BEFORE='host all all all scram-sha-256'
+HBA_COMMENT="the app role, from this container's own networks only, password only"
 export PGDATA
 
 log() { printf 'pg-entrypoint: %s\n' "$*" >&2; }
@@ -84,7 +90,7 @@ initialise() {
     fi
 
     printf '\n# provisioner\nlisten_addresses = '"'*'"'\n' | pg sh -c 'cat >>"$1"' sh "$STAGING/postgresql.conf"
-    printf '\n# provisioner: the app role, from any address, password only\nhost all all all scram-sha-256\n' \
+    printf '\n# provisioner: %s\n%s\n' "$HBA_COMMENT" "$HBA_LINE" \
         | pg sh -c 'cat >>"$1"' sh "$STAGING/pg_hba.conf"
 
     # Temporary server on a private Unix socket only: neither the app (TCP) nor health checks
@@ -112,9 +118,21 @@ SQL
     log "initialised"
 }
 
+# A data directory initialised by an image before samenet took the rule "from any address": narrowed at start.
+narrow_hba() {
+    local hba=$PGDATA/pg_hba.conf
+    if pg grep -qx "$HBA_LINE_BEFORE" "$hba"; then
+        pg sed -i -e "s/^# provisioner: the app role, from any address, password only\$/# provisioner: $HBA_COMMENT/" \
+            -e "s/^$HBA_LINE_BEFORE\$/$HBA_LINE/" "$hba"
+        log "pg_hba.conf: the app role now only from this container's networks (was: any address)"
+    fi
+}
+
 if ! pg test -s "$PGDATA/PG_VERSION"; then
     ! pg test -e "$PGDATA" || die "$PGDATA exists but has no PG_VERSION: refusing to initialise over it"
     initialise
+else
+    narrow_hba
 fi
 
 exec "${as_postgres[@]}" postgres -D "$PGDATA" "$@"
