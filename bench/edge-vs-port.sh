@@ -12,11 +12,10 @@ RUNS=${RUNS:-5}
 RERUNS=${RERUNS:-7}
 WORK=$(mktemp -d /tmp/provision-bench.XXXXXX)
 ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
-EDGE=bench-edge-$ID
-EDGE_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 # shellcheck source=bench/lib.sh
 source "$REPO/bench/lib.sh"
+own_edge "$ID"
 export NO_COLOR=1 PROVISIONER_DEFAULT_TEMPLATE=notes PROVISIONER_CAPACITY_SCOPE=registry PROVISIONER_CPU_OVERCOMMIT=1000
 edge() { PROVISIONER_HOME=$WORK/edge PROVISIONER_EDGE=on PROVISIONER_EDGE_NAME=$EDGE PROVISIONER_EDGE_PORT=$EDGE_PORT "$PROVISION" "$@"; }
 port() { PROVISIONER_HOME=$WORK/port PROVISIONER_EDGE=off "$PROVISION" "$@"; }
@@ -26,9 +25,7 @@ cleanup() {
         edge destroy "be$ID-$i" --yes --delete-data >/dev/null 2>&1 || true
         port destroy "bo$ID-$i" --yes --delete-data >/dev/null 2>&1 || true
     done
-    docker rm -f "$EDGE" "$EDGE-lock" >/dev/null 2>&1 || true
-    docker network rm "$EDGE" >/dev/null 2>&1 || true
-    docker volume rm -f "$EDGE-data" >/dev/null 2>&1 || true
+    remove_own_edge
     rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -23,3 +23,15 @@ record() {
     esac
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$meets" "${6//$'\t'/ }" >>"$BENCH_RESULTS"
 }
+
+# own_edge ID: an edge of this run's own (EDGE: its name, EDGE_PORT: a free port), so a benchmark never touches the
+# engine's default edge; remove_own_edge removes what it left (container, its lock container, network, volume).
+own_edge() {
+    EDGE=bench-edge-$1
+    EDGE_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+}
+remove_own_edge() {
+    docker rm -f "$EDGE" "$EDGE-lock" >/dev/null 2>&1 || true
+    docker network rm "$EDGE" >/dev/null 2>&1 || true
+    docker volume rm -f "$EDGE-data" >/dev/null 2>&1 || true
+}

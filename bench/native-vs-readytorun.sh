@@ -12,12 +12,11 @@ NATIVE=${PROVISION:-$REPO/.build/provision/provision}
 R2R_BIN=$REPO/.build/readytorun
 RERUNS=${RERUNS:-9}
 ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
-EDGE=bench-edge-$ID
-EDGE_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 TENANT=bn$ID
 
 # shellcheck source=bench/lib.sh
 source "$REPO/bench/lib.sh"
+own_edge "$ID"
 if [ "$(cat "$(dirname "$NATIVE")/.kind" 2>/dev/null)" != native ]; then
     echo "skipped: $NATIVE is not the native binary (no C compiler here?), so there is nothing to compare it with"
     exit 0
@@ -28,9 +27,7 @@ export NO_COLOR=1 PROVISIONER_DEFAULT_TEMPLATE=notes PROVISIONER_CAPACITY_SCOPE=
 export PROVISIONER_HOME=$WORK/home PROVISIONER_EDGE=on PROVISIONER_EDGE_NAME=$EDGE PROVISIONER_EDGE_PORT=$EDGE_PORT
 cleanup() {
     "$NATIVE" destroy "$TENANT" --yes --delete-data >/dev/null 2>&1 || true
-    docker rm -f "$EDGE" "$EDGE-lock" >/dev/null 2>&1 || true
-    docker network rm "$EDGE" >/dev/null 2>&1 || true
-    docker volume rm -f "$EDGE-data" >/dev/null 2>&1 || true
+    remove_own_edge
     rm -rf "$WORK"
 }
 trap cleanup EXIT

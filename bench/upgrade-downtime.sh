@@ -19,10 +19,9 @@ PATHS=${PATHS:-stop-migrate quiet-in-place quiet}
 WORK=$(mktemp -d /tmp/provision-bench-upgrade.XXXXXX)
 export NO_COLOR=1
 ID=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
-EDGE=bench-edge-$ID
-EDGE_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # shellcheck source=bench/lib.sh
 source "$REPO/bench/lib.sh"
+own_edge "$ID"
 trap 'cleanup' EXIT
 made=()
 cleanup() {
@@ -31,9 +30,7 @@ cleanup() {
         # shellcheck disable=SC2086
         env ${entry%%|*} "$PROVISION" destroy "${entry##*|}" --yes --delete-data >/dev/null 2>&1 || true
     done
-    docker rm -f "$EDGE" "$EDGE-lock" >/dev/null 2>&1 || true
-    docker network rm "$EDGE" >/dev/null 2>&1 || true
-    docker volume rm -f "$EDGE-data" >/dev/null 2>&1 || true
+    remove_own_edge
     rm -rf "$WORK"
 }
 

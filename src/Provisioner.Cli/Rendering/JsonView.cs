@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -94,11 +95,34 @@ internal static class JsonView
         writer.WriteEndArray();
     }
 
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The views are this product's types, which the native build keeps whole (Provisioner.Cli.csproj).")]
     private static void WriteObject(Utf8JsonWriter writer, object value, int depth)
     {
         writer.WriteStartObject();
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in PropertiesOf(value.GetType()))
+        {
+            var item = property.Info.GetValue(value);
+            if (item is null && property.Ignore == JsonIgnoreCondition.WhenWritingNull)
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(property.Name);
+            Write(writer, item, depth + 1);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A type's written properties, read once per type (a list of 1,000 tenants is one type 1,000 times).</summary>
+    private static IReadOnlyList<ViewProperty> PropertiesOf(Type type) => Properties.GetOrAdd(type, ReadProperties);
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<ViewProperty>> Properties = new();
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The views are this product's types, which the native build keeps whole (Provisioner.Cli.csproj).")]
+    private static IReadOnlyList<ViewProperty> ReadProperties(Type type)
+    {
+        var written = new List<ViewProperty>();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var ignore = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition;
             if (!property.CanRead || property.GetIndexParameters().Length > 0 || property.GetMethod?.IsPublic != true || ignore == JsonIgnoreCondition.Always)
@@ -106,18 +130,15 @@ internal static class JsonView
                 continue;
             }
 
-            var item = property.GetValue(value);
-            if (item is null && ignore == JsonIgnoreCondition.WhenWritingNull)
-            {
-                continue;
-            }
-
-            writer.WritePropertyName(property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name));
-            Write(writer, item, depth + 1);
+            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            written.Add(new ViewProperty(JsonEncodedText.Encode(name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), property, ignore));
         }
 
-        writer.WriteEndObject();
+        return written;
     }
+
+    /// <summary>One written property: its JSON name, the property, and its <see cref="JsonIgnoreAttribute"/> condition if any.</summary>
+    private sealed record ViewProperty(JsonEncodedText Name, PropertyInfo Info, JsonIgnoreCondition? Ignore);
 
     /// <summary>As <c>JsonStringEnumConverter(JsonNamingPolicy.CamelCase)</c>: each flag's name in camelCase; a value with no name as its number.</summary>
     private static void WriteEnum(Utf8JsonWriter writer, Enum value)

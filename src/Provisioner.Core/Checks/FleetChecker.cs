@@ -99,7 +99,11 @@ internal sealed class FleetChecker(
             var observation = await backend.ObserveAsync(tenant.Name, ct);
             // "down: db exited (137)" (containers not running: an engine crash, a reboot, a kill) reads apart from
             // "unhealthy: <check>" (everything runs but a check or journey fails).
-            var stopped = observation.Components.Where(c => c.Kind != WorkloadKind.Job && !c.IsRunning).Select(c => $"{c.Component} {c.Status}").ToList();
+            // A component removed from under the others (`docker rm -f`) is as down as one that exited: "app missing"
+            // (with nothing left at all, "nothing of it runs" below says it).
+            var stopped = observation.Components.Where(c => c.Kind != WorkloadKind.Job && !c.IsRunning).Select(c => $"{c.Component} {c.Status}")
+                .Concat(observation.Components.Count == 0 ? [] : template.Components.Where(c => observation.Components.All(o => o.Component != c.Name)).Select(c => $"{c.Name} missing"))
+                .ToList();
             var down = stopped.Count > 0 ? $"down: {string.Join(", ", stopped)}" : null;
             if (!observation.Components.Any(c => c.IsRunning))
             {

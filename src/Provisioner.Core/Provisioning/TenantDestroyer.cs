@@ -19,6 +19,9 @@ internal sealed class TenantDestroyer(
     public async Task<IReadOnlyList<PlannedChange>> DestroyAsync(string name, bool deleteData, IProgress<string>? progress, CancellationToken ct) =>
         (await RemoveAsync(name, deleteData, "destroy", null, progress, ct))!;
 
+    /// <summary>The journal detail of a destroy that deletes the data; a rerun after a late kill recognises its own entry by it.</summary>
+    private const string DeleteDataDetail = "delete data";
+
     /// <summary>
     /// The destroy, journaled as <paramref name="kind"/> (<c>expire</c>, <c>offboard</c>); when <paramref name="still"/> is given it
     /// is asked again under the lock (the record may have changed since the caller chose the tenant) and false skips it: null.
@@ -41,7 +44,7 @@ internal sealed class TenantDestroyer(
             // The same command's earlier run (killed after it had removed everything and the record) did the work: a rerun
             // converges, it does not fail. Any other name is unknown.
             if (still is null && deleteData && (await registry.Journal.ListAsync(name, 1, ct)).FirstOrDefault() is { } last
-                && last.Kind == kind && last.Detail == "delete data")
+                && last.Kind == kind && last.Detail == DeleteDataDetail)
             {
                 await registry.Journal.MarkInterruptedAsync(name, ct);
                 progress?.Report($"{name} was already destroyed (its data deleted): nothing left to remove");
@@ -52,7 +55,7 @@ internal sealed class TenantDestroyer(
         }
 
         await registry.Journal.MarkInterruptedAsync(name, ct);
-        var operation = await registry.Journal.BeginAsync(name, kind, deleteData ? "delete data" : "keep data", ct);
+        var operation = await registry.Journal.BeginAsync(name, kind, deleteData ? DeleteDataDetail : "keep data", ct);
         using var opScope = log.BeginScope(LogScopes.ForOperation(operation));
         try
         {

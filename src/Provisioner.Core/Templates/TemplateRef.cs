@@ -11,7 +11,7 @@ public sealed record TemplateRef(string Product, NuGetVersion? Version)
         var parts = text.Trim().Split('@');
         if (parts.Length > 2 || !TemplateParser.NamePattern().IsMatch(parts[0]))
         {
-            throw new BadInputException($"'{text}' is not a template reference", "use <product>@<version>, e.g. crm@1.1.0; `provision templates` lists them");
+            throw new BadInputException($"'{text}' is not a template reference", "use <product>@<version> (e.g. notes@1.1.0), or the product alone for its newest version; `provision templates` lists them");
         }
 
         if (parts.Length == 1 || parts[1] is "" or "latest")
@@ -21,7 +21,7 @@ public sealed record TemplateRef(string Product, NuGetVersion? Version)
 
         if (!NuGetVersion.TryParseStrict(parts[1], out var version))
         {
-            throw new BadInputException($"'{parts[1]}' in '{text}' is not a semantic version", "use e.g. crm@1.1.0; `provision templates` lists them");
+            throw new BadInputException($"'{parts[1]}' in '{text}' is not a semantic version", $"write the version in full (e.g. {parts[0]}@1.0.0), or name the product alone for its newest version; `provision templates` lists them");
         }
 
         return new TemplateRef(parts[0], version);

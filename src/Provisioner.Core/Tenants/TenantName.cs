@@ -31,14 +31,42 @@ public static partial class TenantName
 
         if (!Pattern().IsMatch(name) || name.Contains("--", StringComparison.Ordinal))
         {
-            var why = name.Any(char.IsUpper) ? "it contains uppercase letters"
-                : !char.IsAsciiLetterLower(name[0]) ? "it must start with a lowercase letter"
-                : name.EndsWith('-') ? "it must not end with '-'"
-                : name.Contains("--", StringComparison.Ordinal) ? "it must not contain '--'"
-                : "it contains characters that are not allowed";
+            var why = string.Join("; ", Problems(name));
             throw new BadInputException($"invalid tenant name '{shown}': {why}", hint);
         }
 
         return name;
     }
+
+    /// <summary>Every rule the name breaks (a name can break several: <c>BAD_</c> has uppercase letters and a '_').</summary>
+    private static IEnumerable<string> Problems(string name)
+    {
+        if (name.Any(char.IsUpper))
+        {
+            yield return "it contains uppercase letters";
+        }
+
+        var others = name.Where(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && !char.IsUpper(c)).Distinct().ToList();
+        if (others.Count > 0)
+        {
+            yield return $"it contains characters that are not allowed ({string.Join(", ", others.Select(Shown))})";
+        }
+
+        if (!char.IsAsciiLetter(name[0]))
+        {
+            yield return "it must start with a lowercase letter";
+        }
+
+        if (name.EndsWith('-'))
+        {
+            yield return "it must not end with '-'";
+        }
+
+        if (name.Contains("--", StringComparison.Ordinal))
+        {
+            yield return "it must not contain '--'";
+        }
+    }
+
+    private static string Shown(char c) => char.IsWhiteSpace(c) || char.IsControl(c) ? $"U+{(int)c:X4}" : $"'{c}'";
 }

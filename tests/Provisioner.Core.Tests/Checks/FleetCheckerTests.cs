@@ -110,6 +110,18 @@ public sealed class FleetCheckerTests
     }
 
     [Fact]
+    public async Task RunOne_ComponentRemovedFromUnderTheOthers_DownNamingItMissing()
+    {
+        await TenantAsync("a");
+        _backend.Remove("a", $"container {Core.Stamps.StampNames.Container("a", "app")}");
+
+        var result = await Checker().RunAsync(new CheckRequest("a"), null, CancellationToken.None);
+
+        Assert.Equal(TenantCheckState.Down, result.Tenants[0].State);
+        Assert.StartsWith("down: app missing", result.Tenants[0].Reason);
+    }
+
+    [Fact]
     public async Task Run_KeepTwo_HistoryBoundedNewestFirst_LastSuccessKept()
     {
         await TenantAsync("b");

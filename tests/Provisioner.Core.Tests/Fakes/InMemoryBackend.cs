@@ -73,6 +73,15 @@ internal class InMemoryBackend : ITenantBackend, IComponentExec, IComponentContr
         set.UnionWith(resources);
     }
 
+    /// <summary>Resources taken away behind the tool's back (<c>docker rm -f</c>), e.g. <c>container t-acme-app</c>.</summary>
+    public void Remove(string tenant, params string[] resources)
+    {
+        if (_resources.TryGetValue(tenant, out var set))
+        {
+            set.ExceptWith(resources);
+        }
+    }
+
     /// <summary>
     /// The component crashes and is restarted by the engine (it runs again, with a new start time) just before the
     /// <paramref name="observation"/>-th <see cref="ObserveAsync"/> of the tenant from now on.
@@ -150,7 +159,7 @@ internal class InMemoryBackend : ITenantBackend, IComponentExec, IComponentContr
                 var known = _made.TryGetValue((tenant, c), out var made);
                 var stopped = _stopped.Contains((tenant, c));
                 return new ComponentObservation(
-                    known ? made.Component : c, c, WorkloadKind.Service, stopped ? ComponentState.Exited : ComponentState.Running, "image",
+                    known ? made.Component : ComponentOf(tenant, c), c, WorkloadKind.Service, stopped ? ComponentState.Exited : ComponentState.Running, "image",
                     known ? made.Template : null, stopped ? "Exited (0)" : "Up", known ? made.StartedAt : null, null, null, null);
             })
             .ToList();
@@ -195,6 +204,10 @@ internal class InMemoryBackend : ITenantBackend, IComponentExec, IComponentContr
         Task.FromResult($"{tenant} {component}: last {tail} lines");
 
     private static string Key(string kind, string name) => $"{kind} {name}";
+
+    /// <summary>The component a container added by <see cref="Add"/> stands for, from its name (<c>t-acme-app</c>: app), as a real engine's label says.</summary>
+    private static string ComponentOf(string tenant, string container) =>
+        container.StartsWith($"t-{tenant}-", StringComparison.Ordinal) ? container[$"t-{tenant}-".Length..] : container;
 
     private IEnumerable<(PlannedChange Change, IReadOnlyList<string> WaitFor, string? Hash, string? Component)> Missing(Stamp stamp)
     {

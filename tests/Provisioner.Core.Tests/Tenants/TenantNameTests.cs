@@ -18,7 +18,9 @@ public class TenantNameTests
     [InlineData("acme-", "must not end with '-'")]
     [InlineData("a--b", "must not contain '--'")]
     [InlineData("1acme", "must start with a lowercase letter")]
-    [InlineData("a_b", "not allowed")]
+    [InlineData("a_b", "not allowed ('_')")]
+    [InlineData("BAD_", "uppercase letters; it contains characters that are not allowed ('_')")]
+    [InlineData("a b", "not allowed (U+0020)")]
     [InlineData("", "required")]
     public void Validate_BadNames_AreBadInput(string name, string why)
     {
