@@ -24,6 +24,7 @@ internal static class StatusCommand
                 {
                     tenant = report.Tenant is null ? null : Views.Tenant(report.Tenant),
                     components = report.Observation.Components.Select(Views.Component),
+                    missing = report.Missing,
                     networks = report.Observation.Networks,
                     volumes = report.Observation.Volumes,
                     health = Views.Health(report.Health),
@@ -63,6 +64,11 @@ internal static class StatusCommand
             else
             {
                 output.Line("No containers.");
+            }
+
+            if (report.Missing.Count > 0)
+            {
+                output.Line($"Missing: {string.Join(", ", report.Missing)} (not on the {(nodes ? "cluster" : "engine")}: `provision tenant {t!.Name}` makes {(report.Missing.Count == 1 ? "it" : "them")} again)");
             }
             if (report.Health is { } health)
             {

@@ -31,7 +31,7 @@ internal static class FillForecast
 
         var first = recent[0];
         var span = recent[^1].At - first.At;
-        var grew = $"{recent.Count} snapshots since {first.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: "
+        var grew = $"{recent.Count} snapshot{(recent.Count == 1 ? "" : "s")} since {first.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: "
             + $"{first.Tenants} -> {host.Tenants} tenants, reserved {Units.Cpus(first.Reserved.Cpu)} -> {Units.Cpus(host.Reserved.Cpu)}, "
             + $"{Units.Bytes(first.Reserved.Memory)} -> {Units.Bytes(host.Reserved.Memory)} memory";
         if (recent.Count < MinSnapshots || span < MinSpan)

@@ -102,7 +102,7 @@ internal sealed class FleetChecker(
             // A component removed from under the others (`docker rm -f`) is as down as one that exited: "app missing"
             // (with nothing left at all, "nothing of it runs" below says it).
             var stopped = observation.Components.Where(c => c.Kind != WorkloadKind.Job && !c.IsRunning).Select(c => $"{c.Component} {c.Status}")
-                .Concat(observation.Components.Count == 0 ? [] : template.Components.Where(c => observation.Components.All(o => o.Component != c.Name)).Select(c => $"{c.Name} missing"))
+                .Concat(observation.MissingOf(template).Select(c => $"{c} missing"))
                 .ToList();
             var down = stopped.Count > 0 ? $"down: {string.Join(", ", stopped)}" : null;
             if (!observation.Components.Any(c => c.IsRunning))

@@ -9,4 +9,7 @@ public sealed record TenantStatusReport(TenantRecord? Tenant, TenantObservation 
 {
     /// <summary>Healthy when every check passed now, or when nothing is expected to run (a destroyed tenant).</summary>
     public bool Healthy => Health?.Passed ?? Tenant?.Status == TenantStatus.Destroyed;
+
+    /// <summary>The template's components that are not on the backend while others are (removed from under the tenant).</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
 }

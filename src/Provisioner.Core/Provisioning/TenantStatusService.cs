@@ -20,14 +20,16 @@ internal sealed class TenantStatusService(ITenantRegistry registry, ITenantBacke
         }
 
         HealthReport? report = null;
+        IReadOnlyList<string> missing = [];
         if (tenant is not null && tenant.Status != TenantStatus.Destroyed && observation.Components.Any(c => c.IsRunning))
         {
             var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
+            missing = observation.MissingOf(template);
             var endpoint = tenant.Endpoint is null ? null : new Uri(tenant.Endpoint);
             report = await health.CheckOnceAsync(new ProbeTarget(name, template, endpoint, backend), template.AllChecks, ct);
         }
 
         var operations = await registry.Journal.ListAsync(name, 5, ct);
-        return new TenantStatusReport(tenant, observation, report, operations);
+        return new TenantStatusReport(tenant, observation, report, operations) { Missing = missing };
     }
 }

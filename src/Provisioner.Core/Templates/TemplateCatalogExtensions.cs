@@ -24,7 +24,7 @@ internal static class TemplateCatalogExtensions
                 "point PROVISIONER_TEMPLATES or templates: in provisioner.yaml at a folder of templates, or run from the repository root"),
             _ => throw new BadInputException(
                 $"the catalog has several products ({string.Join(", ", products)}) and none was named",
-                $"name one with --template (e.g. --template {products[0]}), or set defaultTemplate: in provisioner.yaml"),
+                $"name one with --template (e.g. --template {products[0]}), or set defaultTemplate: in provisioner.yaml (or PROVISIONER_DEFAULT_TEMPLATE)"),
         };
     }
 }

@@ -17,7 +17,7 @@ public static partial class TenantName
 
     public static string Validate(string? name)
     {
-        const string hint = "use lowercase letters, digits and '-', starting with a letter, e.g. `provision tenant acme`";
+        const string hint = "use lowercase letters, digits and single '-' between them, starting with a letter, e.g. `provision tenant acme`";
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new BadInputException("a tenant name is required", hint);
@@ -68,5 +68,10 @@ public static partial class TenantName
         }
     }
 
-    private static string Shown(char c) => char.IsWhiteSpace(c) || char.IsControl(c) ? $"U+{(int)c:X4}" : $"'{c}'";
+    private static string Shown(char c) => c switch
+    {
+        ' ' => "a space",
+        _ when char.IsWhiteSpace(c) || char.IsControl(c) => $"U+{(int)c:X4}",
+        _ => $"'{c}'",
+    };
 }

@@ -48,6 +48,12 @@ public sealed class TenantLifecycleTests(EngineFixture engine)
 
         // The app container is removed behind our back: a rerun recreates only it, and the note survives.
         Assert.Equal(0, (await Shell.RunAsync("docker", "rm", "-f", $"t-{name}-app")).ExitCode);
+        var removed = await cli.RunAsync("status", name, "--json");
+        Assert.True(removed.ExitCode == 5, removed.ToString());
+        Assert.Equal(["app"], JsonDocument.Parse(removed.Stdout).RootElement.GetProperty("missing").EnumerateArray().Select(m => m.GetString()).ToList());
+        var check = await cli.RunAsync("check", name, "--json");
+        Assert.True(check.ExitCode == 5, check.ToString());
+        Assert.StartsWith("down: app missing", JsonDocument.Parse(check.Stdout).RootElement.GetProperty("tenants")[0].GetProperty("reason").GetString());
         var repaired = await cli.RunAsync("tenant", name, "--json");
         Assert.True(repaired.ExitCode == 0, repaired.ToString());
         var changes = JsonDocument.Parse(repaired.Stdout).RootElement.GetProperty("changes").EnumerateArray().Select(c => $"{c.GetProperty("action")} {c.GetProperty("name")}").ToList();

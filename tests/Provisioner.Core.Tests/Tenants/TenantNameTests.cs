@@ -20,7 +20,8 @@ public class TenantNameTests
     [InlineData("1acme", "must start with a lowercase letter")]
     [InlineData("a_b", "not allowed ('_')")]
     [InlineData("BAD_", "uppercase letters; it contains characters that are not allowed ('_')")]
-    [InlineData("a b", "not allowed (U+0020)")]
+    [InlineData("a b", "not allowed (a space)")]
+    [InlineData("a\tb", "not allowed (U+0009)")]
     [InlineData("", "required")]
     public void Validate_BadNames_AreBadInput(string name, string why)
     {
