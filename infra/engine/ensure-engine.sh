@@ -4,7 +4,8 @@
 #   2. /var/run/docker.sock if answering;
 #   3. otherwise installs Debian's docker.io (if dockerd is missing) and starts dockerd in the background
 #      (there is no systemd), logging to .build/engine/dockerd.log, then waits for /_ping.
-# Where this script starts the engine (as root), it also installs the isolation guard (isolation-guard.sh).
+# As root, for a running dockerd started with this script's address pool (now or by an earlier run), it also installs the
+# isolation guard (isolation-guard.sh) if it is missing.
 # The daemon config (/etc/docker/daemon.json, or $DOCKER_DAEMON_CONFIG) gets "live-restore": true, so that containers keep
 # running while dockerd itself restarts (an upgrade, a crash of dockerd alone). An engine that already answers without it is
 # left running (other users share it) and the script says how to turn it on without a restart.
@@ -49,7 +50,7 @@ export POOL_BASE=10.200.0.0/16 POOL_SIZE=27
 guard_isolation() {
     [ "$(id -u)" = 0 ] || return 0
     local pid
-    pid=$(tr -dc 0-9 </var/run/docker.pid 2>/dev/null || true)
+    pid=$(tr -dc 0-9 2>/dev/null </var/run/docker.pid || true)
     if [ -z "$pid" ] || ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "base=$POOL_BASE,size=$POOL_SIZE"; then
         echo "engine: not started with the pool $POOL_BASE (/$POOL_SIZE): isolation guard not installed (see infra/engine/isolation-guard.sh)" >&2
         return 0

@@ -26,6 +26,7 @@ die() { echo "isolation-guard: $*" >&2; exit 1; }
 
 ip_to_int() { local IFS=.; read -r a b c d <<<"$1"; echo $(((a << 24) | (b << 16) | (c << 8) | d)); }
 int_to_ip() { echo "$(($1 >> 24 & 255)).$(($1 >> 16 & 255)).$(($1 >> 8 & 255)).$(($1 & 255))"; }
+block_mask() { int_to_ip $(((0xffffffff << (32 - POOL_SIZE)) & 0xffffffff)); }   # 255.255.255.224 for /27 blocks
 
 # The ruleset: one set of "same block" pairs (a block with itself), and a forward chain (before Docker's filter) that
 # drops a packet from the pool to the pool unless its source's block and its destination's block are that pair.
@@ -38,7 +39,7 @@ ruleset() {
     base=$(ip_to_int "$addr")
     step=$((1 << (32 - POOL_SIZE)))
     count=$((1 << (POOL_SIZE - prefix)))
-    mask=$(int_to_ip $(((0xffffffff << (32 - POOL_SIZE)) & 0xffffffff)))
+    mask=$(block_mask)
     echo "table inet $TABLE {}"
     echo "delete table inet $TABLE"
     echo "table inet $TABLE {"
@@ -65,8 +66,7 @@ installed() { # the table's rule names this pool and its blocks
 case ${1:-ensure} in
     ensure)
         command -v nft >/dev/null || die "nft is missing (apt-get install nftables)"
-        mask=$(int_to_ip $(((0xffffffff << (32 - POOL_SIZE)) & 0xffffffff)))
-        if installed "$mask"; then
+        if installed "$(block_mask)"; then
             echo "isolation-guard: networks of $POOL_BASE (/$POOL_SIZE each) kept apart by table inet $TABLE"
         else
             "$0" apply

@@ -68,8 +68,9 @@ internal static class StatusCommand
 
             if (report.Missing.Count > 0)
             {
-                output.Line($"Missing: {string.Join(", ", report.Missing)} (not on the {(nodes ? "cluster" : "engine")}: `provision tenant {t!.Name}` makes {(report.Missing.Count == 1 ? "it" : "them")} again)");
+                output.Line($"Missing: {string.Join(", ", report.Missing)} (removed from under the others: `provision tenant {t!.Name}` makes {(report.Missing.Count == 1 ? "it" : "them")} again)");
             }
+
             if (report.Health is { } health)
             {
                 output.Human.Write(HealthTable.For(health));

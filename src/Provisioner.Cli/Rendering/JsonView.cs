@@ -23,13 +23,16 @@ internal static class JsonView
 {
     private const int MaxDepth = 64;
 
+    /// <summary>Readable text: no \u escapes for &lt;, &gt;, ' and other characters that are safe outside HTML.</summary>
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder Readable = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     public static string Serialize(object? value, bool indented = true)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
             Indented = indented,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Encoder = Readable,
         }))
         {
             Write(writer, value, 0);
@@ -131,7 +134,7 @@ internal static class JsonView
             }
 
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            written.Add(new ViewProperty(JsonEncodedText.Encode(name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), property, ignore));
+            written.Add(new ViewProperty(JsonEncodedText.Encode(name, Readable), property, ignore));
         }
 
         return written;

@@ -101,10 +101,10 @@ internal sealed class FleetChecker(
             // "unhealthy: <check>" (everything runs but a check or journey fails).
             // A component removed from under the others (`docker rm -f`) is as down as one that exited: "app missing"
             // (with nothing left at all, "nothing of it runs" below says it).
-            var stopped = observation.Components.Where(c => c.Kind != WorkloadKind.Job && !c.IsRunning).Select(c => $"{c.Component} {c.Status}")
+            var downParts = observation.Components.Where(c => c.Kind != WorkloadKind.Job && !c.IsRunning).Select(c => $"{c.Component} {c.Status}")
                 .Concat(observation.MissingOf(template).Select(c => $"{c} missing"))
                 .ToList();
-            var down = stopped.Count > 0 ? $"down: {string.Join(", ", stopped)}" : null;
+            var down = downParts.Count > 0 ? $"down: {string.Join(", ", downParts)}" : null;
             if (!observation.Components.Any(c => c.IsRunning))
             {
                 var notRun = template.AllChecks.Select(c => new CheckOutcome(c.Name, CheckStatus.NotRun, "nothing runs", TimeSpan.Zero)).ToList();

@@ -21,12 +21,15 @@ internal sealed class TenantStatusService(ITenantRegistry registry, ITenantBacke
 
         HealthReport? report = null;
         IReadOnlyList<string> missing = [];
-        if (tenant is not null && tenant.Status != TenantStatus.Destroyed && observation.Components.Any(c => c.IsRunning))
+        if (tenant is not null && tenant.Status != TenantStatus.Destroyed && observation.Components.Count > 0)
         {
             var template = templates.Resolve(TemplateRef.Parse(tenant.TemplateRef));
-            missing = observation.MissingOf(template);
-            var endpoint = tenant.Endpoint is null ? null : new Uri(tenant.Endpoint);
-            report = await health.CheckOnceAsync(new ProbeTarget(name, template, endpoint, backend), template.AllChecks, ct);
+            missing = observation.MissingOf(template);   // as `check` says it
+            if (observation.Components.Any(c => c.IsRunning))
+            {
+                var endpoint = tenant.Endpoint is null ? null : new Uri(tenant.Endpoint);
+                report = await health.CheckOnceAsync(new ProbeTarget(name, template, endpoint, backend), template.AllChecks, ct);
+            }
         }
 
         var operations = await registry.Journal.ListAsync(name, 5, ct);

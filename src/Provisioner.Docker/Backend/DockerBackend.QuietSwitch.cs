@@ -22,8 +22,8 @@ namespace Provisioner.Docker.Backend;
 /// </summary>
 internal sealed partial class DockerBackend : IQuietSwitch
 {
-    private const string Next = "-next";
-    private const string Old = "-old";
+    private const string Next = StampNames.QuietNext;
+    private const string Old = StampNames.QuietOld;
 
     public Task RunMigrationAsync(Stamp stamp, TenantSecrets secrets, ApplyContext context, CancellationToken ct) => Guard(async () =>
     {

@@ -122,6 +122,19 @@ public sealed class FleetCheckerTests
     }
 
     [Fact]
+    public async Task RunOne_BetweenTheRenamesOfAQuietSwitch_AppIsNotMissing()
+    {
+        await TenantAsync("a");
+        var app = Core.Stamps.StampNames.Container("a", "app");
+        _backend.Remove("a", $"container {app}");
+        _backend.Add("a", $"container {app}{Core.Stamps.StampNames.QuietOld}", $"container {app}{Core.Stamps.StampNames.QuietNext}");
+
+        var result = await Checker().RunAsync(new CheckRequest("a"), null, CancellationToken.None);
+
+        Assert.DoesNotContain("missing", result.Tenants[0].Reason ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_KeepTwo_HistoryBoundedNewestFirst_LastSuccessKept()
     {
         await TenantAsync("b");
