@@ -20,7 +20,7 @@ churn_pid=
 cleanup() {
     touch "$STOP"
     [ -z "$churn_pid" ] || wait "$churn_pid" 2>/dev/null || true
-    docker rm -f "$P-a" "$P-b" "$P-control" >/dev/null 2>&1 || true
+    docker rm -f -v "$P-a" "$P-b" "$P-control" >/dev/null 2>&1 || true   # -v: the database image declares a volume
     docker network ls -q --filter "name=$P-" | xargs -r docker network rm >/dev/null 2>&1 || true
     rm -rf "$WORK"
 }
